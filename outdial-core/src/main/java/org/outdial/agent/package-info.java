@@ -1,0 +1,2 @@
+/** Agents and agent groups. */
+package org.outdial.agent;

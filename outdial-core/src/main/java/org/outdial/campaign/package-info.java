@@ -1,0 +1,2 @@
+/** Campaigns, campaign groups, dial modes and optimization methods. */
+package org.outdial.campaign;

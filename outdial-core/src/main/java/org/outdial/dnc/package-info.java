@@ -1,0 +1,2 @@
+/** The per-tenant Do-Not-Call list. */
+package org.outdial.dnc;

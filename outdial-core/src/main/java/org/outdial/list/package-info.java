@@ -1,0 +1,2 @@
+/** Calling lists: mandatory fields, declared custom fields and list defaults. */
+package org.outdial.list;

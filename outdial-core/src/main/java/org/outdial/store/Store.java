@@ -1,0 +1,25 @@
+package org.outdial.store;
+
+/**
+ * Everything outdial keeps: one store, reached through the part that names the concept. One JDBC implementation serves
+ * embedded H2 and PostgreSQL. All methods are blocking and thread-safe; the engine never calls them on its own thread
+ * (adapters do, and report back with events).
+ */
+public interface Store extends AutoCloseable {
+
+    TenantStore tenants();
+
+    CallingListStore lists();
+
+    DncStore dnc();
+
+    ConfigStore config();
+
+    AttemptStore attempts();
+
+    /** Which database this is, for logs and {@code /health}: e.g. "H2 2.5.252" or "PostgreSQL 18.1". */
+    String describe();
+
+    @Override
+    void close();
+}
