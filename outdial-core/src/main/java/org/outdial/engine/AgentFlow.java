@@ -1,0 +1,249 @@
+package org.outdial.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.outdial.agent.AgentState;
+import org.outdial.record.CallResult;
+
+/**
+ * Agents' state machine (UCCX states): login → Not Ready ⇄ Ready → (Reserved) → Talking → Work → Ready, with reason
+ * codes, smart logout (a logout while on a call takes effect when the agent is done) and ReadyTime hints. Every change
+ * goes through {@link #transition}, which keeps the sessions' idle sets and busy/ready time statistics.
+ */
+final class AgentFlow {
+
+    private final Runtime rt;
+    private final Dialer dialer;
+    private final CallFlow calls;
+    private final Records records;
+
+    AgentFlow(Runtime rt, Dialer dialer, CallFlow calls, Records records) {
+        this.rt = rt;
+        this.dialer = dialer;
+        this.calls = calls;
+        this.records = records;
+    }
+
+    void onLogin(Event.AgentLogin e) {
+        AgentSeat existing = rt.agents.get(e.agentId());
+        if (existing != null && existing.state != AgentState.LOGGED_OUT) {
+            rt.emit(new Command.Rejected("AgentLogin " + e.agentId(), "agent is already logged in at "
+                    + existing.place + "; log out first"));
+            return;
+        }
+        if (existing != null) {
+            leaveSessions(existing);
+        }
+        AgentSeat a = new AgentSeat(e.agentId(), e.place(), e.groupIds());
+        a.sinceMs = rt.nowMs;
+        rt.agents.put(a.agentId, a);
+        for (Session s : sessionsOf(a)) {
+            s.members.add(a);
+        }
+        transition(a, AgentState.NOT_READY, 0);
+    }
+
+    void onReady(Event.AgentReady e) {
+        AgentSeat a = find(e.agentId(), "AgentReady");
+        if (a == null) {
+            return;
+        }
+        if (a.state == AgentState.READY || a.state == AgentState.TALKING || a.state == AgentState.RESERVED) {
+            rt.emit(new Command.Rejected("AgentReady " + a.agentId, "agent is " + a.state + "; Ready is accepted from "
+                    + "Not Ready and after-call work"));
+            return;
+        }
+        finishHandling(a);
+        if (a.logoutPending) {
+            transition(a, AgentState.LOGGED_OUT, 0);
+            leaveSessions(a);
+            return;
+        }
+        if (a.notReadyPending != null) {
+            transition(a, AgentState.NOT_READY, a.notReadyPending);
+            a.notReadyPending = null;
+            return;
+        }
+        transition(a, AgentState.READY, 0);
+        offerWork(a);
+    }
+
+    void onNotReady(Event.AgentNotReady e) {
+        AgentSeat a = find(e.agentId(), "AgentNotReady");
+        if (a == null) {
+            return;
+        }
+        if (a.state == AgentState.TALKING || a.state == AgentState.RESERVED) {
+            a.notReadyPending = e.reasonCode();
+            return;
+        }
+        finishHandling(a);
+        transition(a, AgentState.NOT_READY, e.reasonCode());
+    }
+
+    void onLogout(Event.AgentLogout e) {
+        AgentSeat a = find(e.agentId(), "AgentLogout");
+        if (a == null) {
+            return;
+        }
+        if (a.state == AgentState.TALKING || a.state == AgentState.RESERVED || a.previewRecord != null) {
+            a.logoutPending = true;
+            return;
+        }
+        finishHandling(a);
+        transition(a, AgentState.LOGGED_OUT, e.reasonCode());
+        leaveSessions(a);
+    }
+
+    void onReadyTime(Event.ReadyTimeHint e) {
+        AgentSeat a = find(e.agentId(), "ReadyTime");
+        if (a != null && a.state.isBusy()) {
+            a.readyHintAtMs = rt.nowMs + e.readyInMs();
+        }
+    }
+
+    void onPreviewRequest(Event.PreviewRequest e) {
+        AgentSeat a = find(e.agentId(), "PreviewRecord");
+        if (a == null) {
+            return;
+        }
+        for (Session s : sessionsOf(a)) {
+            if (s.isRunning() && !s.dialsAutomatically() && a.previewRecord == null) {
+                if (present(s, a)) {
+                    return;
+                }
+            }
+        }
+        rt.emit(new Command.NotifyAgent(a.agentId, "PreviewRecord", Map.of("GSW_ERROR", "No Records Available")));
+    }
+
+    void onRecordProcessed(Event.RecordProcessed e) {
+        AgentSeat a = find(e.agentId(), "RecordProcessed");
+        if (a == null || a.previewRecord == null || a.previewRecord.handle != e.recordHandle()) {
+            rt.emit(new Command.Rejected("RecordProcessed " + e.recordHandle(), "agent " + e.agentId()
+                    + " holds no record with this handle"));
+            return;
+        }
+        BufferedRecord r = a.previewRecord;
+        a.previewRecord = null;
+        Session s = sessionOwning(r);
+        records.finalizeRecord(s, r, e.result() == null ? CallResult.ANSWER : e.result(), null);
+        if (a.state == AgentState.RESERVED) {
+            transition(a, AgentState.WORK_NOT_READY, 0);
+        }
+    }
+
+    /** A newly Ready agent takes the oldest waiting call, a pushed preview record, or lets his sessions dial. */
+    void offerWork(AgentSeat a) {
+        for (Session s : sessionsOf(a)) {
+            if (!s.waiting.isEmpty()) {
+                calls.connect(s.waiting.poll(), a);
+                return;
+            }
+        }
+        for (Session s : sessionsOf(a)) {
+            if (s.isRunning() && s.mode == org.outdial.campaign.DialMode.PUSH_PREVIEW && present(s, a)) {
+                return;
+            }
+        }
+        for (Session s : sessionsOf(a)) {
+            dialer.pace(s);
+            if (a.state != AgentState.READY) {
+                return;
+            }
+        }
+    }
+
+    private boolean present(Session s, AgentSeat a) {
+        BufferedRecord r = dialer.nextDialable(s);
+        if (r == null) {
+            return false;
+        }
+        r.status = BufferedRecord.Status.ON_DESKTOP;
+        a.previewRecord = r;
+        transition(a, AgentState.RESERVED, 0);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("GSW_RECORD_HANDLE", r.handle);
+        data.put("GSW_PHONE", r.record.contactInfo());
+        data.put("GSW_CALLING_LIST", r.record.listId());
+        data.put("GSW_CAMPAIGN_GROUP", s.groupId);
+        data.put("GSW_CHAIN_ID", r.record.chainId());
+        rt.emit(new Command.NotifyAgent(a.agentId, "PreviewRecord", data));
+        dialer.refill(s);
+        return true;
+    }
+
+    /** Moves an agent to {@code next}, accounting the time spent in the old state and keeping idle sets right. */
+    void transition(AgentSeat a, AgentState next, int reasonCode) {
+        AgentState prev = a.state;
+        long spent = rt.nowMs - a.sinceMs;
+        for (Session s : sessionsOf(a)) {
+            if (prev == AgentState.READY) {
+                s.stats.addReadyMs(spent);
+                s.idle.remove(a);
+            } else if (prev.isBusy()) {
+                s.stats.addBusyMs(spent);
+            }
+            if (next == AgentState.READY) {
+                s.idle.add(a);
+            }
+        }
+        if (next == AgentState.TALKING && prev != AgentState.TALKING) {
+            a.busySinceMs = rt.nowMs;
+            a.readyHintAtMs = Long.MIN_VALUE;
+        }
+        a.state = next;
+        a.reasonCode = reasonCode;
+        a.sinceMs = rt.nowMs;
+        rt.emit(new Command.PublishAgentState(a.agentId, next, reasonCode));
+    }
+
+    /** Leaving after-call work: the pacer learns how long the whole call took the agent. */
+    private void finishHandling(AgentSeat a) {
+        if (a.state == AgentState.WORK_NOT_READY || a.state == AgentState.WORK_READY) {
+            long handleMs = rt.nowMs - a.busySinceMs;
+            for (Session s : sessionsOf(a)) {
+                s.predictive.onHandleCompleted(handleMs);
+            }
+            a.readyHintAtMs = Long.MIN_VALUE;
+        }
+    }
+
+    List<Session> sessionsOf(AgentSeat a) {
+        List<Session> result = new ArrayList<>(a.groupIds.size());
+        for (Long g : a.groupIds) {
+            Session s = rt.sessions.get(g);
+            if (s != null) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    private void leaveSessions(AgentSeat a) {
+        for (Session s : sessionsOf(a)) {
+            s.members.remove(a);
+            s.idle.remove(a);
+        }
+    }
+
+    private Session sessionOwning(BufferedRecord r) {
+        for (Session s : rt.sessions.values()) {
+            if (s.owned.get(r.handle) == r) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("engine invariant broken: record handle " + r.handle + " has no session");
+    }
+
+    private AgentSeat find(String agentId, String request) {
+        AgentSeat a = rt.agents.get(agentId);
+        if (a == null || a.state == AgentState.LOGGED_OUT) {
+            rt.emit(new Command.Rejected(request + " " + agentId, "agent is not logged in"));
+            return null;
+        }
+        return a;
+    }
+}

@@ -1,0 +1,37 @@
+package org.outdial.engine;
+
+import java.util.List;
+import org.outdial.agent.AgentState;
+
+/** A logged-in agent at a place, as the engine tracks him. */
+final class AgentSeat {
+
+    final String agentId;
+    final String place;
+    final List<Long> groupIds;
+    AgentState state = AgentState.LOGGED_OUT;
+    int reasonCode;
+    long sinceMs;
+    /** When he was connected to his current call (busy start), for pacing. */
+    long busySinceMs;
+    long readyHintAtMs = Long.MIN_VALUE;
+    Call call;
+    boolean logoutPending;
+    Integer notReadyPending;
+    /** Preview record on his desktop, if any. */
+    BufferedRecord previewRecord;
+
+    AgentSeat(String agentId, String place, List<Long> groupIds) {
+        this.agentId = agentId;
+        this.place = place;
+        this.groupIds = List.copyOf(groupIds);
+    }
+
+    boolean isIdle() {
+        return state == AgentState.READY;
+    }
+
+    boolean isBusyWithCall() {
+        return state == AgentState.TALKING || state == AgentState.WORK_NOT_READY || state == AgentState.WORK_READY;
+    }
+}

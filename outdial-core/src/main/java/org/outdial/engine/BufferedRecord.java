@@ -1,0 +1,22 @@
+package org.outdial.engine;
+
+import org.outdial.record.CallingRecord;
+
+/** A claimed record while this server owns it, under its runtime handle. */
+final class BufferedRecord {
+
+    enum Status { BUFFERED, DIALING, ON_DESKTOP, FINALIZING }
+
+    final long handle;
+    CallingRecord record;
+    Status status = Status.BUFFERED;
+
+    BufferedRecord(long handle, CallingRecord record) {
+        this.handle = handle;
+        this.record = record;
+    }
+
+    long chainKey() {
+        return record.listId() * 1_000_003L ^ record.chainId();
+    }
+}

@@ -1,0 +1,225 @@
+package org.outdial.engine;
+
+import java.util.Optional;
+import org.outdial.agent.AgentState;
+import org.outdial.record.CallResult;
+import org.outdial.treatment.Treatment;
+
+/**
+ * Calls from dial to end: answers go to an agent at once, wait first-in-first-out for one, or are abandoned after the
+ * connect timeout; machines, faxes and silence get their apply-to-call treatment or are released; failures end the
+ * attempt. Every ended call finalizes its record through {@link Records}.
+ */
+final class CallFlow {
+
+    private final Runtime rt;
+    private final Records records;
+    private AgentFlow agents;
+    private Dialer dialer;
+    private Admin admin;
+
+    CallFlow(Runtime rt, Records records) {
+        this.rt = rt;
+        this.records = records;
+    }
+
+    void wire(AgentFlow agents, Dialer dialer, Admin admin) {
+        this.agents = agents;
+        this.dialer = dialer;
+        this.admin = admin;
+    }
+
+    void onAnswered(Event.CallAnswered e) {
+        Call call = find(e.callId());
+        if (call == null || call.state != Call.State.DIALING) {
+            return;
+        }
+        Session s = call.session;
+        leaveDialing(call);
+        call.technicalResult = e.kind().result();
+        if (e.kind() == Event.AnswerKind.HUMAN) {
+            present(call);
+            return;
+        }
+        s.predictive.onDialEnded(call.callId, rt.nowMs);
+        s.guard.removePending(call.expectedAbandon);
+        Optional<Treatment> action = s.planner.callAction(call.technicalResult);
+        AgentSeat seized = call.seized ? call.agent : null;
+        if (action.isPresent()) {
+            call.state = Call.State.TRANSFERRED;
+            rt.emit(new Command.Transfer(call.callId, action.get().destinationDn()));
+        } else {
+            rt.emit(new Command.Release(call.callId, call.technicalResult));
+            end(call, call.technicalResult);
+        }
+        unseize(call, seized);
+        dialer.pace(s);
+    }
+
+    private void present(Call call) {
+        Session s = call.session;
+        s.predictive.onPresented(call.callId, rt.nowMs);
+        call.presentedAtMs = rt.nowMs;
+        call.countedLive = true;
+        s.guard.onLiveAnswer(rt.nowMs);
+        s.stats.onLiveAnswer();
+        s.listStats(call.record.record.listId()).onLiveAnswer();
+        if (call.seized) {
+            connect(call, call.agent);
+        } else if (s.usesPorts()) {
+            call.state = Call.State.TRANSFERRED;
+            s.guard.removePending(call.expectedAbandon);
+            rt.emit(new Command.Transfer(call.callId, s.config.options().ivrDestination()));
+        } else if (!s.idle.isEmpty()) {
+            connect(call, s.idle.iterator().next());
+        } else {
+            call.state = Call.State.WAITING_AGENT;
+            s.waiting.add(call);
+            call.connectTimerId = rt.schedule(rt.nowMs + s.config.options().connectTimeoutMs(),
+                    new Runtime.Timer.ConnectTimeout(call));
+        }
+    }
+
+    /** Connects an answered call to an agent (idle, or reserved for it). */
+    void connect(Call call, AgentSeat agent) {
+        Session s = call.session;
+        Invariants.check(agent.state == AgentState.READY || agent.state == AgentState.RESERVED,
+                "agent " + agent.agentId + " given a call while " + agent.state);
+        rt.cancel(call.connectTimerId);
+        call.connectTimerId = 0;
+        call.state = Call.State.CONNECTED;
+        call.agent = agent;
+        agent.call = call;
+        agents.transition(agent, AgentState.TALKING, 0);
+        s.guard.removePending(call.expectedAbandon);
+        s.stats.onConnect();
+        s.listStats(call.record.record.listId()).onConnect();
+        rt.emit(new Command.ConnectToAgent(call.callId, agent.agentId, agent.place));
+    }
+
+    /** The connect timeout of a waiting call expired: abandoned for lack of an agent. */
+    void onConnectTimeout(Call call) {
+        if (call.state != Call.State.WAITING_AGENT) {
+            return;
+        }
+        call.connectTimerId = 0;
+        call.session.waiting.remove(call);
+        rt.emit(new Command.Release(call.callId, CallResult.ABANDONED));
+        abandon(call);
+    }
+
+    private void abandon(Call call) {
+        Session s = call.session;
+        s.guard.removePending(call.expectedAbandon);
+        s.guard.onAbandon(rt.nowMs);
+        s.stats.onAbandon();
+        s.listStats(call.record.record.listId()).onAbandon();
+        end(call, CallResult.ABANDONED);
+    }
+
+    void onFailed(Event.CallFailed e) {
+        Call call = find(e.callId());
+        if (call == null) {
+            return;
+        }
+        if (call.state != Call.State.DIALING) {
+            onReleased(new Event.CallReleased(e.nowMs(), e.callId()));
+            return;
+        }
+        Session s = call.session;
+        leaveDialing(call);
+        s.predictive.onDialEnded(call.callId, rt.nowMs);
+        s.guard.removePending(call.expectedAbandon);
+        AgentSeat seized = call.seized ? call.agent : null;
+        end(call, e.result());
+        unseize(call, seized);
+        dialer.pace(s);
+    }
+
+    void onDropped(Event.CallDropped e) {
+        Call call = find(e.callId());
+        if (call == null) {
+            return;
+        }
+        switch (call.state) {
+            case DIALING -> onFailed(new Event.CallFailed(e.nowMs(), e.callId(), CallResult.DROPPED));
+            case WAITING_AGENT -> {
+                rt.cancel(call.connectTimerId);
+                call.session.waiting.remove(call);
+                abandon(call);
+            }
+            default -> onReleased(new Event.CallReleased(e.nowMs(), e.callId()));
+        }
+    }
+
+    void onReleased(Event.CallReleased e) {
+        Call call = find(e.callId());
+        if (call == null) {
+            return;
+        }
+        switch (call.state) {
+            case DIALING -> onFailed(new Event.CallFailed(e.nowMs(), e.callId(), CallResult.DROPPED));
+            case WAITING_AGENT -> onDropped(new Event.CallDropped(e.nowMs(), e.callId()));
+            case CONNECTED -> {
+                AgentSeat agent = call.agent;
+                agent.call = null;
+                agents.transition(agent, AgentState.WORK_NOT_READY, 0);
+                end(call, call.disposition != null ? call.disposition : CallResult.ANSWER);
+            }
+            case TRANSFERRED -> end(call, call.disposition != null ? call.disposition
+                    : call.technicalResult == CallResult.ANSWER ? CallResult.TRANSFERRED : call.technicalResult);
+            case ENDED -> { }
+        }
+    }
+
+    /** The agent's disposition overrides the technical result; a "live" answer that was a machine is no live one. */
+    void onDisposition(Event.CallDisposition e) {
+        Call call = find(e.callId());
+        if (call == null) {
+            return;
+        }
+        call.disposition = e.result();
+        boolean notLive = e.result() == CallResult.ANSWERING_MACHINE || e.result() == CallResult.FAX_DETECTED
+                || e.result() == CallResult.SILENCE;
+        if (notLive && call.countedLive) {
+            call.countedLive = false;
+            call.session.guard.onNotLive(rt.nowMs);
+            call.session.stats.onNotLive();
+        }
+    }
+
+    private void leaveDialing(Call call) {
+        if (call.state == Call.State.DIALING) {
+            call.session.dialsInFlight--;
+        }
+    }
+
+    private void unseize(Call call, AgentSeat agent) {
+        if (agent != null && agent.state == AgentState.RESERVED) {
+            agent.call = null;
+            call.agent = null;
+            agents.transition(agent, AgentState.READY, 0);
+            agents.offerWork(agent);
+        }
+    }
+
+    private void end(Call call, CallResult result) {
+        Session s = call.session;
+        call.state = Call.State.ENDED;
+        rt.calls.remove(call.callId);
+        rt.dialing.remove(new Runtime.RecordKey(call.record.record.listId(), call.record.record.recordId()));
+        s.activeCalls--;
+        s.stats.onDialFinished();
+        s.listStats(call.record.record.listId()).onDialFinished();
+        records.finalizeRecord(s, call.record, result, call);
+        admin.maybeUnloaded(s);
+    }
+
+    private Call find(long callId) {
+        Call call = rt.calls.get(callId);
+        if (call == null) {
+            rt.emit(new Command.Rejected("call event " + callId, "no call with this id is in progress"));
+        }
+        return call;
+    }
+}

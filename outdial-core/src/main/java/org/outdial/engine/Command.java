@@ -1,0 +1,90 @@
+package org.outdial.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.outdial.agent.AgentState;
+import org.outdial.campaign.DialMode;
+import org.outdial.record.CallResult;
+import org.outdial.stats.GroupStatsView;
+
+/** Everything the engine asks its adapters to do. Commands are immutable values, carried out in emission order. */
+public sealed interface Command {
+
+    // ---- switch ----------------------------------------------------------------------------------------------
+
+    /**
+     * Places an outbound call. With {@code seizedAgentId} set the switch engages that agent first and bridges him to
+     * the customer on answer (seizing modes); otherwise the engine connects the answered call later.
+     *
+     * @param callerId     digits presented as caller id; never blank
+     * @param noAnswerMs   give up after this long without an answer and report {@link Event.CallFailed} No Answer
+     * @param amd          whether the switch runs answering-machine detection
+     */
+    record Dial(long callId, UUID attemptGuid, long groupId, long recordHandle, String phone, String callerId,
+                long noAnswerMs, boolean amd, String seizedAgentId) implements Command {
+        public Dial {
+            Objects.requireNonNull(phone, "phone");
+            if (callerId == null || callerId.isBlank()) {
+                throw new IllegalArgumentException("every dial needs a caller id; set the campaign's caller id");
+            }
+        }
+    }
+
+    record ConnectToAgent(long callId, String agentId, String place) implements Command {}
+
+    /** Transfers an answered call to a destination DN (apply-to-call treatment, IVR port). */
+    record Transfer(long callId, String destination) implements Command {}
+
+    /** Hangs up a call; {@code reason} is what the engine records for it (e.g. Abandoned). */
+    record Release(long callId, CallResult reason) implements Command {}
+
+    // ---- store -----------------------------------------------------------------------------------------------
+
+    /** Claims up to {@code max} due, dialable records of one list for a campaign group; answered by RecordsClaimed. */
+    record ClaimRecords(long requestId, long groupId, long listId, int max) implements Command {}
+
+    /** Makes the updates durable atomically; answered by Persisted or PersistFailed with the same write id. */
+    record Persist(long writeId, List<RecordUpdate> updates) implements Command {
+        public Persist {
+            updates = List.copyOf(updates);
+        }
+    }
+
+    /** Returns claimed, untouched records to Ready (stop, unload, window closed at dial time). */
+    record ReleaseRecords(long groupId, long listId, List<Long> recordIds) implements Command {
+        public ReleaseRecords {
+            recordIds = List.copyOf(recordIds);
+        }
+    }
+
+    // ---- time ------------------------------------------------------------------------------------------------
+
+    record ScheduleTimer(long timerId, long dueMs) implements Command {}
+
+    record CancelTimer(long timerId) implements Command {}
+
+    // ---- publication -----------------------------------------------------------------------------------------
+
+    /** A session's state changed (or the periodic report is due): for HTTP campaign-group status and stat events. */
+    record PublishSessionState(long groupId, SessionState state, DialMode mode, Actor actor, GroupStatsView stats)
+            implements Command {}
+
+    /** A call attempt finished: for the outcome feed and call-attempt history. */
+    record PublishOutcome(UUID attemptGuid, long groupId, long listId, long recordId, long chainId, String phone,
+                          CallResult result, String agentId, long dialedAtMs, long endedAtMs) implements Command {}
+
+    /** An agent's state changed: for CTI clients. */
+    record PublishAgentState(String agentId, AgentState state, int reasonCode) implements Command {}
+
+    /** A request the engine refused (unknown agent, session in the wrong state...), for the adapter to answer. */
+    record Rejected(String request, String reason) implements Command {}
+
+    /** A user event to one agent's desktop (record data, acknowledgements, errors). */
+    record NotifyAgent(String agentId, String event, Map<String, Object> attributes) implements Command {
+        public NotifyAgent {
+            attributes = Map.copyOf(attributes);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.outdial.engine;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.outdial.compliance.DncGuard;
+import org.outdial.pacing.LookAheadPacer;
+import org.outdial.pacing.Pacer;
+
+/**
+ * Every source of nondeterminism and every limit the engine uses, set once and frozen by {@link Builder#build()}.
+ *
+ * @param applicationId  this server's id, the owner of claimed records ({@code app_id})
+ * @param random         seeded by the caller; the engine draws call-attempt GUIDs from it
+ * @param dnc            the Do-Not-Call check made at the moment of dialing
+ * @param predictivePacer the pacer for predictive modes, one per session
+ * @param maxAllowance   largest per-call abandon probability the abandon guard ever allows
+ * @param budgetScale    saved-up abandons at which the guard allows {@code maxAllowance}
+ * @param checkInvariants check the global invariants after every event (tests, simulation); the per-handler
+ *                        preconditions are always checked
+ */
+public record EngineContext(int applicationId, RandomGenerator random, DncGuard dnc,
+                            Function<SessionConfig, Pacer> predictivePacer, double maxAllowance, double budgetScale,
+                            int persistRetriesMax, boolean checkInvariants) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fills defaults only where unset, validates, then freezes. */
+    public static final class Builder {
+        private Integer applicationId;
+        private RandomGenerator random;
+        private DncGuard dnc = DncGuard.NONE;
+        private Function<SessionConfig, Pacer> predictivePacer;
+        private double maxAllowance = 0.3;
+        private double budgetScale = 2.0;
+        private int persistRetriesMax = 5;
+        private boolean checkInvariants;
+
+        public Builder applicationId(int id) {
+            this.applicationId = id;
+            return this;
+        }
+
+        public Builder random(RandomGenerator random) {
+            this.random = random;
+            return this;
+        }
+
+        public Builder dnc(DncGuard dnc) {
+            this.dnc = dnc;
+            return this;
+        }
+
+        public Builder predictivePacer(Function<SessionConfig, Pacer> factory) {
+            this.predictivePacer = factory;
+            return this;
+        }
+
+        public Builder abandonAllowance(double maxAllowance, double budgetScale) {
+            this.maxAllowance = maxAllowance;
+            this.budgetScale = budgetScale;
+            return this;
+        }
+
+        public Builder persistRetriesMax(int max) {
+            this.persistRetriesMax = max;
+            return this;
+        }
+
+        public Builder checkInvariants(boolean check) {
+            this.checkInvariants = check;
+            return this;
+        }
+
+        public EngineContext build() {
+            if (applicationId == null) {
+                throw new IllegalArgumentException("applicationId is not set: give this server's application id "
+                        + "(the owner of the records it claims)");
+            }
+            Objects.requireNonNull(random, "random is not set: pass a seeded RandomGenerator, e.g. "
+                    + "RandomGenerator.of(\"L64X128MixRandom\") seeded by the caller");
+            if (!(maxAllowance > 0 && maxAllowance < 1) || !(budgetScale > 0)) {
+                throw new IllegalArgumentException("abandon allowance " + maxAllowance + " must be in (0, 1) and "
+                        + "budget scale " + budgetScale + " > 0 (defaults 0.3 and 2.0)");
+            }
+            if (persistRetriesMax < 0) {
+                throw new IllegalArgumentException("persistRetriesMax " + persistRetriesMax + " must be >= 0");
+            }
+            Function<SessionConfig, Pacer> pacer = predictivePacer != null ? predictivePacer
+                    : cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().handleTimePriorMs());
+            return new EngineContext(applicationId, random, dnc, pacer, maxAllowance, budgetScale, persistRetriesMax,
+                    checkInvariants);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.outdial.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.outdial.campaign.DialMode;
+import org.outdial.record.CallResult;
+import org.outdial.record.CallingRecord;
+
+/**
+ * Everything the engine reacts to. Adapters stamp each event with {@code nowMs} (epoch milliseconds of their clock, or
+ * virtual time in the simulator); the engine never reads a clock. Events are immutable values.
+ */
+public sealed interface Event {
+
+    /** When the event happened, epoch milliseconds. Never decreases from one event to the next. */
+    long nowMs();
+
+    // ---- admin: dialing sessions -------------------------------------------------------------------------------
+
+    /** Loads a campaign group with its configuration as the adapter read it from the store. */
+    record LoadSession(long nowMs, SessionConfig config, Actor actor) implements Event {
+        public LoadSession {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    record StartDialing(long nowMs, long groupId, Actor actor) implements Event {}
+
+    record StopDialing(long nowMs, long groupId, Actor actor) implements Event {}
+
+    record UnloadSession(long nowMs, long groupId, Actor actor) implements Event {}
+
+    record SetDialMode(long nowMs, long groupId, DialMode mode, Actor actor) implements Event {
+        public SetDialMode {
+            Objects.requireNonNull(mode, "mode");
+        }
+    }
+
+    // ---- agents (CTI and desktop) -----------------------------------------------------------------------------
+
+    /** An agent logs in at a place and is assigned to the given campaign groups; he starts Not Ready. */
+    record AgentLogin(long nowMs, String agentId, String place, List<Long> groupIds) implements Event {
+        public AgentLogin {
+            Objects.requireNonNull(agentId, "agentId");
+            groupIds = List.copyOf(groupIds);
+        }
+    }
+
+    record AgentReady(long nowMs, String agentId) implements Event {}
+
+    record AgentNotReady(long nowMs, String agentId, int reasonCode) implements Event {}
+
+    /** Logout; when the agent is on a call or in wrap-up it takes effect once he is done (smart logout). */
+    record AgentLogout(long nowMs, String agentId, int reasonCode) implements Event {}
+
+    /** The desktop's estimate of how long until this agent is Ready again: an input to pacing. */
+    record ReadyTimeHint(long nowMs, String agentId, long readyInMs) implements Event {}
+
+    /** The agent's disposition of the call he handles (overrides the switch's technical result). */
+    record CallDisposition(long nowMs, long callId, CallResult result) implements Event {
+        public CallDisposition {
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /** A desktop request (PreviewRecord, RecordProcessed, ...); key-value attributes as sent. Reserved for later. */
+    record DesktopRequest(long nowMs, String agentId, String request, Map<String, Object> attributes) implements Event {
+        public DesktopRequest {
+            attributes = Map.copyOf(attributes);
+        }
+    }
+
+    /** A preview agent asks for a record (Preview mode). */
+    record PreviewRequest(long nowMs, String agentId) implements Event {}
+
+    /** A preview agent is done with a record he was given. */
+    record RecordProcessed(long nowMs, String agentId, long recordHandle, CallResult result) implements Event {}
+
+    // ---- switch: call progress ---------------------------------------------------------------------------------
+
+    record CallDialing(long nowMs, long callId) implements Event {}
+
+    record CallRinging(long nowMs, long callId) implements Event {}
+
+    /** The far end answered and call-progress detection classified it. */
+    record CallAnswered(long nowMs, long callId, AnswerKind kind) implements Event {
+        public CallAnswered {
+            Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    /** The dial ended without an answer: busy, no answer, a SIT variant, invalid number, or an error. */
+    record CallFailed(long nowMs, long callId, CallResult result) implements Event {
+        public CallFailed {
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /** The customer hung up before reaching an agent. */
+    record CallDropped(long nowMs, long callId) implements Event {}
+
+    /** A connected or transferred call ended. */
+    record CallReleased(long nowMs, long callId) implements Event {}
+
+    // ---- store ------------------------------------------------------------------------------------------------
+
+    record RecordsClaimed(long nowMs, long requestId, List<CallingRecord> records) implements Event {
+        public RecordsClaimed {
+            records = List.copyOf(records);
+        }
+    }
+
+    record ClaimFailed(long nowMs, long requestId, String reason) implements Event {}
+
+    record Persisted(long nowMs, long writeId) implements Event {}
+
+    record PersistFailed(long nowMs, long writeId, String reason) implements Event {}
+
+    // ---- time -------------------------------------------------------------------------------------------------
+
+    record TimerFired(long nowMs, long timerId) implements Event {}
+
+    /** How call-progress detection classified an answer. */
+    enum AnswerKind {
+        HUMAN(CallResult.ANSWER),
+        MACHINE(CallResult.ANSWERING_MACHINE),
+        FAX(CallResult.FAX_DETECTED),
+        SILENCE(CallResult.SILENCE);
+
+        private final CallResult result;
+
+        AnswerKind(CallResult result) {
+            this.result = result;
+        }
+
+        public CallResult result() {
+            return result;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.outdial.engine;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.outdial.record.CallResult;
+import org.outdial.record.CallingRecord;
+import org.outdial.record.RecordStatus;
+
+/** One change the store must make durable; a {@link Command.Persist} carries one or more, applied atomically. */
+public sealed interface RecordUpdate {
+
+    long listId();
+
+    /** Writes back the mutable fields of the record (status, type, result, attempt, times, agent, treatments). */
+    record WriteRecord(CallingRecord record) implements RecordUpdate {
+        public WriteRecord {
+            Objects.requireNonNull(record, "record");
+        }
+
+        @Override
+        public long listId() {
+            return record.listId();
+        }
+    }
+
+    /**
+     * Makes the next record of a chain (the lowest {@code chain_n} above {@code afterChainN} that is not final) Ready,
+     * due at {@code dueAt}. When the chain has no further record nothing happens.
+     */
+    record ActivateNextInChain(long listId, long chainId, int afterChainN, Instant dueAt) implements RecordUpdate {}
+
+    /** Finalizes every record of a chain with the given status and result (Update all records in chain, DNC). */
+    record FinalizeChain(long listId, long chainId, RecordStatus status, CallResult result) implements RecordUpdate {}
+}

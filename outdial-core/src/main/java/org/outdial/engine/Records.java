@@ -1,0 +1,208 @@
+package org.outdial.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.outdial.list.CallingList;
+import org.outdial.record.CallResult;
+import org.outdial.record.CallingRecord;
+import org.outdial.record.RecordStatus;
+import org.outdial.treatment.TreatmentOutcome;
+
+/**
+ * What happens to records between claim and durability: claims arriving, treatments turned into store writes, writes
+ * confirmed or failed, buffers returned on stop and unload. A record leaves its session only when its write is
+ * confirmed ({@link Event.Persisted}); acknowledgements wait for that.
+ */
+final class Records {
+
+    private final Runtime rt;
+    private Admin admin;
+
+    Records(Runtime rt) {
+        this.rt = rt;
+    }
+
+    void admin(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** Records arrived from the store. Returns the session to pace, or null. */
+    Session onClaimed(Event.RecordsClaimed e) {
+        Runtime.Claim claim = rt.claims.remove(e.requestId());
+        if (claim == null) {
+            rt.emit(new Command.Rejected("RecordsClaimed " + e.requestId(), "no claim with this request id is open"));
+            return null;
+        }
+        Session s = claim.session();
+        Long asked = s.claimOutstanding.remove(claim.listId());
+        boolean live = rt.sessions.get(s.groupId) == s
+                && (s.state == SessionState.RUNNING || s.state == SessionState.LOADED && s.buffersWhileLoaded);
+        if (!live) {
+            List<Long> ids = e.records().stream().map(CallingRecord::recordId).toList();
+            if (!ids.isEmpty()) {
+                rt.emit(new Command.ReleaseRecords(s.groupId, claim.listId(), ids));
+            }
+            return null;
+        }
+        for (CallingRecord record : e.records()) {
+            BufferedRecord r = new BufferedRecord(rt.nextId(), record);
+            s.buffer.add(r);
+            s.owned.put(r.handle, r);
+            s.claimedCount++;
+        }
+        if (asked != null && e.records().size() < asked) {
+            s.listExhaustedUntil.put(claim.listId(), rt.nowMs + s.config.options().claimRetryMs());
+            scheduleClaimRetry(s);
+        }
+        return s;
+    }
+
+    Session onClaimFailed(Event.ClaimFailed e) {
+        Runtime.Claim claim = rt.claims.remove(e.requestId());
+        if (claim == null) {
+            return null;
+        }
+        Session s = claim.session();
+        s.claimOutstanding.remove(claim.listId());
+        s.listExhaustedUntil.put(claim.listId(), rt.nowMs + s.config.options().claimRetryMs());
+        scheduleClaimRetry(s);
+        return s;
+    }
+
+    private void scheduleClaimRetry(Session s) {
+        if (s.claimRetryTimerId == 0) {
+            s.claimRetryTimerId = rt.schedule(rt.nowMs + s.config.options().claimRetryMs(),
+                    new Runtime.Timer.ClaimRetry(s));
+        }
+    }
+
+    /** Applies the treatment for {@code result} and writes the record (and its chain) back. */
+    void finalizeRecord(Session s, BufferedRecord r, CallResult result, Call call) {
+        CallingRecord before = r.record;
+        CallingList list = s.lists.get(before.listId());
+        CallResult previous = before.callResult();
+        TreatmentOutcome outcome = s.planner.apply(before, previous, result, rt.nowMs, s.attemptsToday(r, rt.nowMs),
+                list == null ? 0 : list.maxAttempts(), s.config.options().dailyAttemptsMax());
+        CallingRecord after = outcome.record();
+        List<RecordUpdate> updates = new ArrayList<>();
+        updates.add(new RecordUpdate.WriteRecord(after));
+        switch (outcome.chainStep()) {
+            case TreatmentOutcome.ChainStep.None none -> { }
+            case TreatmentOutcome.ChainStep.NextInChain next -> {
+                releaseChainSiblings(s, r);
+                updates.add(new RecordUpdate.ActivateNextInChain(after.listId(), after.chainId(), after.chainN(),
+                        Instant.ofEpochMilli(next.dueAtMs())));
+            }
+            case TreatmentOutcome.ChainStep.FinalizeChain fin -> {
+                releaseChainSiblings(s, r);
+                updates.add(new RecordUpdate.FinalizeChain(after.listId(), after.chainId(), after.recordStatus(),
+                        after.callResult()));
+            }
+        }
+        r.record = after;
+        r.status = BufferedRecord.Status.FINALIZING;
+        s.stats.onRecordFinished();
+        List<Command> acks = new ArrayList<>();
+        if (call != null) {
+            acks.add(new Command.PublishOutcome(call.guid, s.groupId, after.listId(), after.recordId(), after.chainId(),
+                    after.contactInfo(), result, call.agent == null ? null : call.agent.agentId, call.dialedAtMs,
+                    rt.nowMs));
+        }
+        write(s, updates, List.of(r), acks);
+    }
+
+    /** A record that reached its daily attempts goes back Ready for the start of its next day's window. */
+    void rescheduleTomorrow(Session s, BufferedRecord r) {
+        CallingRecord rec = r.record;
+        LocalDate tomorrow = Instant.ofEpochMilli(rt.nowMs).atZone(rec.timeZone()).toLocalDate().plusDays(1);
+        Instant due = tomorrow.atStartOfDay(rec.timeZone()).plusSeconds(rec.window().dailyFromSec()).toInstant();
+        r.record = new CallingRecord(rec.recordId(), rec.listId(), rec.contactInfo(), rec.contactInfoType(),
+                rec.recordType(), RecordStatus.READY, rec.callResult(), rec.attempt(), due, rec.callTime(),
+                rec.window(), rec.timeZone(), rec.campaignId(), rec.agentId(), rec.chainId(), rec.chainN(),
+                rec.groupId(), rec.appId(), rec.treatments(), rec.customerId(), rec.customFields());
+        r.status = BufferedRecord.Status.FINALIZING;
+        s.activeChains.merge(r.chainKey(), 1, Integer::sum);
+        write(s, List.of(new RecordUpdate.WriteRecord(r.record)), List.of(r), List.of());
+    }
+
+    /** Siblings of a chain waiting in the buffer go back to the store before a chain-wide write. */
+    private void releaseChainSiblings(Session s, BufferedRecord r) {
+        Map<Long, List<Long>> byList = new TreeMap<>();
+        for (Iterator<BufferedRecord> it = s.buffer.iterator(); it.hasNext(); ) {
+            BufferedRecord b = it.next();
+            if (b != r && b.record.listId() == r.record.listId() && b.record.chainId() == r.record.chainId()) {
+                it.remove();
+                s.owned.remove(b.handle);
+                s.releasedCount++;
+                byList.computeIfAbsent(b.record.listId(), k -> new ArrayList<>()).add(b.record.recordId());
+            }
+        }
+        byList.forEach((listId, ids) -> rt.emit(new Command.ReleaseRecords(s.groupId, listId, ids)));
+    }
+
+    private void write(Session s, List<RecordUpdate> updates, List<BufferedRecord> recs, List<Command> acks) {
+        Command.Persist persist = new Command.Persist(rt.nextId(), updates);
+        rt.writes.put(persist.writeId(), new Runtime.PendingWrite(persist, s, recs, acks));
+        rt.emit(persist);
+    }
+
+    void onPersisted(Event.Persisted e) {
+        Runtime.PendingWrite w = rt.writes.remove(e.writeId());
+        if (w == null) {
+            rt.emit(new Command.Rejected("Persisted " + e.writeId(), "no write with this id is pending"));
+            return;
+        }
+        done(w);
+        w.acks.forEach(rt::emit);
+    }
+
+    void onPersistFailed(Event.PersistFailed e) {
+        Runtime.PendingWrite w = rt.writes.get(e.writeId());
+        if (w == null) {
+            return;
+        }
+        if (w.retries < rt.ctx.persistRetriesMax()) {
+            w.retries++;
+            rt.schedule(rt.nowMs + 1_000L * (1L << Math.min(10, w.retries)), new Runtime.Timer.PersistRetry(e.writeId()));
+        } else {
+            // The record stays Retrieved by this owner in the store; restart recovery returns it to Ready.
+            rt.writes.remove(e.writeId());
+            rt.lostWrites++;
+            done(w);
+        }
+    }
+
+    void retryPersist(long writeId) {
+        Runtime.PendingWrite w = rt.writes.get(writeId);
+        if (w != null) {
+            rt.emit(w.persist);
+        }
+    }
+
+    private void done(Runtime.PendingWrite w) {
+        Session s = w.session;
+        for (BufferedRecord r : w.records) {
+            s.owned.remove(r.handle);
+            s.finishedCount++;
+            s.activeChains.computeIfPresent(r.chainKey(), (k, n) -> n > 1 ? n - 1 : null);
+        }
+        admin.maybeUnloaded(s);
+    }
+
+    /** Returns every buffered record of the session to the store. */
+    void releaseBuffer(Session s) {
+        Map<Long, List<Long>> byList = new TreeMap<>();
+        for (BufferedRecord r : s.buffer) {
+            s.owned.remove(r.handle);
+            s.releasedCount++;
+            byList.computeIfAbsent(r.record.listId(), k -> new ArrayList<>()).add(r.record.recordId());
+        }
+        s.buffer.clear();
+        byList.forEach((listId, ids) -> rt.emit(new Command.ReleaseRecords(s.groupId, listId, ids)));
+    }
+}

@@ -1,0 +1,92 @@
+package org.outdial.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The engine's mutable state shared by its handlers: sessions, agents, calls, timers, pending writes and claims, id
+ * counters and the commands emitted for the event being handled. Maps that are iterated are ordered.
+ */
+final class Runtime {
+
+    /** Why a timer was set. */
+    sealed interface Timer {
+        record Tick(Session session) implements Timer {}
+
+        record ConnectTimeout(Call call) implements Timer {}
+
+        record ClaimRetry(Session session) implements Timer {}
+
+        record PersistRetry(long writeId) implements Timer {}
+    }
+
+    /** A Persist awaiting its confirmation, with what to emit once it is durable. */
+    static final class PendingWrite {
+        final Command.Persist persist;
+        final Session session;
+        final List<BufferedRecord> records;
+        final List<Command> acks;
+        int retries;
+
+        PendingWrite(Command.Persist persist, Session session, List<BufferedRecord> records, List<Command> acks) {
+            this.persist = persist;
+            this.session = session;
+            this.records = records;
+            this.acks = acks;
+        }
+    }
+
+    record Claim(Session session, long listId) {}
+
+    final EngineContext ctx;
+    final TreeMap<Long, Session> sessions = new TreeMap<>();
+    final Map<String, AgentSeat> agents = new LinkedHashMap<>();
+    final Map<Long, Call> calls = new LinkedHashMap<>();
+    final Map<Long, Timer> timers = new HashMap<>();
+    final Map<Long, PendingWrite> writes = new LinkedHashMap<>();
+    final Map<Long, Claim> claims = new HashMap<>();
+    /** listId·recordId keys of records being dialed now, to catch a second dial of one record. */
+    final Map<RecordKey, Call> dialing = new HashMap<>();
+    List<Command> out = new ArrayList<>();
+    long nowMs = Long.MIN_VALUE;
+    private long nextId = 1;
+    int lostWrites;
+
+    record RecordKey(long listId, long recordId) {}
+
+    Runtime(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    long nextId() {
+        return nextId++;
+    }
+
+    UUID nextGuid() {
+        long hi = (ctx.random().nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (ctx.random().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo);
+    }
+
+    void emit(Command command) {
+        out.add(command);
+    }
+
+    long schedule(long dueMs, Timer purpose) {
+        long id = nextId();
+        timers.put(id, purpose);
+        emit(new Command.ScheduleTimer(id, dueMs));
+        return id;
+    }
+
+    void cancel(long timerId) {
+        if (timerId != 0 && timers.remove(timerId) != null) {
+            emit(new Command.CancelTimer(timerId));
+        }
+    }
+}

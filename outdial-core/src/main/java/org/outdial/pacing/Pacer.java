@@ -1,0 +1,30 @@
+package org.outdial.pacing;
+
+/**
+ * Decides how many calls a campaign group dials now. The engine tells the pacer what happens to every dial it placed
+ * and asks it, at least once per tick and whenever an agent becomes free, for a decision. A pacer is deterministic:
+ * given the same calls in the same order it answers the same. Not thread-safe; one instance per dialing session.
+ */
+public interface Pacer {
+
+    /**
+     * How many dials to place now, with the expected number of abandons each adds (for the abandon budget).
+     * The engine places at most {@link PacingView#maxNewDials()} of them.
+     */
+    PacingDecision decide(PacingView view);
+
+    /** A dial was placed at {@code nowMs}. */
+    default void onDialPlaced(long callId, long nowMs) {}
+
+    /** A dial was answered and classified human: it needs an agent now. */
+    default void onPresented(long callId, long nowMs) {}
+
+    /** A dial ended without being presented (busy, no answer, machine, SIT, error). */
+    default void onDialEnded(long callId, long nowMs) {}
+
+    /** An agent finished a call: connect → Ready took {@code handleMs}. */
+    default void onHandleCompleted(long handleMs) {}
+
+    /** A short name for logs and reports, e.g. {@code predictive}. */
+    String name();
+}
