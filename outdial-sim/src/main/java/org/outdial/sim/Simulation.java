@@ -1,0 +1,138 @@
+package org.outdial.sim;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import org.outdial.campaign.Campaign;
+import org.outdial.campaign.CampaignGroup;
+import org.outdial.campaign.CampaignList;
+import org.outdial.campaign.DialMode;
+import org.outdial.campaign.OptimizationMethod;
+import org.outdial.engine.Actor;
+import org.outdial.engine.Command;
+import org.outdial.engine.DialingOptions;
+import org.outdial.engine.Engine;
+import org.outdial.engine.EngineContext;
+import org.outdial.engine.Event;
+import org.outdial.engine.SessionConfig;
+import org.outdial.engine.TimerService;
+import org.outdial.list.CallingList;
+import org.outdial.record.CallingWindow;
+
+/**
+ * One run of one scenario with one policy and seed: the real engine, fed in virtual time by the simulated switch,
+ * virtual agents and an in-memory store. All randomness comes from the seed.
+ */
+final class Simulation {
+
+    static final long GROUP_ID = 1;
+    private static final long FIRST_SHIFT_MS = Instant.parse("2026-01-05T08:00:00Z").toEpochMilli();
+    private static final int TIMER_POLL_LIMIT = 10_000;
+
+    private final Scenario scenario;
+    private final String policy;
+    private final boolean check;
+    private final Engine engine;
+    private final TimerService timers = new TimerService();
+    private final SimQueue queue = new SimQueue();
+    private final Metrics metrics;
+    private final ShiftClock shifts;
+    private final SimSwitch switch_;
+    private final VirtualAgents agents;
+    private final SimStore store;
+    private long events;
+
+    Simulation(Scenario scenario, String policy, long seed, boolean check) {
+        this.scenario = scenario;
+        this.policy = policy;
+        this.check = check;
+        RandomGenerator simRandom = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        RandomGenerator engineRandom = RandomGeneratorFactory.of("L64X128MixRandom").create(~seed);
+        this.metrics = new Metrics(scenario.days());
+        this.shifts = new ShiftClock(FIRST_SHIFT_MS, SimSwitch.ms(scenario.shiftHours() * 3600), scenario.days());
+        this.switch_ = new SimSwitch(scenario, simRandom, queue, metrics, shifts);
+        this.agents = new VirtualAgents(scenario, simRandom, queue, metrics, shifts);
+        this.switch_.agents(agents);
+        this.store = new SimStore(queue);
+        this.engine = new Engine(EngineContext.builder().applicationId(1).random(engineRandom)
+                .predictivePacer(Policy.parse(policy)).checkInvariants(check).build());
+    }
+
+    Metrics run() {
+        schedule();
+        while (true) {
+            long nextQueue = queue.nextMs();
+            long nextTimer = timers.nextDueMs();
+            if (nextQueue == Long.MAX_VALUE && nextTimer == Long.MAX_VALUE) {
+                break;
+            }
+            if (nextTimer <= nextQueue) {
+                for (Event.TimerFired fired : timers.poll(nextTimer, TIMER_POLL_LIMIT)) {
+                    deliver(fired);
+                }
+            } else {
+                deliver(queue.poll());
+            }
+        }
+        if (check) {
+            engine.checkInvariants();
+            if (engine.callsInProgress() != 0 || switch_.callsTracked() != 0) {
+                throw new IllegalStateException("calls left at the end: engine " + engine.callsInProgress()
+                        + ", switch " + switch_.callsTracked());
+            }
+        }
+        return metrics;
+    }
+
+    long events() {
+        return events;
+    }
+
+    private void schedule() {
+        long t0 = shifts.shiftStartMs(0);
+        queue.add(new Event.LoadSession(t0 - 2_000, config(), Actor.schedule("simulation")));
+        for (int i = 0; i < scenario.agents(); i++) {
+            queue.add(new Event.AgentLogin(t0 - 2_000, VirtualAgents.agentId(i), "place" + i, List.of(GROUP_ID)));
+            queue.add(new Event.AgentReady(t0 - 1_000, VirtualAgents.agentId(i)));
+        }
+        for (int d = 0; d < scenario.days(); d++) {
+            queue.add(new Event.StartDialing(shifts.shiftStartMs(d), GROUP_ID, Actor.schedule("shift")));
+            long stop = shifts.shiftEndMs(d) - SimSwitch.ms(scenario.dialCutoffBeforeEndS());
+            queue.add(new Event.StopDialing(Math.max(stop, shifts.shiftStartMs(d) + 1), GROUP_ID,
+                    Actor.schedule("shift")));
+        }
+    }
+
+    private SessionConfig config() {
+        int lines = (int) Math.round(scenario.maxLinesPerAgent() * scenario.agents());
+        int bufferMin = lines + scenario.agents();
+        CampaignGroup group = new CampaignGroup(GROUP_ID, 1, scenario.id(), 1, 1, DialMode.PREDICTIVE,
+                OptimizationMethod.OVERDIAL_RATE, 3, bufferMin, 2 * bufferMin, Map.of(), 0);
+        Campaign campaign = new Campaign(1, 1, "simulation", "", List.of(new CampaignList(SimStore.LIST_ID, 100, true)),
+                List.of(), "+15550100000", null, 0);
+        CallingList list = new CallingList(SimStore.LIST_ID, 1, "simulated", "", List.of(), ZoneOffset.UTC,
+                new CallingWindow(0, CallingWindow.DAY_SEC), "US", 0, 0);
+        DialingOptions options = DialingOptions.defaults()
+                .withLimits(scenario.abandonLimit(), SimSwitch.ms(scenario.abandonTimeoutS()),
+                        SimSwitch.ms(scenario.noAnswerTimeoutS()), scenario.maxLinesPerAgent(),
+                        SimSwitch.ms(scenario.tickS()))
+                .withAmd(scenario.amd().enabled(), scenario.amd().enabled() ? scenario.amd().falsePositiveRate() : 0);
+        return new SessionConfig(group, campaign, List.of(list), List.of(), options);
+    }
+
+    private void deliver(Event event) {
+        events++;
+        long now = event.nowMs();
+        switch_.now(now);
+        agents.now(now);
+        store.now(now);
+        for (Command command : engine.handle(event)) {
+            if (!timers.accept(command) && !switch_.execute(command)) {
+                store.execute(command);
+            }
+        }
+    }
+}
