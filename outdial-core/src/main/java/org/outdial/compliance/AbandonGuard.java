@@ -10,14 +10,17 @@ import java.time.ZoneId;
  * the day's tally starts empty, so every day earns its own budget before it may spend any) and over the rolling last
  * 30 days (the campaign measure).
  *
- * <p>Live people that AMD takes for machines are hung up on and count as abandons, but nobody can see them; with an
- * assumed false-positive rate f the guard adds f/(1−f) × observed live answers to both abandons and lives.
+ * <p>What the guard sees: calls connected to agents (C), of which agents marked M as machines, and answered calls
+ * abandoned for lack of an agent (A) — whether those were people nobody knows. It estimates the live share of
+ * presented calls from the agents' dispositions, s = (C − M + 1) ÷ (C + 1) over 30 days (1 before any call, the safe
+ * side), and counts s × A live abandons among s × A + C − M live answers. Live people that AMD takes for machines
+ * are hung up on and count as abandons, but are invisible too; with an assumed false-positive rate f the guard adds
+ * FP = f/(1−f) × live answers to both.
  *
- * <p>Budget = aim × (L + FP) − (A + FP) − E, with L live answers, A abandons, FP the estimate above and E the expected
- * abandons of dials still in flight (what the pacer said they risk). The allowance is
- * {@code maxAllowance × clamp(budget ÷ budgetScale, 0, 1)}: none when a projected overrun eats the budget, so the
- * pacer falls back to progressive; full when a few abandons' worth is saved up. The minimum over the two windows is
- * used.
+ * <p>Budget = aim × (L + FP) − (sA + FP) − E, with E the expected abandons of dials still in flight (what the pacer
+ * said they risk). The allowance is {@code maxAllowance × clamp(budget ÷ budgetScale, 0, 1)}: none when a projected
+ * overrun eats the budget, so the pacer falls back to progressive; full when a few abandons' worth is saved up. The
+ * minimum over the two windows is used.
  */
 public final class AbandonGuard {
 
@@ -29,7 +32,8 @@ public final class AbandonGuard {
     private final double budgetScale;
     private final ZoneId zone;
 
-    private final long[] dayLives = new long[DAYS];
+    private final long[] dayConnected = new long[DAYS];
+    private final long[] dayMachines = new long[DAYS];
     private final long[] dayAbandons = new long[DAYS];
     private long currentDay = Long.MIN_VALUE;
     private long dayEndsMs = Long.MIN_VALUE;
@@ -53,20 +57,19 @@ public final class AbandonGuard {
         this.zone = zone;
     }
 
-    public void onLiveAnswer(long nowMs) {
+    /** An answered call reached an agent. */
+    public void onConnected(long nowMs) {
         roll(nowMs);
-        dayLives[slot(currentDay)]++;
+        dayConnected[slot(currentDay)]++;
     }
 
-    /** A live answer turned out to be a machine after all (the agent said so): it is no live answer. */
+    /** A connected call turned out to be a machine (the agent said so): it is no live answer. */
     public void onNotLive(long nowMs) {
         roll(nowMs);
-        int s = slot(currentDay);
-        if (dayLives[s] > 0) {
-            dayLives[s]--;
-        }
+        dayMachines[slot(currentDay)]++;
     }
 
+    /** An answered call found no agent in time. */
     public void onAbandon(long nowMs) {
         roll(nowMs);
         dayAbandons[slot(currentDay)]++;
@@ -82,54 +85,58 @@ public final class AbandonGuard {
 
     /** The per-call abandon probability the pacer may accept now. */
     public double allowance(long nowMs) {
-        double budget = Math.min(budget(todayLives(nowMs), todayAbandons()), budget(lives30(), abandons30()));
+        roll(nowMs);
+        double share = liveShare();
+        int today = slot(currentDay);
+        double budget = Math.min(budget(dayConnected[today], dayMachines[today], dayAbandons[today], share),
+                budget(sum(dayConnected), sum(dayMachines), sum(dayAbandons), share));
         budget -= pendingExpected;
         return budget <= 0 ? 0 : maxAllowance * Math.min(1, budget / budgetScale);
     }
 
-    /** Abandon rate of the current day, fps included; null before any live answer. */
+    /** Estimated abandon rate of the current day (see the class comment); null before any answer. */
     public Double todayRate(long nowMs) {
-        return rate(todayLives(nowMs), todayAbandons());
-    }
-
-    /** Abandon rate over the last 30 days, fps included; null before any live answer. */
-    public Double rate30() {
-        return rate(lives30(), abandons30());
-    }
-
-    private double budget(long lives, long abandons) {
-        double fp = falsePositiveFactor * lives;
-        return aim * (lives + fp) - (abandons + fp);
-    }
-
-    private Double rate(long lives, long abandons) {
-        double fp = falsePositiveFactor * lives;
-        return lives == 0 && abandons == 0 ? null : (abandons + fp) / Math.max(1.0, lives + fp);
-    }
-
-    private long todayLives(long nowMs) {
         roll(nowMs);
-        return dayLives[slot(currentDay)];
+        int today = slot(currentDay);
+        return rate(dayConnected[today], dayMachines[today], dayAbandons[today], liveShare());
     }
 
-    private long todayAbandons() {
-        return dayAbandons[slot(currentDay)];
+    /** Estimated abandon rate over the last 30 days; null before any answer. */
+    public Double rate30() {
+        return rate(sum(dayConnected), sum(dayMachines), sum(dayAbandons), liveShare());
     }
 
-    private long lives30() {
+    /** Estimated share of people among answered calls, from the agents' dispositions. */
+    double liveShare() {
+        long connected = sum(dayConnected);
+        return (connected - sum(dayMachines) + 1.0) / (connected + 1.0);
+    }
+
+    private double budget(long connected, long machines, long abandons, double share) {
+        double liveAbandons = share * abandons;
+        double lives = connected - machines + liveAbandons;
+        double fp = falsePositiveFactor * lives;
+        return aim * (lives + fp) - (liveAbandons + fp);
+    }
+
+    private Double rate(long connected, long machines, long abandons, double share) {
+        double liveAbandons = share * abandons;
+        double lives = connected - machines + liveAbandons;
+        double fp = falsePositiveFactor * lives;
+        return lives <= 0 ? null : (liveAbandons + fp) / (lives + fp);
+    }
+
+    private static long sum(long[] days) {
         long sum = 0;
-        for (long l : dayLives) {
-            sum += l;
+        for (long d : days) {
+            sum += d;
         }
         return sum;
     }
 
-    private long abandons30() {
-        long sum = 0;
-        for (long a : dayAbandons) {
-            sum += a;
-        }
-        return sum;
+    public String debug(long nowMs) {
+        return String.format("conn=%d ab=%d share=%.2f pend=%.2f allow=%.3f", dayConnected[slot(currentDay)],
+                dayAbandons[slot(currentDay)], liveShare(), pendingExpected, allowance(nowMs));
     }
 
     private void roll(long nowMs) {
@@ -140,7 +147,8 @@ public final class AbandonGuard {
         long day = date.toEpochDay();
         if (currentDay != Long.MIN_VALUE) {
             for (long d = currentDay + 1; d <= Math.min(day, currentDay + DAYS); d++) {
-                dayLives[slot(d)] = 0;
+                dayConnected[slot(d)] = 0;
+                dayMachines[slot(d)] = 0;
                 dayAbandons[slot(d)] = 0;
             }
         }

@@ -10,7 +10,7 @@ import org.outdial.treatment.Treatment;
  * connect timeout; machines, faxes and silence get their apply-to-call treatment or are released; failures end the
  * attempt. Every ended call finalizes its record through {@link Records}.
  */
-final class CallFlow {
+public final class CallFlow {
 
     private final Runtime rt;
     private final Records records;
@@ -61,7 +61,6 @@ final class CallFlow {
         s.predictive.onPresented(call.callId, rt.nowMs);
         call.presentedAtMs = rt.nowMs;
         call.countedLive = true;
-        s.guard.onLiveAnswer(rt.nowMs);
         s.stats.onLiveAnswer();
         s.listStats(call.record.record.listId()).onLiveAnswer();
         if (call.seized) {
@@ -81,7 +80,17 @@ final class CallFlow {
     }
 
     /** Connects an answered call to an agent (idle, or reserved for it). */
+    public static long[] CAL_N = new long[12];
+    public static long[] CAL_AB = new long[12];
+
+    static void cal(Call call, boolean abandoned) {
+        int b = call.expectedAbandon <= 0 ? 0 : Math.min(11, 1 + (int) (call.expectedAbandon / 0.3 * 50));
+        CAL_N[b]++;
+        if (abandoned) CAL_AB[b]++;
+    }
+
     void connect(Call call, AgentSeat agent) {
+        cal(call, false);
         Session s = call.session;
         Invariants.check(agent.state == AgentState.READY || agent.state == AgentState.RESERVED,
                 "agent " + agent.agentId + " given a call while " + agent.state);
@@ -92,6 +101,7 @@ final class CallFlow {
         agent.call = call;
         agents.transition(agent, AgentState.TALKING, 0);
         s.guard.removePending(call.expectedAbandon);
+        s.guard.onConnected(rt.nowMs);
         s.stats.onConnect();
         s.listStats(call.record.record.listId()).onConnect();
         rt.emit(new Command.ConnectToAgent(call.callId, agent.agentId, agent.place));
@@ -109,7 +119,9 @@ final class CallFlow {
     }
 
     private void abandon(Call call) {
+        cal(call, true);
         Session s = call.session;
+        s.predictive.onAbandoned(call.callId);
         s.guard.removePending(call.expectedAbandon);
         s.guard.onAbandon(rt.nowMs);
         s.stats.onAbandon();
@@ -183,7 +195,9 @@ final class CallFlow {
                 || e.result() == CallResult.SILENCE;
         if (notLive && call.countedLive) {
             call.countedLive = false;
-            call.session.guard.onNotLive(rt.nowMs);
+            if (call.state == Call.State.CONNECTED) {
+                call.session.guard.onNotLive(rt.nowMs);
+            }
             call.session.stats.onNotLive();
         }
     }

@@ -89,7 +89,8 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
                 throw new IllegalArgumentException("persistRetriesMax " + persistRetriesMax + " must be >= 0");
             }
             Function<SessionConfig, Pacer> pacer = predictivePacer != null ? predictivePacer
-                    : cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().handleTimePriorMs());
+                    : cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().noAnswerMs(),
+                            cfg.options().handleTimePriorMs());
             return new EngineContext(applicationId, random, dnc, pacer, maxAllowance, budgetScale, persistRetriesMax,
                     checkInvariants);
         }

@@ -1,22 +1,36 @@
 package org.outdial.pacing;
 
+import java.util.PriorityQueue;
+
 /**
  * Learns what a dial turns into: the share of dials presented to agents (answered and classified human, which
  * includes machines that detection missed), the time from dial to presentation, and the time non-presented dials take
- * to fail. The share is an exponentially weighted mean over about the last {@code 1/alpha} dials, so a list whose
- * contact rate drifts through the day is followed; the times are all-history histograms seeded with a weak prior.
+ * to fail.
+ *
+ * <p>Outcomes are learned by complete cohort: a dial's outcome is folded in only once {@code cohortMs} (longer than
+ * any dial can last) has passed since it was placed, so that every dial placed at that moment has resolved. Learning
+ * at resolution instead would see the fast failures (busy, SIT) first and the answers later, and at the start of a
+ * shift it would underestimate the presented share badly. The share is an exponentially weighted mean over about the
+ * last {@code 1/alpha} cohort-complete dials, so a list whose contact rate drifts through the day is followed; the
+ * times are all-history histograms seeded with a weak prior.
  */
 final class DialOutcomeModel {
 
+    private record Outcome(long placedAtMs, long afterMs, boolean presented) {}
+
     private final DurationHistogram toPresent = new DurationHistogram(100, 180_000);
     private final DurationHistogram toFail = new DurationHistogram(100, 180_000);
+    private final PriorityQueue<Outcome> pending = new PriorityQueue<>((a, b) -> Long.compare(a.placedAtMs,
+            b.placedAtMs));
     private final double alpha;
+    private final long cohortMs;
     private double presentShare;
-    private long resolved;
+    private long learned;
 
-    DialOutcomeModel(double priorShare, double alpha) {
+    DialOutcomeModel(double priorShare, double alpha, long cohortMs) {
         this.presentShare = priorShare;
         this.alpha = alpha;
+        this.cohortMs = cohortMs;
         for (long ms : new long[] {6_000, 10_000, 15_000}) {
             toPresent.add(ms, 1.0);
         }
@@ -25,20 +39,19 @@ final class DialOutcomeModel {
         }
     }
 
-    void onPresented(long afterMs) {
-        toPresent.add(afterMs, 1.0);
-        learn(1.0);
+    void onResolved(long placedAtMs, long nowMs, boolean presented) {
+        pending.add(new Outcome(placedAtMs, nowMs - placedAtMs, presented));
     }
 
-    void onFailed(long afterMs) {
-        toFail.add(afterMs, 1.0);
-        learn(0.0);
-    }
-
-    private void learn(double outcome) {
-        resolved++;
-        double a = Math.max(alpha, 1.0 / (resolved + 10));
-        presentShare += a * (outcome - presentShare);
+    /** Folds in the outcomes whose cohort is complete at {@code nowMs}. */
+    void advance(long nowMs) {
+        while (!pending.isEmpty() && pending.peek().placedAtMs + cohortMs <= nowMs) {
+            Outcome o = pending.poll();
+            (o.presented ? toPresent : toFail).add(o.afterMs, 1.0);
+            learned++;
+            double a = Math.max(alpha, 1.0 / (learned + 10));
+            presentShare += a * ((o.presented ? 1.0 : 0.0) - presentShare);
+        }
     }
 
     /** Share of dials presented to an agent. */

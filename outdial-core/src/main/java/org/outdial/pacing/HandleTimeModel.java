@@ -5,57 +5,101 @@ package org.outdial.pacing;
  * has been busy for e finish within the next h?".
  *
  * <p>Completed calls alone are biased short while long calls are still running (at the start of a shift only the
- * short ones have finished). The model therefore blends the empirical distribution of completed calls with an
- * exponential whose mean is the censored maximum-likelihood estimate, (Σ completed + Σ elapsed of calls in
- * progress) ÷ completed, which counts the running calls. The empirical part's weight grows with the number of completed
- * calls relative to the number in progress: λ = n ÷ (n + max(100, 2·inProgress)).
+ * short ones have finished). The model therefore uses the Kaplan–Meier estimate of the survival function S(t) over
+ * 1-second bins, with every completed call as an event and every call in progress as censored at its elapsed time:
+ * S(t) = Π<sub>bins ≤ t</sub> (1 − deaths ÷ at risk). Past the last bin where anyone is still at risk, S decays
+ * exponentially with a mean residual of max(prior, (Σ completed + Σ elapsed) ÷ completed): a constant-hazard fit to
+ * censored data underestimates the tail of a mixture (short machine calls, long sales calls), so the prior — which
+ * should err long — bounds it. Before any call completed, an exponential with the prior mean.
  */
 final class HandleTimeModel {
 
-    private static final int PRIOR_WEIGHT = 3;
-    private static final int TAIL_MIN_COUNT = 5;
+    private static final long BIN_MS = 1_000;
+    private static final int BINS = 3_600;
 
-    private final DurationHistogram completed = new DurationHistogram(1_000, 4 * 3_600_000L);
+    private final double[] deaths = new double[BINS];
+    private final int[] censored = new int[BINS];
+    private final double[] survival = new double[BINS + 1];
     private final double priorMeanMs;
-    private double censoredMeanMs;
-    private double lambda;
+    private double completedCount;
+    private double completedSumMs;
+    private int lastBin = -1;
+    private int maxDeathBin = -1;
+    private double tailMeanMs;
 
     HandleTimeModel(long priorMeanMs) {
         this.priorMeanMs = priorMeanMs;
-        this.censoredMeanMs = priorMeanMs;
+        this.tailMeanMs = priorMeanMs;
     }
 
     void onCompleted(long durationMs) {
-        completed.add(durationMs, 1.0);
-    }
-
-    /** Refreshes the blend from the calls now in progress; call once per pacing round before the queries. */
-    void prepare(double elapsedSumMs, int inProgress) {
-        double n = completed.total();
-        double sum = completed.meanMs() * n;
-        censoredMeanMs = ((n > 0 ? sum : 0) + elapsedSumMs + PRIOR_WEIGHT * priorMeanMs) / (n + PRIOR_WEIGHT);
-        lambda = n / (n + Math.max(100, 2 * inProgress));
+        int bin = bin(durationMs);
+        deaths[bin]++;
+        maxDeathBin = Math.max(maxDeathBin, bin);
+        completedCount++;
+        completedSumMs += durationMs;
     }
 
     double meanMs() {
-        return completed.total() > 0 ? completed.meanMs() : priorMeanMs;
+        return completedCount > 0 ? completedSumMs / completedCount : priorMeanMs;
+    }
+
+    /** Recomputes S(t) with the calls now in progress as censored; call once per pacing round before the queries. */
+    void prepare(long nowMs, BusyAgents busy) {
+        int maxCensoredBin = -1;
+        double elapsedSumMs = 0;
+        java.util.Arrays.fill(censored, 0, Math.max(0, lastBin + 1), 0);
+        for (int i = 0; i < busy.size(); i++) {
+            long elapsed = Math.max(0, nowMs - busy.busySinceMs(i));
+            int bin = bin(elapsed);
+            censored[bin]++;
+            maxCensoredBin = Math.max(maxCensoredBin, bin);
+            elapsedSumMs += elapsed;
+        }
+        double events = completedCount;
+        tailMeanMs = Math.max(priorMeanMs, events > 0 ? (completedSumMs + elapsedSumMs) / events : 0);
+        lastBin = Math.max(maxDeathBin, maxCensoredBin);
+        double atRisk = completedCount + busy.size();
+        double s = 1;
+        survival[0] = 1;
+        for (int b = 0; b <= lastBin; b++) {
+            if (atRisk > 0 && deaths[b] > 0) {
+                s *= 1 - deaths[b] / atRisk;
+            }
+            atRisk -= deaths[b] + censored[b];
+            survival[b + 1] = s;
+        }
+    }
+
+    /** S(t): the share of calls still in progress t after connect. */
+    private double survival(long ms) {
+        if (completedCount == 0) {
+            return Math.exp(-ms / priorMeanMs);
+        }
+        double pos = (double) ms / BIN_MS;
+        if (pos <= lastBin + 1) {
+            int i = (int) pos;
+            double frac = pos - i;
+            return survival[i] + (i + 1 <= lastBin + 1 ? (survival[i + 1] - survival[i]) * frac : 0);
+        }
+        return survival[lastBin + 1] * Math.exp(-(ms - (lastBin + 1) * BIN_MS) / tailMeanMs);
+    }
+
+    /** P(a call handed to an agent now is done within {@code horizonMs}). */
+    double freshFinishProbability(long horizonMs) {
+        return 1 - survival(horizonMs);
     }
 
     /** P(done within {@code horizonMs} | busy for {@code elapsedMs} so far). */
     double finishProbability(long elapsedMs, long horizonMs) {
-        double exponential = 1 - Math.exp(-horizonMs / censoredMeanMs);
-        if (lambda == 0) {
-            return exponential;
+        double now = survival(elapsedMs);
+        if (now < 1e-9) {
+            return 1 - Math.exp(-horizonMs / tailMeanMs);
         }
-        double n = completed.total();
-        double survivors = n - completed.countAtMost(elapsedMs);
-        double empirical;
-        if (survivors < TAIL_MIN_COUNT) {
-            empirical = exponential;
-        } else {
-            double finishing = completed.countAtMost(elapsedMs + horizonMs) - completed.countAtMost(elapsedMs);
-            empirical = finishing / survivors;
-        }
-        return lambda * empirical + (1 - lambda) * exponential;
+        return Math.max(0, Math.min(1, (now - survival(elapsedMs + horizonMs)) / now));
+    }
+
+    private static int bin(long ms) {
+        return (int) Math.min(BINS - 1, Math.max(0, ms) / BIN_MS);
     }
 }

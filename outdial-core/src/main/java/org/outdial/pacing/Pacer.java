@@ -13,8 +13,11 @@ public interface Pacer {
      */
     PacingDecision decide(PacingView view);
 
-    /** A dial was placed at {@code nowMs}. */
-    default void onDialPlaced(long callId, long nowMs) {}
+    /** A dial was placed at {@code nowMs} with the expected abandons the decision gave it. */
+    default void onDialPlaced(long callId, long nowMs, double expectedAbandon) {}
+
+    /** A presented call found no agent in time (or its caller hung up waiting). */
+    default void onAbandoned(long callId) {}
 
     /** A dial was answered and classified human: it needs an agent now. */
     default void onPresented(long callId, long nowMs) {}

@@ -17,7 +17,8 @@ final class Policy {
             return cfg -> new ProgressivePacer(1.0);
         }
         if (policy.equals("predictive")) {
-            return cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().handleTimePriorMs());
+            return cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().noAnswerMs(),
+                            cfg.options().handleTimePriorMs());
         }
         if (policy.startsWith("fixed-ratio:")) {
             String r = policy.substring("fixed-ratio:".length());
