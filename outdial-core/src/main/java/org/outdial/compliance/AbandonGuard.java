@@ -26,7 +26,9 @@ public final class AbandonGuard {
 
     private static final int DAYS = 30;
 
+    private final double limit;
     private final double aim;
+    private final double noiseZ;
     private final double falsePositiveFactor;
     private final double maxAllowance;
     private final double budgetScale;
@@ -40,17 +42,24 @@ public final class AbandonGuard {
     private double pendingExpected;
 
     /**
-     * @param aim                  the abandon rate aimed at, below the cap (e.g. 0.026 for a 0.03 cap)
-     * @param falsePositiveRate    share of live people AMD hangs up on as machines (0 when AMD is off)
-     * @param maxAllowance         the largest per-call abandon probability ever allowed (e.g. 0.3)
-     * @param budgetScale          budget (in abandons) at which the full allowance applies (e.g. 2.0)
+     * @param limit              the cap (e.g. 0.03)
+     * @param margin             the least distance below the cap to aim at (e.g. 0.004)
+     * @param noiseZ             how many standard deviations of a day's abandon count to keep below the cap (e.g. 1)
+     * @param falsePositiveRate  share of live people AMD hangs up on as machines (0 when AMD is off)
+     * @param maxAllowance       the largest per-call abandon probability ever allowed (e.g. 0.3)
+     * @param budgetScale        budget (in abandons) at which the full allowance applies (e.g. 2.0)
      */
-    public AbandonGuard(double aim, double falsePositiveRate, double maxAllowance, double budgetScale, ZoneId zone) {
-        if (!(aim > 0 && aim < 1) || !(falsePositiveRate >= 0 && falsePositiveRate < 1)) {
-            throw new IllegalArgumentException("abandon aim " + aim + " and AMD false-positive rate "
-                    + falsePositiveRate + " must be fractions in (0, 1) and [0, 1)");
+    public AbandonGuard(double limit, double margin, double noiseZ, double falsePositiveRate, double maxAllowance,
+                        double budgetScale, ZoneId zone) {
+        if (!(limit > 0 && limit < 1) || !(margin >= 0 && margin < limit) || !(noiseZ >= 0)
+                || !(falsePositiveRate >= 0 && falsePositiveRate < 1)) {
+            throw new IllegalArgumentException("abandon limit " + limit + ", margin " + margin + ", noise z " + noiseZ
+                    + " and AMD false-positive rate " + falsePositiveRate
+                    + " need 0 < limit < 1, 0 <= margin < limit, z >= 0, 0 <= rate < 1");
         }
-        this.aim = aim;
+        this.limit = limit;
+        this.aim = limit - margin;
+        this.noiseZ = noiseZ;
         this.falsePositiveFactor = falsePositiveRate / (1 - falsePositiveRate);
         this.maxAllowance = maxAllowance;
         this.budgetScale = budgetScale;
@@ -88,8 +97,9 @@ public final class AbandonGuard {
         roll(nowMs);
         double share = liveShare();
         int today = slot(currentDay);
-        double budget = Math.min(budget(dayConnected[today], dayMachines[today], dayAbandons[today], share),
-                budget(sum(dayConnected), sum(dayMachines), sum(dayAbandons), share));
+        double dayAim = dayAim(today);
+        double budget = Math.min(budget(dayConnected[today], dayMachines[today], dayAbandons[today], share, dayAim),
+                budget(sum(dayConnected), sum(dayMachines), sum(dayAbandons), share, aim));
         budget -= pendingExpected;
         return budget <= 0 ? 0 : maxAllowance * Math.min(1, budget / budgetScale);
     }
@@ -112,11 +122,35 @@ public final class AbandonGuard {
         return (connected - sum(dayMachines) + 1.0) / (connected + 1.0);
     }
 
-    private double budget(long connected, long machines, long abandons, double share) {
+    /**
+     * The day's aim: below the cap by the margin, and by z standard deviations of the day's abandon rate, whose noise
+     * (Poisson-like counts of abandons and unseen AMD false positives) is sqrt((cap + f/(1−f)) ÷ L) for L live answers
+     * in a day. L is the larger of today's so far and the last day's: small teams get a wider margin.
+     */
+    double dayAim(int today) {
+        long lives = Math.max(dayConnected[today] - dayMachines[today], lastDayLives(today));
+        if (lives <= 0) {
+            return aim;
+        }
+        return Math.min(aim, limit - noiseZ * Math.sqrt((limit + falsePositiveFactor) / lives));
+    }
+
+    private long lastDayLives(int today) {
+        for (int back = 1; back < DAYS; back++) {
+            int slot = Math.floorMod(today - back, DAYS);
+            long lives = dayConnected[slot] - dayMachines[slot];
+            if (lives > 0) {
+                return lives;
+            }
+        }
+        return 0;
+    }
+
+    private double budget(long connected, long machines, long abandons, double share, double aimed) {
         double liveAbandons = share * abandons;
         double lives = connected - machines + liveAbandons;
         double fp = falsePositiveFactor * lives;
-        return aim * (lives + fp) - (liveAbandons + fp);
+        return aimed * (lives + fp) - (liveAbandons + fp);
     }
 
     private Double rate(long connected, long machines, long abandons, double share) {
@@ -132,11 +166,6 @@ public final class AbandonGuard {
             sum += d;
         }
         return sum;
-    }
-
-    public String debug(long nowMs) {
-        return String.format("conn=%d ab=%d share=%.2f pend=%.2f allow=%.3f", dayConnected[slot(currentDay)],
-                dayAbandons[slot(currentDay)], liveShare(), pendingExpected, allowance(nowMs));
     }
 
     private void roll(long nowMs) {

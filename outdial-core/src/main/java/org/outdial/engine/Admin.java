@@ -42,7 +42,8 @@ final class Admin {
             return;
         }
         DialingOptions o = cfg.options();
-        AbandonGuard guard = new AbandonGuard(o.abandonAim(), o.amdEnabled() ? o.amdFalsePositiveRate() : 0,
+        AbandonGuard guard = new AbandonGuard(Math.min(o.abandonLimit(), o.campaignAbandonLimit()),
+                o.abandonAimMargin(), rt.ctx.abandonNoiseZ(), o.amdEnabled() ? o.amdFalsePositiveRate() : 0,
                 rt.ctx.maxAllowance(), rt.ctx.budgetScale(), cfg.lists().get(0).defaultTimeZone());
         Session s = new Session(cfg, rt.ctx.predictivePacer().apply(cfg), guard, e.actor());
         rt.sessions.put(s.groupId, s);

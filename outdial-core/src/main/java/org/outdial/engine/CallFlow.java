@@ -10,7 +10,7 @@ import org.outdial.treatment.Treatment;
  * connect timeout; machines, faxes and silence get their apply-to-call treatment or are released; failures end the
  * attempt. Every ended call finalizes its record through {@link Records}.
  */
-public final class CallFlow {
+final class CallFlow {
 
     private final Runtime rt;
     private final Records records;
@@ -80,17 +80,7 @@ public final class CallFlow {
     }
 
     /** Connects an answered call to an agent (idle, or reserved for it). */
-    public static long[] CAL_N = new long[12];
-    public static long[] CAL_AB = new long[12];
-
-    static void cal(Call call, boolean abandoned) {
-        int b = call.expectedAbandon <= 0 ? 0 : Math.min(11, 1 + (int) (call.expectedAbandon / 0.3 * 50));
-        CAL_N[b]++;
-        if (abandoned) CAL_AB[b]++;
-    }
-
     void connect(Call call, AgentSeat agent) {
-        cal(call, false);
         Session s = call.session;
         Invariants.check(agent.state == AgentState.READY || agent.state == AgentState.RESERVED,
                 "agent " + agent.agentId + " given a call while " + agent.state);
@@ -119,9 +109,7 @@ public final class CallFlow {
     }
 
     private void abandon(Call call) {
-        cal(call, true);
         Session s = call.session;
-        s.predictive.onAbandoned(call.callId);
         s.guard.removePending(call.expectedAbandon);
         s.guard.onAbandon(rt.nowMs);
         s.stats.onAbandon();

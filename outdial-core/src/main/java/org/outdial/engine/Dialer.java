@@ -76,9 +76,6 @@ final class Dialer {
             if (maxNew > 0) {
                 Session.Busy busy = s.busy.refresh();
                 double allowance = s.isPredictive() ? s.guard.allowance(rt.nowMs) : 0;
-                if (Boolean.getBoolean("tune.debug") && rt.nowMs % 120_000 == 0) {
-                    System.err.println("PACE t=" + (rt.nowMs / 1000 % 86400 - 28800) + " " + s.guard.debug(rt.nowMs) + " idle=" + s.idle.size() + " inflight=" + s.dialsInFlight);
-                }
                 PacingView view = new PacingView(rt.nowMs, s.idle.size(), busy.talking, s.waiting.size(),
                         s.dialsInFlight, maxNew, allowance, busy);
                 PacingDecision decision = s.pacer().decide(view);

@@ -16,12 +16,13 @@ import org.outdial.pacing.Pacer;
  * @param predictivePacer the pacer for predictive modes, one per session
  * @param maxAllowance   largest per-call abandon probability the abandon guard ever allows
  * @param budgetScale    saved-up abandons at which the guard allows {@code maxAllowance}
+ * @param abandonNoiseZ  standard deviations of a day's abandon-rate noise kept below the cap (small teams aim lower)
  * @param checkInvariants check the global invariants after every event (tests, simulation); the per-handler
  *                        preconditions are always checked
  */
 public record EngineContext(int applicationId, RandomGenerator random, DncGuard dnc,
                             Function<SessionConfig, Pacer> predictivePacer, double maxAllowance, double budgetScale,
-                            int persistRetriesMax, boolean checkInvariants) {
+                            double abandonNoiseZ, int persistRetriesMax, boolean checkInvariants) {
 
     public static Builder builder() {
         return new Builder();
@@ -35,6 +36,7 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
         private Function<SessionConfig, Pacer> predictivePacer;
         private double maxAllowance = 0.3;
         private double budgetScale = 2.0;
+        private double abandonNoiseZ = 1.0;
         private int persistRetriesMax = 5;
         private boolean checkInvariants;
 
@@ -61,6 +63,11 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
         public Builder abandonAllowance(double maxAllowance, double budgetScale) {
             this.maxAllowance = maxAllowance;
             this.budgetScale = budgetScale;
+            return this;
+        }
+
+        public Builder abandonNoiseZ(double z) {
+            this.abandonNoiseZ = z;
             return this;
         }
 
@@ -91,8 +98,11 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
             Function<SessionConfig, Pacer> pacer = predictivePacer != null ? predictivePacer
                     : cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().noAnswerMs(),
                             cfg.options().handleTimePriorMs());
-            return new EngineContext(applicationId, random, dnc, pacer, maxAllowance, budgetScale, persistRetriesMax,
-                    checkInvariants);
+            if (!(abandonNoiseZ >= 0)) {
+                throw new IllegalArgumentException("abandonNoiseZ " + abandonNoiseZ + " must be >= 0 (default 1.0)");
+            }
+            return new EngineContext(applicationId, random, dnc, pacer, maxAllowance, budgetScale, abandonNoiseZ,
+                    persistRetriesMax, checkInvariants);
         }
     }
 }

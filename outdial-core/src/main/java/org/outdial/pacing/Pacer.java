@@ -16,8 +16,6 @@ public interface Pacer {
     /** A dial was placed at {@code nowMs} with the expected abandons the decision gave it. */
     default void onDialPlaced(long callId, long nowMs, double expectedAbandon) {}
 
-    /** A presented call found no agent in time (or its caller hung up waiting). */
-    default void onAbandoned(long callId) {}
 
     /** A dial was answered and classified human: it needs an agent now. */
     default void onPresented(long callId, long nowMs) {}

@@ -40,11 +40,12 @@ public final class ScenarioRunner {
                     + scenarios.stream().map(Scenario::id).toList());
         }
         for (Scenario scenario : selected) {
-            out.println(runOne(scenario, policy, seed, check, wallClockNs));
+            runOne(scenario, policy, seed, check, wallClockNs, out);
         }
     }
 
-    static String runOne(Scenario scenario, String policy, long seed, boolean check, LongSupplier wallClockNs) {
+    static Metrics runOne(Scenario scenario, String policy, long seed, boolean check, LongSupplier wallClockNs,
+                          PrintStream out) {
         long start = wallClockNs.getAsLong();
         Metrics metrics;
         try {
@@ -53,31 +54,14 @@ public final class ScenarioRunner {
             throw new IllegalStateException("scenario " + scenario.id() + " policy " + policy + " seed " + seed
                     + " failed: " + e.getMessage(), e);
         }
-        System.err.printf("DEBUG %s c=%.3f expected %.1f risky %d actual %d (fp est)%n", scenario.id(),
-                org.outdial.pacing.LookAheadPacer.DEBUG_C,
-                org.outdial.pacing.LookAheadPacer.DEBUG_EXPECTED, org.outdial.pacing.LookAheadPacer.DEBUG_RISKY,
-                metrics.abandoned());
-        org.outdial.pacing.LookAheadPacer.DEBUG_EXPECTED = 0;
-        long[] n = org.outdial.engine.CallFlow.CAL_N, ab = org.outdial.engine.CallFlow.CAL_AB;
-        StringBuilder sb = new StringBuilder("CAL pAb-bucket(2% wide): ");
-        for (int i = 0; i < n.length; i++) {
-            sb.append(String.format("[%s n=%d ab=%.3f] ", i == 0 ? "0" : String.format("%.2f", (i - 0.5) * 0.02), n[i], n[i] == 0 ? 0 : (double) ab[i] / n[i]));
-            n[i] = 0; ab[i] = 0;
-        }
-        System.err.println(sb);
-        if (Boolean.getBoolean("tune.time")) {
-            for (int i = 0; i < 13; i++) System.err.printf("  %3d min: pred %.1f obs %.0f%n", i * 10, org.outdial.pacing.LookAheadPacer.DEBUG_PRED[i], org.outdial.pacing.LookAheadPacer.DEBUG_OBS[i]);
-        }
-        org.outdial.pacing.LookAheadPacer.DEBUG_RISKY = 0;
         double wallS = (wallClockNs.getAsLong() - start) / 1e9;
-        String line = metrics.toJson(scenario, policy, seed, wallS);
+        out.println(metrics.toJson(scenario, policy, seed, wallS));
         if (check && (metrics.abandonRateMaxDay() > scenario.abandonLimit()
                 || metrics.abandonRate() > scenario.abandonLimit())) {
-            System.out.println(line);
             throw new IllegalStateException("scenario " + scenario.id() + " policy " + policy + " seed " + seed
                     + ": abandon rate " + metrics.abandonRate() + " (worst day " + metrics.abandonRateMaxDay()
                     + ") above the cap " + scenario.abandonLimit());
         }
-        return line;
+        return metrics;
     }
 }

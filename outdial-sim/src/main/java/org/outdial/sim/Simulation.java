@@ -58,9 +58,7 @@ final class Simulation {
         this.switch_.agents(agents);
         this.store = new SimStore(queue);
         this.engine = new Engine(EngineContext.builder().applicationId(1).random(engineRandom)
-                .predictivePacer(Policy.parse(policy)).checkInvariants(check)
-                .abandonAllowance(Double.parseDouble(System.getProperty("tune.allow", "0.3")),
-                        Double.parseDouble(System.getProperty("tune.scale", "2.0"))).build());
+                .predictivePacer(Policy.parse(policy)).checkInvariants(check).build());
     }
 
     Metrics run() {
