@@ -17,14 +17,15 @@ import java.time.ZoneId;
  * are hung up on and count as abandons, but are invisible too; with an assumed false-positive rate f the guard adds
  * FP = f/(1−f) × live answers to both.
  *
- * <p>Budget = aim × (L + FP) − (sA + FP) − E, with E the expected abandons of dials still in flight (what the pacer
- * said they risk). The allowance is {@code maxAllowance × clamp(budget ÷ budgetScale, 0, 1)}: none when a projected
- * overrun eats the budget, so the pacer falls back to progressive; full when a few abandons' worth is saved up. The
- * minimum over the two windows is used.
+ * <p>Budget = aim × (L + FP) − (sA + FP) − sE, with E the expected abandons of dials still in flight (what the pacer
+ * said they risk). The allowance is {@code maxAllowance × clamp(budget ÷ scale, 0, 1)}: none when a projected overrun
+ * eats the budget, so the pacer falls back to progressive; full when a few abandons' worth is saved up (the scale
+ * grows with the group's rate of live answers). The minimum over the two windows is used.
  */
 public final class AbandonGuard {
 
     private static final int DAYS = 30;
+    private static final long SCALE_WINDOW_MS = 600_000;
 
     private final double limit;
     private final double aim;
@@ -40,6 +41,7 @@ public final class AbandonGuard {
     private long currentDay = Long.MIN_VALUE;
     private long dayEndsMs = Long.MIN_VALUE;
     private double pendingExpected;
+    private long dayFirstMs = Long.MIN_VALUE;
 
     /**
      * @param limit              the cap (e.g. 0.03)
@@ -69,6 +71,9 @@ public final class AbandonGuard {
     /** An answered call reached an agent. */
     public void onConnected(long nowMs) {
         roll(nowMs);
+        if (dayFirstMs == Long.MIN_VALUE) {
+            dayFirstMs = nowMs;
+        }
         dayConnected[slot(currentDay)]++;
     }
 
@@ -100,8 +105,22 @@ public final class AbandonGuard {
         double dayAim = dayAim(today);
         double budget = Math.min(budget(dayConnected[today], dayMachines[today], dayAbandons[today], share, dayAim),
                 budget(sum(dayConnected), sum(dayMachines), sum(dayAbandons), share, aim));
-        budget -= pendingExpected;
-        return budget <= 0 ? 0 : maxAllowance * Math.min(1, budget / budgetScale);
+        budget -= share * pendingExpected;
+        return budget <= 0 ? 0 : maxAllowance * Math.min(1, budget / scale(nowMs, today, dayAim));
+    }
+
+    /**
+     * The budget at which the full allowance applies: at least {@code budgetScale}, and at least what ten minutes of
+     * today's live answers earn. A large group earns and spends abandons quickly; a fixed scale would make it swing
+     * between bursts and progressive.
+     */
+    private double scale(long nowMs, int today, double dayAim) {
+        long lives = dayConnected[today] - dayMachines[today];
+        if (lives <= 0 || dayFirstMs == Long.MIN_VALUE) {
+            return budgetScale;
+        }
+        double perTenMinutes = lives * SCALE_WINDOW_MS / (double) Math.max(SCALE_WINDOW_MS, nowMs - dayFirstMs);
+        return Math.max(budgetScale, dayAim * perTenMinutes);
     }
 
     /** Estimated abandon rate of the current day (see the class comment); null before any answer. */
@@ -182,6 +201,7 @@ public final class AbandonGuard {
             }
         }
         currentDay = day;
+        dayFirstMs = Long.MIN_VALUE;
         dayEndsMs = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
     }
 

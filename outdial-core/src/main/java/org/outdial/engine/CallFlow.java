@@ -53,7 +53,7 @@ final class CallFlow {
             end(call, call.technicalResult);
         }
         unseize(call, seized);
-        dialer.pace(s);
+        dialer.pace(s, false);
     }
 
     private void present(Call call) {
@@ -133,7 +133,7 @@ final class CallFlow {
         AgentSeat seized = call.seized ? call.agent : null;
         end(call, e.result());
         unseize(call, seized);
-        dialer.pace(s);
+        dialer.pace(s, false);
     }
 
     void onDropped(Event.CallDropped e) {

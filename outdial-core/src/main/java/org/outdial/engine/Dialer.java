@@ -50,6 +50,14 @@ final class Dialer {
 
     /** One pacing round: asks the pacer (or the port/seizing rule) how many to dial and dials them. */
     void pace(Session s) {
+        pace(s, true);
+    }
+
+    /**
+     * A pacing round. With {@code full} false (after a dial ended, which happens many times a second in a large
+     * group) predictive pacing only places risk-free dials; full rounds run every tick and when an agent frees up.
+     */
+    void pace(Session s, boolean full) {
         if (!s.isRunning() || !s.dialsAutomatically()) {
             return;
         }
@@ -75,7 +83,7 @@ final class Dialer {
             int maxNew = Math.min(lines - s.dialsInFlight - s.waiting.size(), s.buffer.size());
             if (maxNew > 0) {
                 Session.Busy busy = s.busy.refresh();
-                double allowance = s.isPredictive() ? s.guard.allowance(rt.nowMs) : 0;
+                double allowance = s.isPredictive() && full ? s.guard.allowance(rt.nowMs) : 0;
                 PacingView view = new PacingView(rt.nowMs, s.idle.size(), busy.talking, s.waiting.size(),
                         s.dialsInFlight, maxNew, allowance, busy);
                 PacingDecision decision = s.pacer().decide(view);

@@ -109,14 +109,9 @@ final class Session {
         return listStats.get(listId);
     }
 
+    /** Members are logged in: an agent leaves his sessions when he logs out. */
     int loggedInMembers() {
-        int n = 0;
-        for (AgentSeat a : members) {
-            if (a.state != AgentState.LOGGED_OUT) {
-                n++;
-            }
-        }
-        return n;
+        return members.size();
     }
 
     /** Next list to claim from: smooth weighted round robin by the lists' shares (deterministic). */

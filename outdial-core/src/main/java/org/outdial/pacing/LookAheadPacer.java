@@ -30,7 +30,8 @@ import java.util.Map;
  * A candidate that an idle agent is certain to take (idle agents exceed everything already in flight) is always
  * dialed: with allowance 0 this pacer is progressive. The expected abandons of a dial are q × P(abandon).
  *
- * <p>Not thread-safe; deterministic (in-flight dials are iterated in placement order).
+ * <p>Elapsed times are taken at bin resolution (busy agents 1 s, dials in flight 250 ms) so that a decision costs
+ * O(distinct bins) model look-ups however large the team. Not thread-safe; deterministic (in-flight dials are iterated in placement order).
  */
 public final class LookAheadPacer implements Pacer {
 
@@ -38,6 +39,10 @@ public final class LookAheadPacer implements Pacer {
     /** A dial lasts at most the no-answer timeout plus answer detection; this covers the detection. */
     static final long COHORT_SLACK_MS = 10_000;
     private static final double[] QUANTILES = {1.0 / 6, 0.5, 5.0 / 6};
+    private static final long BUSY_BIN_MS = 1_000;
+    private static final int BUSY_BINS = 4 * 3_600;
+    private static final long FLIGHT_BIN_MS = 250;
+    private static final int FLIGHT_BINS = 4 * 60;
 
     private final long abandonTimeoutMs;
     private final HandleTimeModel handle;
@@ -46,6 +51,12 @@ public final class LookAheadPacer implements Pacer {
 
     private double[] busyP = new double[64];
     private double[] flightR = new double[64];
+    /** Per-round caches of p and r by elapsed-time bin: a round costs O(distinct bins), not O(agents + dials). */
+    private final double[] busyCache = new double[BUSY_BINS];
+    private final long[] busyStamp = new long[BUSY_BINS];
+    private final double[] flightCache = new double[FLIGHT_BINS];
+    private final long[] flightStamp = new long[FLIGHT_BINS];
+    private long stamp;
 
     /**
      * @param abandonTimeoutMs   the connect timeout after which a waiting call is abandoned
@@ -135,6 +146,7 @@ public final class LookAheadPacer implements Pacer {
         BusyAgents busy = view.busy();
         long now = view.nowMs();
         int b = busy.size();
+        stamp++;
         if (busyP.length < b) {
             busyP = new double[Math.max(b, busyP.length * 2)];
         }
@@ -143,7 +155,12 @@ public final class LookAheadPacer implements Pacer {
             if (hint != Long.MIN_VALUE) {
                 busyP[i] = hint <= now + windowMs ? 0.95 : 0.05;
             } else {
-                busyP[i] = handle.finishProbability(now - busy.busySinceMs(i), windowMs);
+                int bin = (int) Math.min(BUSY_BINS - 1, Math.max(0, now - busy.busySinceMs(i)) / BUSY_BIN_MS);
+                if (busyStamp[bin] != stamp) {
+                    busyStamp[bin] = stamp;
+                    busyCache[bin] = handle.finishProbability(bin * BUSY_BIN_MS, windowMs);
+                }
+                busyP[i] = busyCache[bin];
             }
         }
         int f = inFlight.size();
@@ -153,7 +170,12 @@ public final class LookAheadPacer implements Pacer {
         double holds = 1 - handle.freshFinishProbability(windowMs / 2);
         Iterator<Long> placed = inFlight.values().iterator();
         for (int j = 0; j < f; j++) {
-            flightR[j] = holds * outcomes.inFlightPresentedWithin(now - placed.next(), windowMs);
+            int bin = (int) Math.min(FLIGHT_BINS - 1, Math.max(0, now - placed.next()) / FLIGHT_BIN_MS);
+            if (flightStamp[bin] != stamp) {
+                flightStamp[bin] = stamp;
+                flightCache[bin] = holds * outcomes.inFlightPresentedWithin(bin * FLIGHT_BIN_MS, windowMs);
+            }
+            flightR[j] = flightCache[bin];
         }
         return b + f <= EXACT_LIMIT ? Estimate.exact(busyP, b, flightR, f) : Estimate.normal(busyP, b, flightR, f);
     }
