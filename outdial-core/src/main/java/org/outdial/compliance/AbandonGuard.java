@@ -205,6 +205,11 @@ public final class AbandonGuard {
         dayEndsMs = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
+    int slotForTest(long nowMs) {
+        roll(nowMs);
+        return slot(currentDay);
+    }
+
     private static int slot(long day) {
         return (int) Math.floorMod(day, (long) DAYS);
     }

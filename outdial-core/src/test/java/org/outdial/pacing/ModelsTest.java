@@ -1,0 +1,98 @@
+package org.outdial.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ModelsTest {
+
+    @Test
+    void callsInProgressCorrectTheSurvivorshipBiasOfCompletedCalls() {
+        // Early in a shift only short calls (10 s) have finished; ten long ones have run for 100 s.
+        HandleTimeModel model = new HandleTimeModel(240_000);
+        for (int i = 0; i < 10; i++) {
+            model.onCompleted(10_000);
+        }
+        long now = 1_000_000;
+        BusyAgents running = new BusyAgents() {
+            @Override
+            public int size() {
+                return 10;
+            }
+
+            @Override
+            public long busySinceMs(int i) {
+                return now - 100_000;
+            }
+
+            @Override
+            public long readyHintAtMs(int i) {
+                return Long.MIN_VALUE;
+            }
+        };
+        model.prepare(now, running);
+
+        // A naive estimate from completed calls would say every call is over by 11 s; half are still running.
+        assertThat(model.freshFinishProbability(20_000)).isCloseTo(0.5, within(0.01));
+        assertThat(model.finishProbability(100_000, 10_000)).isLessThan(0.1);
+    }
+
+    @Test
+    void finishProbabilityIsConditionalOnTimeAlreadySpent() {
+        HandleTimeModel model = new HandleTimeModel(240_000);
+        for (int d = 1; d <= 100; d++) {
+            model.onCompleted(d * 1_000L);
+        }
+        model.prepare(0, BusyAgents.NONE);
+
+        assertThat(model.finishProbability(0, 10_000)).isCloseTo(0.10, within(0.02));
+        assertThat(model.finishProbability(90_000, 12_000)).isCloseTo(1.0, within(0.02));
+    }
+
+    @Test
+    void dialOutcomesAreLearnedOnlyOnceTheirCohortIsComplete() {
+        DialOutcomeModel model = new DialOutcomeModel(0.5, 0.01, 30_000);
+        for (int i = 0; i < 50; i++) {
+            model.onResolved(0, 3_000, false);
+        }
+        model.advance(5_000);
+        assertThat(model.presentShare()).isEqualTo(0.5);
+
+        model.advance(30_000);
+        assertThat(model.presentShare()).isLessThan(0.2);
+    }
+
+    @Test
+    void exactAndNormalEstimatesAgreeOnALargeGroup() {
+        int b = 60;
+        int f = 50;
+        double[] p = new double[b];
+        double[] r = new double[f];
+        java.util.Arrays.fill(p, 0.3);
+        java.util.Arrays.fill(r, 0.4);
+
+        double exact = Estimate.exact(p, b, r, f).abandonProbability(1, 2, 0.2);
+        double normal = Estimate.normal(p, b, r, f).abandonProbability(1, 2, 0.2);
+
+        assertThat(normal).isCloseTo(exact, within(0.02));
+    }
+
+    @Test
+    void standardNormalCdfIsAccurate() {
+        assertThat(Estimate.phi(0)).isCloseTo(0.5, within(1e-7));
+        assertThat(Estimate.phi(1.96)).isCloseTo(0.975, within(1e-4));
+        assertThat(Estimate.phi(-1.0)).isCloseTo(0.158655, within(1e-5));
+    }
+
+    @Test
+    void histogramQuantileAndCdfAreConsistent() {
+        DurationHistogram h = new DurationHistogram(100, 60_000);
+        for (int ms = 100; ms <= 10_000; ms += 100) {
+            h.add(ms, 1);
+        }
+
+        assertThat(h.cdf(5_000)).isCloseTo(0.5, within(0.02));
+        assertThat(h.quantileMs(0.5)).isBetween(4_900L, 5_100L);
+    }
+}

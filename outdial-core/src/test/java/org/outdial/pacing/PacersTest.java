@@ -1,0 +1,135 @@
+package org.outdial.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PacersTest {
+
+    private static PacingView view(int idle, int talking, int waiting, int inFlight, int maxNew, double allowance,
+                                   BusyAgents busy) {
+        return new PacingView(1_000_000, idle, talking, waiting, inFlight, maxNew, allowance, busy);
+    }
+
+    @Test
+    void progressiveDialsOnePerIdleAgentLessWhatIsInFlight() {
+        PacingDecision d = new ProgressivePacer(1.0).decide(view(5, 0, 1, 2, 100, 0, BusyAgents.NONE));
+
+        assertThat(d.dials()).isEqualTo(2);
+        assertThat(d.expectedAbandons()).containsOnly(0.0);
+    }
+
+    @Test
+    void progressiveNeverExceedsTheEnginesBound() {
+        assertThat(new ProgressivePacer(2.0).decide(view(5, 0, 0, 0, 3, 0, BusyAgents.NONE)).dials()).isEqualTo(3);
+    }
+
+    @Test
+    void fixedRatioKeepsLinesAtRatioTimesAvailableOrTalkingAgents() {
+        PacingDecision d = new FixedRatioPacer(1.5).decide(view(2, 4, 0, 3, 100, 0, BusyAgents.NONE));
+
+        assertThat(d.dials()).isEqualTo(2);
+    }
+
+    @Test
+    void fixedRatioBelowOneIsRefusedWithTheFix() {
+        assertThatThrownBy(() -> new FixedRatioPacer(0.8)).hasMessageContaining("fixed-ratio:1.2");
+    }
+
+    @Test
+    void lookAheadWithoutAllowanceIsProgressive() {
+        LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000);
+        pacer.onDialPlaced(1, 999_000, 0);
+
+        assertThat(pacer.decide(view(3, 0, 0, 1, 100, 0, BusyAgents.NONE)).dials()).isEqualTo(2);
+    }
+
+    @Test
+    void lookAheadDialsAheadForAgentsAboutToFinish() {
+        LookAheadPacer pacer = trainedPacer();
+        BusyAgents aboutDone = busy(1_000_000 - 59_000, 1_000_000 - 59_000);
+        BusyAgents justStarted = busy(1_000_000 - 1_000, 1_000_000 - 1_000);
+
+        int aheadOfFinishing = pacer.decide(view(0, 2, 0, 0, 100, 0.3, aboutDone)).dials();
+        int aheadOfNew = pacer.decide(view(0, 2, 0, 0, 100, 0.3, justStarted)).dials();
+
+        assertThat(aheadOfFinishing).isGreaterThan(aheadOfNew);
+        assertThat(aheadOfNew).isZero();
+    }
+
+    @Test
+    void lookAheadTrustsAReadyTimeHint() {
+        LookAheadPacer pacer = trainedPacer();
+        long now = 1_000_000;
+        BusyAgents hinted = new BusyAgents() {
+            @Override
+            public int size() {
+                return 1;
+            }
+
+            @Override
+            public long busySinceMs(int i) {
+                return now - 1_000;
+            }
+
+            @Override
+            public long readyHintAtMs(int i) {
+                return now + 3_000;
+            }
+        };
+
+        assertThat(pacer.decide(view(0, 1, 0, 0, 100, 0.3, hinted)).dials()).isPositive();
+    }
+
+    @Test
+    void moreAllowanceNeverMeansFewerDials() {
+        LookAheadPacer pacer = trainedPacer();
+        BusyAgents agents = busy(1_000_000 - 50_000, 1_000_000 - 40_000, 1_000_000 - 55_000);
+
+        int low = pacer.decide(view(1, 3, 0, 0, 100, 0.05, agents)).dials();
+        int high = pacer.decide(view(1, 3, 0, 0, 100, 0.4, agents)).dials();
+
+        assertThat(high).isGreaterThanOrEqualTo(low);
+    }
+
+    @Test
+    void expectedAbandonsAreZeroForRiskFreeDialsAndBelowTheAllowanceOtherwise() {
+        LookAheadPacer pacer = trainedPacer();
+        PacingDecision d = pacer.decide(view(2, 2, 0, 0, 100, 0.3, busy(1_000_000 - 59_000, 1_000_000 - 59_000)));
+
+        assertThat(d.expectedAbandons()[0]).isZero();
+        assertThat(d.expectedAbandons()[1]).isZero();
+        assertThat(java.util.Arrays.stream(d.expectedAbandons()).max().orElse(0)).isLessThanOrEqualTo(0.3);
+    }
+
+    /** Every call lasts exactly 60 s; every dial is presented after 10 s. */
+    private static LookAheadPacer trainedPacer() {
+        LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000);
+        for (int i = 0; i < 300; i++) {
+            pacer.onHandleCompleted(60_000);
+            pacer.onDialPlaced(i, 0, 0);
+            pacer.onPresented(i, 10_000);
+        }
+        return pacer;
+    }
+
+    private static BusyAgents busy(long... since) {
+        return new BusyAgents() {
+            @Override
+            public int size() {
+                return since.length;
+            }
+
+            @Override
+            public long busySinceMs(int i) {
+                return since[i];
+            }
+
+            @Override
+            public long readyHintAtMs(int i) {
+                return Long.MIN_VALUE;
+            }
+        };
+    }
+}
