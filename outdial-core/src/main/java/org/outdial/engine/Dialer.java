@@ -131,6 +131,10 @@ final class Dialer {
             CallingRecord rec = r.record;
             if (s.activeChains.containsKey(r.chainKey())) {
                 deferred.add(r);
+            } else if (isPersonal(rec) && !personalAgentPresent(s, rec)) {
+                records.finalizeRecord(s, r, CallResult.AGENT_CALLBACK_ERROR, null);
+            } else if (isPersonal(rec) && !personalAgentIdle(s, rec)) {
+                deferred.add(r);
             } else if (rt.ctx.dnc().blocks(s.config.group().tenantId(), rec.contactInfo(), rec.customerId())) {
                 records.finalizeRecord(s, r, CallResult.DO_NOT_CALL, null);
             } else if (!rec.isDialableAt(now)) {
@@ -151,9 +155,31 @@ final class Dialer {
         return found;
     }
 
+    /** A personal callback or reschedule belongs to one agent: it is dialed only with him reserved for it. */
+    private static boolean isPersonal(CallingRecord rec) {
+        return rec.recordType().isPersonal() && rec.agentId() != null;
+    }
+
+    private boolean personalAgentPresent(Session s, CallingRecord rec) {
+        AgentSeat a = rt.agents.get(rec.agentId());
+        return a != null && a.state != AgentState.LOGGED_OUT && s.members.contains(a);
+    }
+
+    private boolean personalAgentIdle(Session s, CallingRecord rec) {
+        AgentSeat a = rt.agents.get(rec.agentId());
+        return a != null && s.idle.contains(a);
+    }
+
     private void dial(Session s, BufferedRecord r, double expectedAbandon, AgentSeat seized) {
         Instant now = Instant.ofEpochMilli(rt.nowMs);
         CallingRecord rec = r.record;
+        if (isPersonal(rec) && (seized == null || !seized.agentId.equals(rec.agentId()))) {
+            if (seized != null) {
+                agents().transition(seized, AgentState.READY, 0);
+            }
+            seized = rt.agents.get(rec.agentId());
+            agents().transition(seized, AgentState.RESERVED, 0);
+        }
         Invariants.check(rec.window().allows(now, rec.timeZone()), "record " + rec.recordId() + " of list "
                 + rec.listId() + " dialed outside its calling window");
         Invariants.check(!rt.ctx.dnc().blocks(s.config.group().tenantId(), rec.contactInfo(), rec.customerId()),

@@ -45,6 +45,7 @@ final class Session {
     final Map<Long, Long> claimOutstanding = new LinkedHashMap<>();
     final Map<Long, Long> listExhaustedUntil = new HashMap<>();
     final Map<Long, int[]> attemptsToday = new HashMap<>();
+    private long attemptsPrunedDay = Long.MIN_VALUE;
     private final int[] listCredit;
     private long[] listOrder;
 
@@ -143,7 +144,19 @@ final class Session {
         return entry != null && entry[0] == day(r, nowMs) ? entry[1] : 0;
     }
 
+    /**
+     * Counts a dial for the daily limit. Only kept when a limit is set; entries of past days are dropped once a day
+     * (the map holds at most the records dialed in the last two days).
+     */
     void countAttempt(BufferedRecord r, long nowMs) {
+        if (config.options().dailyAttemptsMax() <= 0) {
+            return;
+        }
+        long utcDay = Math.floorDiv(nowMs, 86_400_000L);
+        if (utcDay != attemptsPrunedDay) {
+            attemptsPrunedDay = utcDay;
+            attemptsToday.values().removeIf(e -> e[0] < utcDay - 1);
+        }
         int day = day(r, nowMs);
         int[] entry = attemptsToday.computeIfAbsent(recordKey(r), k -> new int[] {day, 0});
         if (entry[0] != day) {

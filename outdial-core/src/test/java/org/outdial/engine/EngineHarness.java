@@ -119,8 +119,8 @@ final class EngineHarness {
         s.chainId = s.recordId;
         spec.accept(s);
         return new CallingRecord(s.recordId, LIST, s.phone != null ? s.phone : "+1555000" + s.recordId,
-                ContactInfoType.HOME_PHONE, RecordType.GENERAL, RecordStatus.RETRIEVED, s.callResult, s.attempt, null,
-                null, s.window, s.zone, 1L, null, s.chainId, s.chainN, GROUP, 1, s.treatments, null, Map.of());
+                ContactInfoType.HOME_PHONE, s.type, RecordStatus.RETRIEVED, s.callResult, s.attempt, null,
+                null, s.window, s.zone, 1L, s.agentId, s.chainId, s.chainN, GROUP, 1, s.treatments, null, Map.of());
     }
 
     CallingRecord record() {
@@ -134,6 +134,8 @@ final class EngineHarness {
         String phone;
         int attempt;
         String treatments;
+        RecordType type = RecordType.GENERAL;
+        String agentId;
         CallResult callResult = CallResult.UNKNOWN_CALL_RESULT;
         CallingWindow window = new CallingWindow(0, CallingWindow.DAY_SEC);
         ZoneId zone = ZoneOffset.UTC;
