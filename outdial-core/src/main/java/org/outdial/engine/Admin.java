@@ -4,6 +4,7 @@ import java.util.Set;
 import org.outdial.agent.AgentState;
 import org.outdial.campaign.DialMode;
 import org.outdial.compliance.AbandonGuard;
+import org.outdial.pacing.OptimizationTarget;
 
 /**
  * Dialing-session lifecycle: load → start ⇄ stop → unload, dial-mode changes, each recorded with its actor and
@@ -42,9 +43,17 @@ final class Admin {
             return;
         }
         DialingOptions o = cfg.options();
-        AbandonGuard guard = new AbandonGuard(Math.min(o.abandonLimit(), o.campaignAbandonLimit()),
-                o.abandonAimMargin(), rt.ctx.abandonNoiseZ(), o.amdEnabled() ? o.amdFalsePositiveRate() : 0,
-                rt.ctx.maxAllowance(), rt.ctx.budgetScale(), cfg.lists().get(0).defaultTimeZone());
+        double aimCap;
+        try {
+            aimCap = new OptimizationTarget(cfg.group().optimization(), cfg.group().optimizationGoal())
+                    .abandonAim(Math.min(o.abandonLimit(), o.campaignAbandonLimit()));
+        } catch (IllegalArgumentException bad) {
+            reject("LoadSession", cfg.groupId(), bad.getMessage());
+            return;
+        }
+        AbandonGuard guard = new AbandonGuard(aimCap, Math.min(o.abandonAimMargin(), aimCap / 2),
+                rt.ctx.abandonNoiseZ(), o.amdEnabled() ? o.amdFalsePositiveRate() : 0, rt.ctx.maxAllowance(),
+                rt.ctx.budgetScale(), cfg.lists().get(0).defaultTimeZone());
         Session s = new Session(cfg, rt.ctx.predictivePacer().apply(cfg), guard, e.actor());
         rt.sessions.put(s.groupId, s);
         for (AgentSeat a : rt.agents.values()) {

@@ -86,6 +86,9 @@ final class CallFlow {
                 "agent " + agent.agentId + " given a call while " + agent.state);
         rt.cancel(call.connectTimerId);
         call.connectTimerId = 0;
+        if (agent.state == AgentState.READY) {
+            s.target.onConnect(rt.nowMs - agent.sinceMs);
+        }
         call.state = Call.State.CONNECTED;
         call.agent = agent;
         agent.call = call;

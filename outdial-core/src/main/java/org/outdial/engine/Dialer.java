@@ -83,7 +83,8 @@ final class Dialer {
             int maxNew = Math.min(lines - s.dialsInFlight - s.waiting.size(), s.buffer.size());
             if (maxNew > 0) {
                 Session.Busy busy = s.busy.refresh();
-                double allowance = s.isPredictive() && full ? s.guard.allowance(rt.nowMs) : 0;
+                double allowance = s.isPredictive() && full ? s.guard.allowance(rt.nowMs)
+                        * s.target.factor(rt.nowMs, busy.size(), s.loggedInMembers()) : 0;
                 PacingView view = new PacingView(rt.nowMs, s.idle.size(), busy.talking, s.waiting.size(),
                         s.dialsInFlight, maxNew, allowance, busy);
                 PacingDecision decision = s.pacer().decide(view);

@@ -12,6 +12,7 @@ import org.outdial.campaign.DialMode;
 import org.outdial.compliance.AbandonGuard;
 import org.outdial.list.CallingList;
 import org.outdial.pacing.BusyAgents;
+import org.outdial.pacing.OptimizationTarget;
 import org.outdial.pacing.Pacer;
 import org.outdial.pacing.ProgressivePacer;
 import org.outdial.stats.GroupStats;
@@ -33,6 +34,7 @@ final class Session {
     final Pacer progressive;
     final AbandonGuard guard;
     final GroupStats stats = new GroupStats();
+    final OptimizationTarget target;
     final Map<Long, GroupStats> listStats = new LinkedHashMap<>();
     final TreatmentPlanner planner;
     final Map<Long, CallingList> lists = new LinkedHashMap<>();
@@ -71,6 +73,7 @@ final class Session {
         this.predictive = predictive;
         this.progressive = new ProgressivePacer(config.options().callsPerReadyAgent());
         this.guard = guard;
+        this.target = new OptimizationTarget(config.group().optimization(), config.group().optimizationGoal());
         this.planner = new TreatmentPlanner(config.treatments());
         for (CallingList list : config.lists()) {
             lists.put(list.id(), list);
