@@ -84,6 +84,7 @@ public final class Engine {
             case Event.RecordsClaimed e -> paceAfterStore(records.onClaimed(e));
             case Event.ClaimFailed e -> paceAfterStore(records.onClaimFailed(e));
             case Event.Persisted e -> records.onPersisted(e);
+            case Event.RecordsRemaining e -> onRemaining(e);
             case Event.PersistFailed e -> records.onPersistFailed(e);
             case Event.TimerFired e -> onTimer(e);
         }
@@ -93,6 +94,18 @@ public final class Engine {
         if (s != null) {
             dialer.pace(s);
         }
+    }
+
+    private void onRemaining(Event.RecordsRemaining e) {
+        Session s = rt.sessions.get(e.groupId());
+        if (s == null || s.listStats(e.listId()) == null) {
+            rt.emit(new Command.Rejected("RecordsRemaining " + e.groupId() + "/" + e.listId(),
+                    "campaign group not loaded or list not in its campaign"));
+            return;
+        }
+        s.listStats(e.listId()).remainingRecords(e.remaining());
+        s.remainingByList.put(e.listId(), e.remaining());
+        s.stats.remainingRecords(s.remainingByList.values().stream().mapToLong(Long::longValue).sum());
     }
 
     private void onTimer(Event.TimerFired e) {

@@ -116,6 +116,9 @@ public sealed interface Event {
 
     record Persisted(long nowMs, long writeId) implements Event {}
 
+    /** How many records of a list are still to dial for a campaign group (the store counted); for time to complete. */
+    record RecordsRemaining(long nowMs, long groupId, long listId, long remaining) implements Event {}
+
     record PersistFailed(long nowMs, long writeId, String reason) implements Event {}
 
     // ---- time -------------------------------------------------------------------------------------------------

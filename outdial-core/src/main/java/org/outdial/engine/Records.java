@@ -107,6 +107,9 @@ final class Records {
         r.record = after;
         r.status = BufferedRecord.Status.FINALIZING;
         s.stats.onRecordFinished();
+        if (s.listStats(after.listId()) != null) {
+            s.listStats(after.listId()).onRecordFinished();
+        }
         List<Command> acks = new ArrayList<>();
         if (call != null) {
             acks.add(new Command.PublishOutcome(call.guid, s.groupId, after.listId(), after.recordId(), after.chainId(),

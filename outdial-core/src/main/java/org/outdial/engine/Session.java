@@ -36,6 +36,7 @@ final class Session {
     final GroupStats stats = new GroupStats();
     final OptimizationTarget target;
     final Map<Long, GroupStats> listStats = new LinkedHashMap<>();
+    final Map<Long, Long> remainingByList = new LinkedHashMap<>();
     final TreatmentPlanner planner;
     final Map<Long, CallingList> lists = new LinkedHashMap<>();
 

@@ -195,4 +195,19 @@ class CallFlowTest {
         assertThat(retry.dueMs()).isEqualTo(h.nowMs + DialingOptions.defaults().claimRetryMs());
         assertThat(EngineHarness.of(Command.ClaimRecords.class, h.fireTimer(retry))).hasSize(1);
     }
+
+    @Test
+    void timeToCompleteIsUnknownUntilTheStoreReportsWhatRemains() {
+        runningWithAgents("a1");
+        h.claimed(h.record());
+        Command.Dial dial = h.last(Command.Dial.class);
+        h.advance(10_000);
+        h.send(new Event.CallFailed(h.nowMs, dial.callId(), CallResult.BUSY));
+        assertThat(h.engine.stats(GROUP).orElseThrow().timeToCompleteSec()).isNull();
+
+        h.send(new Event.RecordsRemaining(h.nowMs, GROUP, EngineHarness.LIST, 30));
+
+        assertThat(h.engine.stats(GROUP).orElseThrow().timeToCompleteSec()).isEqualTo(300);
+        assertThat(h.engine.listStats(GROUP, EngineHarness.LIST).orElseThrow().timeToCompleteSec()).isEqualTo(300);
+    }
 }
