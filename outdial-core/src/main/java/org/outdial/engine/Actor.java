@@ -23,7 +23,4 @@ public record Actor(Kind kind, String name) {
     public static Actor schedule(String name) {
         return new Actor(Kind.SCHEDULE, name);
     }
-
-    /** The engine itself, e.g. auto-completion when the lists are exhausted. */
-    static final Actor ENGINE = new Actor(Kind.ENGINE, "engine");
 }
