@@ -1,0 +1,57 @@
+package org.outdial.store.jdbc;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * PostgreSQL: streams the batch through {@code COPY … FROM STDIN} in text format, the fastest way in, over a fixed
+ * buffer so memory does not grow with the batch beyond the records themselves.
+ */
+final class PgCopyWriter extends BatchRecordWriter {
+
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    PgCopyWriter(Jdbc jdbc, TimeZones zones, ListTable table) {
+        super(jdbc, zones, table);
+    }
+
+    @Override
+    protected void writeRows(Connection c, List<Pending> batch, int[] tzIds, long firstId) throws SQLException {
+        String sql = "COPY " + table.tableName() + " (" + String.join(", ", columns) + ") FROM STDIN";
+        PGConnection pg = c.unwrap(PGConnection.class);
+        Object[] row = new Object[columns.size()];
+        PGCopyOutputStream copy = new PGCopyOutputStream(pg, sql, BUFFER_BYTES);
+        try {
+            Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER_BYTES);
+            for (int i = 0; i < batch.size(); i++) {
+                rowValues(batch.get(i), firstId + i, tzIds[i], row);
+                PgCopyText.writeRow(out, row);
+            }
+            out.flush();
+            copy.endCopy();
+        } catch (IOException e) {
+            // the driver reports a server-side COPY error (e.g. a value too long) as an IOException around it
+            throw e.getCause() instanceof SQLException sql2 ? sql2 : new SQLException(e.getMessage(), e);
+        } finally {
+            if (copy.isActive()) {
+                cancelQuietly(copy);
+            }
+        }
+    }
+
+    private static void cancelQuietly(PGCopyOutputStream copy) {
+        try {
+            copy.cancelCopy();
+        } catch (SQLException e) {
+            // the transaction is rolled back anyway; the COPY error itself is already on its way up
+        }
+    }
+}
