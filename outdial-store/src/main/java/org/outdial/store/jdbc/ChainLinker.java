@@ -16,10 +16,11 @@ final class ChainLinker {
     /** Links every customer that has a record with record_id in {@code [firstId, lastId]}; returns rows changed. */
     static int link(Connection c, Dialect dialect, ListTable table, long firstId, long lastId) throws SQLException {
         String t = table.tableName();
-        String ranked = "SELECT record_id, MIN(record_id) OVER (PARTITION BY customer_id) AS first_id,"
-                + " CAST(ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY record_id) - 1 AS INTEGER) AS rank_n"
-                + " FROM " + t + " WHERE customer_id IN (SELECT customer_id FROM " + t
-                + " WHERE record_id BETWEEN ? AND ? AND customer_id IS NOT NULL)";
+        // the customers of the batch first (a small DISTINCT over the id range), then all their records by index
+        String ranked = "SELECT r.record_id, MIN(r.record_id) OVER (PARTITION BY r.customer_id) AS first_id,"
+                + " CAST(ROW_NUMBER() OVER (PARTITION BY r.customer_id ORDER BY r.record_id) - 1 AS INTEGER) AS rank_n"
+                + " FROM (SELECT DISTINCT customer_id FROM " + t + " WHERE record_id BETWEEN ? AND ?"
+                + " AND customer_id IS NOT NULL) k JOIN " + t + " r ON r.customer_id = k.customer_id";
         String sql = switch (dialect) {
             case POSTGRESQL -> "UPDATE " + t + " AS x SET chain_id = s.first_id, chain_n = s.rank_n FROM (" + ranked
                     + ") AS s WHERE x.record_id = s.record_id AND (x.chain_id <> s.first_id OR x.chain_n <> s.rank_n)";
