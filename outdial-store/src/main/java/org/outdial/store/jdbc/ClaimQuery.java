@@ -42,7 +42,9 @@ final class ClaimQuery {
         if (zones.isEmpty()) {
             throw new IllegalArgumentException("no time zones known; a list with records always has some");
         }
+        // parameters in the order their placeholders appear in the text
         List<Object> params = new ArrayList<>();
+        params.add(now.getEpochSecond());
         StringBuilder local = new StringBuilder("CASE c.tz_dbid");
         for (var zone : zones.entrySet()) {
             local.append(" WHEN ? THEN CAST(? AS INTEGER)");
@@ -62,7 +64,6 @@ final class ClaimQuery {
                 + " AND d.customer_id = c.customer_id AND (d.expires_at IS NULL OR d.expires_at > ?)))"
                 + " ORDER BY c." + ListTableDdl.CLAIM_RANK + ", c.dial_sched_time NULLS FIRST, c.record_id"
                 + " LIMIT ?" + (lockClause.isEmpty() ? "" : " " + lockClause);
-        params.add(now.getEpochSecond());
         params.add(table.tenantId());
         params.add(now.toEpochMilli());
         params.add(table.tenantId());
