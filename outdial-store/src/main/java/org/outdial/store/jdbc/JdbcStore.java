@@ -151,7 +151,7 @@ public final class JdbcStore implements Store {
         while (cause.getCause() != null && !(cause instanceof SQLException)) {
             cause = cause.getCause();
         }
-        String reason = Jdbc.firstLine(cause.getMessage());
+        String reason = Jdbc.firstLine(cause.getMessage()).replaceAll("\\.+$", "");
         String fix = settings.isH2()
                 ? "Check that the data directory exists and is writable, and that no other outdial process is using it"
                 : "Check that PostgreSQL is running and reachable from here, that the database exists, and that the"

@@ -32,17 +32,26 @@ final class PgRecordClaimer implements RecordClaimer {
             if (known.isEmpty()) {
                 return List.of();
             }
-            ClaimQuery candidates = ClaimQuery.candidates(table, known, now, max, "FOR UPDATE SKIP LOCKED");
-            String sql = "UPDATE " + table.tableName() + " AS r SET record_status = " + RecordStatus.RETRIEVED.code()
-                    + ", app_id = ?, group_id = ? FROM (" + candidates.sql() + ") AS s WHERE r.record_id = s.record_id"
-                    + " RETURNING " + String.join(", ", RecordMapper.columns(table, "r."));
+            ClaimQuery candidates = candidates(table, known, now, max);
             List<Object> params = new ArrayList<>(candidates.params().size() + 2);
             params.add(owner);
             params.add(campaignGroupId);
             params.addAll(candidates.params());
-            List<CallingRecord> claimed = new ArrayList<>(Jdbc.query(c, sql, mapper, params.toArray()));
+            List<CallingRecord> claimed = new ArrayList<>(Jdbc.query(c, statement(table, candidates), mapper,
+                    params.toArray()));
             claimed.sort(CLAIM_ORDER); // RETURNING does not keep the subselect's order
             return claimed;
         });
+    }
+
+    static ClaimQuery candidates(ListTable table, Map<Integer, ZoneId> zones, Instant now, int max) {
+        return ClaimQuery.candidates(table, zones, now, max, "FOR UPDATE SKIP LOCKED");
+    }
+
+    /** The claim statement; its parameters are owner, campaign group, then the candidates' parameters. */
+    static String statement(ListTable table, ClaimQuery candidates) {
+        return "UPDATE " + table.tableName() + " AS r SET record_status = " + RecordStatus.RETRIEVED.code()
+                + ", app_id = ?, group_id = ? FROM (" + candidates.sql() + ") AS s WHERE r.record_id = s.record_id"
+                + " RETURNING " + String.join(", ", RecordMapper.columns(table, "r."));
     }
 }
