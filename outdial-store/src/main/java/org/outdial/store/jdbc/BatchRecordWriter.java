@@ -3,9 +3,11 @@ package org.outdial.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.outdial.list.CustomField;
 import org.outdial.list.MandatoryField;
 import org.outdial.record.NewRecord;
@@ -29,7 +31,8 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
     private final Jdbc jdbc;
     private final TimeZones zones;
     private final List<Pending> pending = new ArrayList<>();
-    private boolean anyCustomerId;
+    /** Distinct customer ids of the pending records, for chain linking. */
+    private final Set<String> customerIds = new LinkedHashSet<>();
 
     /** A record waiting for commit, custom values already converted to their Java types in declaration order. */
     record Pending(NewRecord record, Object[] custom) {}
@@ -70,7 +73,10 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
             throw unknownFields(given);
         }
         pending.add(new Pending(record, custom));
-        anyCustomerId |= customerId(record) != null;
+        String customerId = customerId(record);
+        if (customerId != null) {
+            customerIds.add(customerId);
+        }
     }
 
     @Override
@@ -84,9 +90,8 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
             return 0;
         }
         List<Pending> batch = List.copyOf(pending);
-        boolean link = anyCustomerId;
-        pending.clear();
-        anyCustomerId = false;
+        List<String> customers = List.copyOf(customerIds);
+        clear();
         int n = batch.size();
         try {
             int[] tzIds = new int[n];
@@ -96,9 +101,7 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
             long firstId = RecordIds.allocate(jdbc, table.id(), n);
             jdbc.inTransaction("writing " + n + " records to calling list " + table.id(), c -> {
                 writeRows(c, batch, tzIds, firstId);
-                if (link) {
-                    ChainLinker.link(c, jdbc.dialect(), table, firstId, firstId + n - 1);
-                }
+                ChainLinker.link(c, jdbc.dialect(), table, customers);
                 return null;
             });
             LOG.debug("wrote {} records to calling list {} (record_id {}..{})", n, table.id(), firstId, firstId + n - 1);
@@ -111,7 +114,12 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
 
     @Override
     public void close() {
+        clear();
+    }
+
+    private void clear() {
         pending.clear();
+        customerIds.clear();
     }
 
     /** Inserts the batch; record i gets record_id {@code firstId + i} and zone id {@code tzIds[i]}. */

@@ -2,32 +2,42 @@ package org.outdial.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Links the chains of customers that got new records: every record with a customer_id gets the chain_id of that
  * customer's earliest record in the list (lowest record_id) and chain_n = its 0-based rank by record_id. Runs in the
- * writer's transaction after the batch is in the table, entirely in SQL, so its Java memory does not grow with the
- * batch.
+ * writer's transaction after the batch is in the table. The ranking is SQL over the whole list; Java only passes the
+ * batch's distinct customer ids (the writer holds the batch anyway), so memory depends on the batch, never on the list.
  *
  * <p>The writer already gave every record a chain of its own (chain_id = record_id, chain_n = 0), which is right for a
- * customer's only record; so only customers with more than one record are ranked, and only rows whose chain changes
- * are written.
+ * customer's only record; only rows whose chain changes are written. Passing the customers (rather than finding them
+ * by scanning the batch's id range) spares H2 from reading back and decoding every row it just wrote.
  */
 final class ChainLinker {
 
+    /** Customers per statement: H2 caps arrays at 65,536 elements; smaller chunks also keep each sort small. */
+    static final int CUSTOMERS_PER_STATEMENT = 10_000;
+
     private ChainLinker() {}
 
-    /** Links every customer that has a record with record_id in {@code [firstId, lastId]}; returns rows changed. */
-    static int link(Connection c, Dialect dialect, ListTable table, long firstId, long lastId) throws SQLException {
+    /** Links every record of the given customers; returns rows changed. */
+    static int link(Connection c, Dialect dialect, ListTable table, List<String> customerIds) throws SQLException {
+        int changed = 0;
+        for (int from = 0; from < customerIds.size(); from += CUSTOMERS_PER_STATEMENT) {
+            List<String> chunk = customerIds.subList(from, Math.min(customerIds.size(), from + CUSTOMERS_PER_STATEMENT));
+            changed += linkChunk(c, dialect, table, chunk);
+        }
+        return changed;
+    }
+
+    private static int linkChunk(Connection c, Dialect dialect, ListTable table, List<String> customerIds)
+            throws SQLException {
         String t = table.tableName();
-        // joins, not IN (subquery): H2 plans the join through the customer_id index, the IN form far worse
-        String customers = "SELECT k.customer_id FROM (SELECT DISTINCT customer_id FROM " + t
-                + " WHERE record_id BETWEEN ? AND ? AND customer_id IS NOT NULL) k JOIN " + t
-                + " n ON n.customer_id = k.customer_id GROUP BY k.customer_id HAVING COUNT(*) > 1";
         String ranked = "SELECT r.record_id, r.chain_id, r.chain_n,"
                 + " MIN(r.record_id) OVER (PARTITION BY r.customer_id) AS first_id,"
                 + " CAST(ROW_NUMBER() OVER (PARTITION BY r.customer_id ORDER BY r.record_id) - 1 AS INTEGER) AS rank_n"
-                + " FROM (" + customers + ") k JOIN " + t + " r ON r.customer_id = k.customer_id";
+                + " FROM UNNEST(?) AS g(customer_id) JOIN " + t + " r ON r.customer_id = g.customer_id";
         String changed = "SELECT record_id, first_id, rank_n FROM (" + ranked + ") x"
                 + " WHERE x.chain_id <> x.first_id OR x.chain_n <> x.rank_n";
         String sql = switch (dialect) {
@@ -37,6 +47,6 @@ final class ChainLinker {
             case H2 -> "MERGE INTO " + t + " AS u USING (" + changed + ") AS s ON u.record_id = s.record_id"
                     + " WHEN MATCHED THEN UPDATE SET chain_id = s.first_id, chain_n = s.rank_n";
         };
-        return Jdbc.update(c, sql, firstId, lastId);
+        return Jdbc.update(c, sql, c.createArrayOf("VARCHAR", customerIds.toArray()));
     }
 }

@@ -23,6 +23,9 @@ import org.outdial.record.RecordStatus;
  * can lead an index on both databases (H2 has no expression or partial indexes): 0 = callback, 1 = rescheduled,
  * 2 = general, 3 = any other dialable type, NULL = not Ready or No Call. The leading underscore keeps it apart from
  * custom field names, which must start with a letter.
+ *
+ * <p>Every index costs each claim (a claim changes indexed columns, so PostgreSQL cannot update in place), which is
+ * why there is no index for {@code releaseAll}: it runs once at start-up and may scan.
  */
 final class ListTableDdl {
 
@@ -52,8 +55,6 @@ final class ListTableDdl {
             // only Ready, dialable rows are in the claim index, so it stays small as a campaign works the list
             ddl.add("CREATE INDEX " + table + "_claim_ix ON " + table
                     + " (" + CLAIM_RANK + ", dial_sched_time NULLS FIRST, record_id) WHERE " + CLAIM_RANK + " IS NOT NULL");
-            ddl.add("CREATE INDEX " + table + "_claimed_ix ON " + table + " (app_id) WHERE record_status = "
-                    + RecordStatus.RETRIEVED.code());
             ddl.add("CREATE INDEX " + table + "_customer_ix ON " + table + " (customer_id) WHERE customer_id IS NOT NULL");
         } else {
             ddl.add("CREATE INDEX " + table + "_claim_ix ON " + table

@@ -40,6 +40,8 @@ public final class StoreBench {
             ZoneId.of("America/Denver"), ZoneId.of("America/Los_Angeles")};
     private static final Instant NOW = Instant.parse("2025-06-02T18:00:00Z");
 
+    private static final int CUSTOMER_PERCENT = Integer.getInteger("bench.customers", 25);
+
     private StoreBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -47,7 +49,12 @@ public final class StoreBench {
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : records;
         Path dir = Files.createTempDirectory("outdial-bench");
-        StoreSettings settings = kind.equals("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        StoreSettings settings = kind.startsWith("h2") ? TestDatabases.h2(dir) : TestDatabases.postgres();
+        if (kind.startsWith("h2:")) { // e.g. h2:CACHE_SIZE=262144 to try H2 settings
+            settings = new StoreSettings("jdbc:h2:file:" + dir.resolve("tuned") + ";" + kind.substring(3), settings.user(),
+                    settings.password(), settings.poolSize(), settings.connectionTimeoutMs(), true);
+            kind = "h2";
+        }
         try (JdbcStore store = JdbcStore.open(settings)) {
             long tenant = store.tenants().create("bench", null).id();
             List<CustomField> fields = new ArrayList<>();
@@ -74,7 +81,8 @@ public final class StoreBench {
             for (CustomField f : fields) {
                 custom.put(f.name(), f.name() + "-" + random.nextInt(1_000_000));
             }
-            String customer = random.nextInt(4) == 0 ? "C" + random.nextInt(n / 2 + 1) : null;
+            // by default a quarter of the records name a customer (most of them once); -Dbench.customers=0..100 (%)
+            String customer = random.nextInt(100) < CUSTOMER_PERCENT ? "C" + random.nextInt(n / 2 + 1) : null;
             data.add(NewRecord.ready("+1" + (2_000_000_000L + i), new CallingWindow(8 * 3600, 21 * 3600),
                     ZONES[random.nextInt(ZONES.length)], null, 0, customer, custom));
         }
@@ -82,6 +90,8 @@ public final class StoreBench {
     }
 
     private static void importList(JdbcStore store, CallingList list, List<NewRecord> data, int batch) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         try (RecordWriter w = store.lists().openWriter(list.id())) {
             for (NewRecord r : data) {
@@ -93,7 +103,10 @@ public final class StoreBench {
             w.commit();
         }
         double s = (System.nanoTime() - start) / 1e9;
-        System.out.printf("import: %d records in %.1f s = %.0f rows/s (batch %d)%n", data.size(), s, data.size() / s, batch);
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        // on a shared machine wall time varies a lot; rows per CPU-second of the importing thread varies less
+        System.out.printf("import: %d records in %.1f s = %.0f rows/s (batch %d); %.1f s CPU = %.0f rows per CPU-s%n",
+                data.size(), s, data.size() / s, batch, cpu, data.size() / cpu);
     }
 
     /** COPY of the same rows, pre-rendered, into a copy of the list table with the same indexes. */
