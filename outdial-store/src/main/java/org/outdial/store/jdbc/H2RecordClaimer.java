@@ -45,7 +45,7 @@ final class H2RecordClaimer implements RecordClaimer {
 
     private List<CallingRecord> claimLocked(Connection c, ListTable table, long campaignGroupId, int owner, int max,
                                             Instant now) throws SQLException {
-        Map<Integer, ZoneId> known = zones.refresh(c);
+        Map<Integer, ZoneId> known = zones.forClaim(c);
         if (known.isEmpty()) {
             return List.of();
         }

@@ -18,6 +18,8 @@ import org.postgresql.copy.PGCopyOutputStream;
 final class PgCopyWriter extends BatchRecordWriter {
 
     private static final int BUFFER_BYTES = 1 << 16;
+    /** From this many rows on, a batch refreshes the table's statistics (see {@link #writeRows}). */
+    static final int ANALYZE_FROM_ROWS = 10_000;
 
     PgCopyWriter(Jdbc jdbc, TimeZones zones, ListTable table) {
         super(jdbc, zones, table);
@@ -37,6 +39,12 @@ final class PgCopyWriter extends BatchRecordWriter {
             }
             out.flush();
             copy.endCopy();
+            if (batch.size() >= ANALYZE_FROM_ROWS && grewMuch(c, batch.size())) {
+                // an import outruns autovacuum; without fresh statistics the planner takes a freshly filled list for
+                // nearly empty and links chains (and claims) by full scans. Only when the table grew by half or more,
+                // so an import in many batches analyzes a logarithmic number of times.
+                Jdbc.execute(c, "ANALYZE " + table.tableName());
+            }
         } catch (IOException e) {
             // the driver reports a server-side COPY error (e.g. a value too long) as an IOException around it
             throw e.getCause() instanceof SQLException sql2 ? sql2 : new SQLException(e.getMessage(), e);
@@ -45,6 +53,13 @@ final class PgCopyWriter extends BatchRecordWriter {
                 cancelQuietly(copy);
             }
         }
+    }
+
+    /** Whether the batch adds at least half of what the statistics last counted (never analyzed: -1). */
+    private boolean grewMuch(Connection c, int rows) throws SQLException {
+        double counted = Jdbc.queryOne(c, "SELECT reltuples FROM pg_class WHERE oid = CAST(? AS regclass)",
+                rs -> rs.getDouble(1), table.tableName()).orElse(-1.0);
+        return counted < 0 || rows >= counted / 2;
     }
 
     private static void cancelQuietly(PGCopyOutputStream copy) {

@@ -9,9 +9,10 @@ import org.outdial.record.CallingRecord;
 import org.outdial.record.RecordStatus;
 
 /**
- * PostgreSQL: one {@code UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED) … RETURNING} statement. Concurrent claimers
- * (threads or servers) skip each other's locked candidates instead of waiting, and the row lock makes PostgreSQL
- * re-check a candidate that changed since the snapshot, so no record is claimed twice.
+ * PostgreSQL: one {@code UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED) … RETURNING} statement, run in auto-commit
+ * mode: a single statement is atomic by itself, and this saves the round trip of a separate COMMIT. Concurrent
+ * claimers (threads or servers) skip each other's locked candidates instead of waiting, and the row lock makes
+ * PostgreSQL re-check a candidate that changed since the snapshot, so no record is claimed twice.
  */
 final class PgRecordClaimer implements RecordClaimer {
 
@@ -26,9 +27,8 @@ final class PgRecordClaimer implements RecordClaimer {
     @Override
     public List<CallingRecord> claim(ListTable table, long campaignGroupId, int owner, int max, Instant now) {
         RecordMapper mapper = new RecordMapper(table, zones);
-        return jdbc.inTransaction("claiming records of calling list " + table.id(), c -> {
-            // a cheap look for zones other servers added since we last looked, so their records are not skipped
-            Map<Integer, ZoneId> known = zones.refresh(c);
+        return jdbc.withConnection("claiming records of calling list " + table.id(), c -> {
+            Map<Integer, ZoneId> known = zones.forClaim(c);
             if (known.isEmpty()) {
                 return List.of();
             }

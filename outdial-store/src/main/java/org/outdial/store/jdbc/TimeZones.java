@@ -19,6 +19,11 @@ final class TimeZones {
     /** Sorted by tz_dbid so SQL built from it is stable; replaced whole, never mutated. */
     private volatile Map<Integer, ZoneId> zonesById = Map.of();
     private volatile int maxKnownId;
+    private volatile long lastRefreshNs;
+    private volatile boolean refreshed;
+
+    /** How stale the zone list may be for claims: a zone first used on another server is seen within this time. */
+    static final long CLAIM_REFRESH_INTERVAL_NS = 1_000_000_000L;
 
     TimeZones(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -41,6 +46,21 @@ final class TimeZones {
             }
         }
         return zone;
+    }
+
+    /**
+     * Every known zone for a claim, looking for zones added elsewhere at most once per
+     * {@link #CLAIM_REFRESH_INTERVAL_NS}, so that a claim is usually a single statement. Zones added by this store are
+     * known at once.
+     */
+    Map<Integer, ZoneId> forClaim(Connection c) throws SQLException {
+        long nowNs = System.nanoTime();
+        if (!refreshed || nowNs - lastRefreshNs >= CLAIM_REFRESH_INTERVAL_NS) {
+            refresh(c);
+            lastRefreshNs = nowNs;
+            refreshed = true;
+        }
+        return zonesById;
     }
 
     /** Loads rows added since the last look (by this or another server) and returns every known zone by tz_dbid. */
