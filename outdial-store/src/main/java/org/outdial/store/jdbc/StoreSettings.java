@@ -57,8 +57,11 @@ public record StoreSettings(String jdbcUrl, String user, String password, int po
                 DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT_MS, true);
     }
 
-    /** A PostgreSQL database, e.g. {@code jdbc:postgresql://db.example:5432/outdial}. */
-    public static StoreSettings postgres(String jdbcUrl, String user, String password) {
+    /**
+     * Any supported database by URL with the default pool size and timeout, migrating on open; typically PostgreSQL,
+     * e.g. {@code jdbc:postgresql://db.example:5432/outdial}.
+     */
+    public static StoreSettings of(String jdbcUrl, String user, String password) {
         return new StoreSettings(jdbcUrl, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT_MS, true);
     }
 

@@ -29,22 +29,22 @@ class StoreSettingsTest {
 
     @Test
     void otherDatabasesAndBadPoolSizesAreRejectedWithTheFix() {
-        assertThatThrownBy(() -> StoreSettings.postgres("jdbc:mysql://h/db", "u", "p"))
+        assertThatThrownBy(() -> StoreSettings.of("jdbc:mysql://h/db", "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql://");
-        assertThatThrownBy(() -> StoreSettings.postgres("jdbc:postgresql://h/db", "u", "p").withPoolSize(0))
+        assertThatThrownBy(() -> StoreSettings.of("jdbc:postgresql://h/db", "u", "p").withPoolSize(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
     }
 
     @Test
     void passwordsNeverAppearInTextAboutTheSettings() {
-        StoreSettings s = StoreSettings.postgres("jdbc:postgresql://h/db?user=u&password=hunter2&ssl=true", "u", "pw1");
+        StoreSettings s = StoreSettings.of("jdbc:postgresql://h/db?user=u&password=hunter2&ssl=true", "u", "pw1");
         assertThat(s.redactedUrl()).isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
         assertThat(s.toString()).doesNotContain("hunter2").doesNotContain("pw1");
     }
 
     @Test
     void anUnreachablePostgresIsReportedWithTheUrlWithoutPasswordAndWhatToCheck() {
-        StoreSettings s = StoreSettings.postgres("jdbc:postgresql://127.0.0.1:1/outdial?password=hunter2", "outdial", "pw1")
+        StoreSettings s = StoreSettings.of("jdbc:postgresql://127.0.0.1:1/outdial?password=hunter2", "outdial", "pw1")
                 .withConnectionTimeoutMs(1000);
         assertThatThrownBy(() -> JdbcStore.open(s)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/outdial?password=***")

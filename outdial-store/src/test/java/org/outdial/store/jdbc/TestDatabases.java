@@ -44,7 +44,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name + ": " + e.getMessage(), e);
         }
-        return StoreSettings.postgres(server.getJdbcUrl("postgres", name), "postgres", "postgres").withPoolSize(12);
+        return StoreSettings.of(server.getJdbcUrl("postgres", name), "postgres", "postgres").withPoolSize(12);
     }
 
     /** Settings for a new H2 database file under {@code dir} (typically a JUnit {@code @TempDir}). */
