@@ -11,6 +11,7 @@ import java.util.Set;
 import org.outdial.list.CustomField;
 import org.outdial.list.MandatoryField;
 import org.outdial.record.NewRecord;
+import org.outdial.store.NotFoundException;
 import org.outdial.store.RecordWriter;
 import org.outdial.store.StoreException;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
     protected final ListTable table;
     private final Jdbc jdbc;
     private final TimeZones zones;
-    private final List<Pending> pending = new ArrayList<>();
+    private List<Pending> pending = new ArrayList<>();
     /** Distinct customer ids of the pending records, for chain linking. */
     private final Set<String> customerIds = new LinkedHashSet<>();
 
@@ -89,9 +90,11 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
         if (pending.isEmpty()) {
             return 0;
         }
-        List<Pending> batch = List.copyOf(pending);
+        // hand the batch over and start afresh: a failed batch is discarded, not retried with the next one
+        List<Pending> batch = pending;
         List<String> customers = List.copyOf(customerIds);
-        clear();
+        pending = new ArrayList<>();
+        customerIds.clear();
         int n = batch.size();
         try {
             int[] tzIds = new int[n];
@@ -106,6 +109,8 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
             });
             LOG.debug("wrote {} records to calling list {} (record_id {}..{})", n, table.id(), firstId, firstId + n - 1);
             return n;
+        } catch (NotFoundException e) {
+            throw e; // the list was deleted meanwhile
         } catch (StoreException e) {
             throw new StoreException("batch of " + n + " records for calling list " + table.id()
                     + " was not written (nothing of it is stored): " + e.getMessage(), e);

@@ -29,7 +29,7 @@ final class CallingListRepository implements CallingListStore {
     private static final Logger LOG = LoggerFactory.getLogger(CallingListRepository.class);
     /** Rows fetched per round trip when streaming a whole list. */
     static final int STREAM_FETCH_SIZE = 1_000;
-    /** Undefined table, same SQLState on both databases: the list was dropped under us (by another server). */
+    /** SQLStates of "no such table": the list was dropped under us (by another server or store). */
     private static final String UNDEFINED_TABLE_PG = "42P01";
     private static final String UNDEFINED_TABLE_H2 = "42S02";
 
@@ -237,7 +237,7 @@ final class CallingListRepository implements CallingListStore {
 
     /**
      * Streams a query in constant memory: PostgreSQL only uses a cursor (fetch size) with auto-commit off; H2 spools
-     * large results to disk itself.
+     * large results to disk itself. The consumer runs while this holds a pooled connection.
      */
     private void stream(ListTable t, String sql, RowConsumer consumer) {
         onTable(t, "reading calling list " + t.id(), c -> {
