@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads time-zone cells: an IANA name in any letter case ({@code Europe/Berlin}) or a UTC offset ({@code +02:00},
@@ -22,6 +24,9 @@ final class TimeZones {
             IANA_BY_LOWER_CASE.put(id.toLowerCase(Locale.ROOT), id);
         }
     }
+
+    /** {@code [UTC|GMT]±h[h][[:]mm]}. */
+    private static final Pattern OFFSET = Pattern.compile("(?:UTC|GMT)?([+-])(\\d{1,2})(?::?(\\d{2}))?");
 
     private final Map<String, ZoneId> cache = new HashMap<>();
 
@@ -42,18 +47,19 @@ final class TimeZones {
             return ZoneId.of(iana);
         }
         String upper = text.toUpperCase(Locale.ROOT).replace(" ", "");
-        try {
-            if (upper.equals("Z") || upper.equals("UTC") || upper.equals("GMT")) {
-                return ZoneOffset.UTC;
+        if (upper.equals("Z") || upper.equals("UTC") || upper.equals("GMT")) {
+            return ZoneOffset.UTC;
+        }
+        Matcher offset = OFFSET.matcher(upper);
+        if (offset.matches()) {
+            int sign = offset.group(1).equals("-") ? -1 : 1;
+            int hours = Integer.parseInt(offset.group(2));
+            int minutes = offset.group(3) == null ? 0 : Integer.parseInt(offset.group(3));
+            try {
+                return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+            } catch (DateTimeException e) {
+                // out of range: fall through to the message below
             }
-            if (upper.startsWith("UTC") || upper.startsWith("GMT")) {
-                return ZoneOffset.of(upper.substring(3));
-            }
-            if (upper.startsWith("+") || upper.startsWith("-")) {
-                return ZoneOffset.of(upper);
-            }
-        } catch (DateTimeException e) {
-            // fall through to the message below
         }
         throw new BadValueException("'" + Cells.shorten(text) + "' is not a time zone; allowed: an IANA name such as"
                 + " America/New_York or a UTC offset such as +02:00, -0500 or UTC+3");
