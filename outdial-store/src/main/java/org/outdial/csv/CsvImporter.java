@@ -20,10 +20,10 @@ import org.outdial.store.RecordWriter;
  *
  * <p>The header row names the columns: mandatory field names ({@code contact_info} or {@code phone},
  * {@code contact_info_type}, {@code record_type}, {@code record_status}, {@code call_result}, {@code attempt},
- * {@code dial_sched_time}, {@code daily_from}, {@code daily_till}, {@code agent_id}, {@code chain_n},
- * {@code customer_id}), {@code tz} or {@code time_zone}, and the list's custom fields; case and surrounding spaces
- * do not matter, and a {@link ColumnMapping} maps other headers. The remaining mandatory fields (record_id, call_time,
- * tz_dbid, chain_id…) are accepted and ignored, so an export re-imports as it is. A header naming nothing known, or a
+ * {@code dial_sched_time}, {@code daily_from}, {@code daily_till}, {@code agent_id}, {@code customer_id}),
+ * {@code tz} or {@code time_zone}, and the list's custom fields; case and surrounding spaces do not matter, and a
+ * {@link ColumnMapping} maps other headers. The remaining mandatory fields (record_id, call_time, tz_dbid, chain_id,
+ * chain_n…) are accepted and ignored, so an export re-imports as it is. A header naming nothing known, or a
  * file without contact_info, is refused before any row is read.
  *
  * <p>Values: phone numbers become E.164 (national numbers in the list's default country; invalid ones reject the
@@ -31,7 +31,8 @@ import org.outdial.store.RecordWriter;
  * {@code dial_sched_time} as epoch seconds or ISO-8601; {@code daily_from}/{@code daily_till} as seconds or
  * {@code HH:mm}, each defaulting to the list's window; {@code tz} as IANA name or UTC offset, defaulting to the list's
  * zone; custom fields parsed to their type. Empty cells are null. record_status Retrieved is read as Ready: a claim
- * belongs to a running server, not to a file. Rows with the same customer_id form a chain (the store links them).
+ * belongs to a running server, not to a file. Rows with the same customer_id form a chain in file order (the store
+ * links them, also with records already in the list).
  *
  * <p>A row whose contact is already in the list or earlier in the file is skipped as a duplicate, so a failed import
  * run again resumes where it stopped. Bad rows are reported with line, column and reason and skipped; good rows are

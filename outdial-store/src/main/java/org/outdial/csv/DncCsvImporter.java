@@ -137,10 +137,7 @@ public final class DncCsvImporter {
             return null;
         }
         try {
-            if (text.indexOf('\uFFFD') >= 0) {
-                throw new BadValueException("'" + Cells.shorten(text) + "' holds bytes that are not UTF-8; save the file"
-                        + " as UTF-8 and import it again");
-            }
+            RowValidator.checkCharacters(text);
             return parser.apply(text);
         } catch (BadValueException e) {
             errors.add(new RowError(rows.line(), columns.header(field), e.getMessage()));

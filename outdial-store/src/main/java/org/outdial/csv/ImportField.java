@@ -9,7 +9,8 @@ import org.outdial.list.MandatoryField;
 /**
  * The columns an import reads besides the list's custom fields, with the header names that select them. Mandatory
  * fields that a new record cannot carry (record_id, call_time, tz_dbid, chain_id…) are recognised too but ignored:
- * an exported file re-imports without editing its header.
+ * an exported file re-imports without editing its header. chain_id and chain_n are among them because the store
+ * builds chains itself: the records of one customer_id form a chain in the order they were written.
  */
 enum ImportField {
     CONTACT_INFO("contact_info", "phone"),
@@ -23,7 +24,6 @@ enum ImportField {
     DAILY_TILL("daily_till"),
     TIME_ZONE("tz", "time_zone"),
     AGENT_ID("agent_id"),
-    CHAIN_N("chain_n"),
     CUSTOMER_ID("customer_id");
 
     /** A mapping-file target that skips the column. */

@@ -76,14 +76,13 @@ final class RowValidator {
         int from = read(ImportField.DAILY_FROM, Cells::parseTimeOfDay, list.defaultWindow().dailyFromSec());
         int till = read(ImportField.DAILY_TILL, Cells::parseTimeOfDay, list.defaultWindow().dailyTillSec());
         String agentId = read(ImportField.AGENT_ID, text -> Cells.checkLength(text, ID_LENGTH_MAX), null);
-        int chainN = read(ImportField.CHAIN_N, text -> Cells.parseInt(text, 0, Integer.MAX_VALUE), 0);
         String customerId = read(ImportField.CUSTOMER_ID, text -> Cells.checkLength(text, ID_LENGTH_MAX), null);
         Map<String, Object> custom = customFields(zone);
         if (errorsOut.size() > errorsBefore) {
             return null;
         }
         return new NewRecord(contact, contactType, type, status, result, attempt, dialSchedTime,
-                new CallingWindow(from, till), zone, agentId, null, chainN, customerId, custom);
+                new CallingWindow(from, till), zone, agentId, null, 0, customerId, custom);
     }
 
     private String contactInfo(String text, ContactInfoType type) {
@@ -107,7 +106,7 @@ final class RowValidator {
                 continue;
             }
             try {
-                checkDecoded(raw);
+                checkCharacters(raw);
                 values.put(field.name(), switch (field.type()) {
                     case VARCHAR -> Cells.checkLength(raw, field.length());
                     case INTEGER -> Cells.parseLong(raw.strip(), Integer.MIN_VALUE, Integer.MAX_VALUE,
@@ -136,7 +135,7 @@ final class RowValidator {
             return fallback;
         }
         try {
-            checkDecoded(text);
+            checkCharacters(text);
             return parser.apply(text);
         } catch (BadValueException e) {
             errors.add(new RowError(row.line(), columns.header(index), e.getMessage()));
@@ -148,10 +147,15 @@ final class RowValidator {
         errors.add(new RowError(row.line(), columns.header(columns.indexOf(field)), reason));
     }
 
-    private static void checkDecoded(String text) {
+    /** U+FFFD stands for bytes that were not UTF-8; NUL cannot be stored by PostgreSQL. */
+    static void checkCharacters(String text) {
         if (text.indexOf('\uFFFD') >= 0) {
             throw new BadValueException("'" + Cells.shorten(text) + "' holds bytes that are not UTF-8; save the file as"
                     + " UTF-8 and import it again");
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw new BadValueException("'" + Cells.shorten(text.replace('\u0000', ' ')) + "' holds a NUL character"
+                    + " (code 0), which cannot be stored; remove it");
         }
     }
 }

@@ -127,4 +127,12 @@ class CsvParsingTest {
             assertThat(error.reason()).contains("UTF-8");
         });
     }
+
+    @Test
+    void nulCharacterRejectsTheRow() {
+        ImportReport report = fixture.importText("phone,account_no\n2127365000,a\u0000b\n");
+
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(fixture.listener.errors.getFirst().reason()).contains("NUL");
+    }
 }
