@@ -20,6 +20,8 @@ final class ImportColumns {
     private final int[] indexByField = new int[ImportField.values().length];
     private final List<Integer> customIndexes = new ArrayList<>();
     private final List<CustomField> customFields = new ArrayList<>();
+    /** {@link #customIndexes} unboxed once bound, for the per-row loop. */
+    private int[] customIndexArray;
     private final List<String> ignored = new ArrayList<>();
 
     private ImportColumns(List<String> headers) {
@@ -72,6 +74,7 @@ final class ImportColumns {
                     + String.join(", ", headers) + ". Rename the column holding the phone number or address, or map it"
                     + " to contact_info");
         }
+        columns.customIndexArray = columns.customIndexes.stream().mapToInt(Integer::intValue).toArray();
         return columns;
     }
 
@@ -127,7 +130,7 @@ final class ImportColumns {
     }
 
     int customIndex(int i) {
-        return customIndexes.get(i);
+        return customIndexArray[i];
     }
 
     CustomField customField(int i) {

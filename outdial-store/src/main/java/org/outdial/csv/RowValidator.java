@@ -60,7 +60,9 @@ final class RowValidator {
         ContactInfoType contactType = read(ImportField.CONTACT_INFO_TYPE,
                 text -> Cells.parseEnum(text, ContactInfoType.class, code -> ContactInfoType.ofCode(code).orElse(null), 11),
                 ContactInfoType.HOME_PHONE);
-        String contact = read(ImportField.CONTACT_INFO, text -> contactInfo(text, contactType), null);
+        // with an unreadable contact type, checking the contact against a guessed type would only add a false error
+        boolean typeKnown = errorsOut.size() == errorsBefore;
+        String contact = read(ImportField.CONTACT_INFO, text -> typeKnown ? contactInfo(text, contactType) : text, null);
         if (contact == null && errorsOut.size() == errorsBefore) {
             error(ImportField.CONTACT_INFO, "is empty; every row needs a phone number or contact address");
         }

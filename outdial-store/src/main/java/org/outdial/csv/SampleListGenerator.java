@@ -152,7 +152,7 @@ public final class SampleListGenerator {
             for (int n = 0; n < chainLength && written < records; n++, written++) {
                 printer.print(numbers.next());
                 printer.print(n == 0 ? ContactInfoType.MOBILE.code() : ContactInfoType.HOME_PHONE.code());
-                printer.print(String.format("C%08d", customer));
+                printer.print("C" + zeroPadded(customer, 8));
                 printer.print(zone);
                 printer.print(ownWindow ? "10:00" : "");
                 printer.print(ownWindow ? "19:30" : "");
@@ -167,7 +167,7 @@ public final class SampleListGenerator {
 
     private static Object value(CustomField field, long customer, SplittableRandom random) {
         return switch (field.name()) {
-            case "account_no" -> String.format("AC%010d", customer);
+            case "account_no" -> "AC" + zeroPadded(customer, 10);
             case "balance" -> BigDecimal.valueOf(random.nextLong(1_000_000), 2).toPlainString();
             case "due_date" -> LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365));
             case "segment" -> SEGMENTS[random.nextInt(SEGMENTS.length)];
@@ -183,6 +183,11 @@ public final class SampleListGenerator {
         };
     }
 
+    private static String zeroPadded(long value, int digits) {
+        String text = Long.toString(value);
+        return text.length() >= digits ? text : "0".repeat(digits - text.length()) + text;
+    }
+
     /**
      * Unique valid numbers: the country's example mobile number with its last digits run through a permutation of
      * their range (an affine map modulo 10^k), skipping the invalid ones — no set of issued numbers needed.
@@ -193,6 +198,7 @@ public final class SampleListGenerator {
         private final int countryCode;
         private final String prefix;
         private final long range;
+        private final int digitCount;
         private final long multiplier;
         private final long offset;
         private final PhoneNormalizer normalizer;
@@ -212,6 +218,7 @@ public final class SampleListGenerator {
             this.country = country;
             this.countryCode = example.getCountryCode();
             this.prefix = national.substring(0, national.length() - suffixDigits);
+            this.digitCount = suffixDigits;
             this.range = (long) Math.pow(10, suffixDigits);
             long m = random.nextLong(range / 3, range) | 1;
             this.multiplier = m % 5 == 0 ? m + 2 : m; // odd and not a multiple of 5: coprime with 10^k
@@ -222,8 +229,13 @@ public final class SampleListGenerator {
         String next() {
             while (index < range) {
                 long suffix = (multiplier * index++ + offset) % range;
-                String digits = Long.toString(range + suffix).substring(1); // zero-padded to k digits
-                String candidate = "+" + countryCode + prefix + digits;
+                String digits = zeroPadded(suffix, digitCount);
+                String national = prefix + digits;
+                PhoneNumber number = new PhoneNumber().setCountryCode(countryCode).setNationalNumber(Long.parseLong(national));
+                if (!UTIL.isValidNumberForRegion(number, country)) {
+                    continue; // the cheap check first: many suffixes make no valid number
+                }
+                String candidate = "+" + countryCode + national;
                 try {
                     if (normalizer.toE164(candidate).equals(candidate)) {
                         return candidate;

@@ -40,8 +40,12 @@ final class ImportFixture {
     }
 
     ImportFixture(CallingListStore store, String listName) {
+        this(store, 1, listName);
+    }
+
+    ImportFixture(CallingListStore store, long tenantId, String listName) {
         this.store = store;
-        this.list = store.create(new NewCallingList(1, listName, "", FIELDS, LIST_ZONE, LIST_WINDOW, "US", 5));
+        this.list = store.create(new NewCallingList(tenantId, listName, "", FIELDS, LIST_ZONE, LIST_WINDOW, "US", 5));
     }
 
     ImportReport importText(String csv) {

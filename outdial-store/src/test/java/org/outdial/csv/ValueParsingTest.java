@@ -100,6 +100,16 @@ class ValueParsingTest {
     }
 
     @Test
+    void unknownContactTypeIsTheRowsOnlyErrorEvenForAnAddress() {
+        fixture.importText("contact_info,contact_info_type\njane@example.com,email\n");
+
+        assertThat(fixture.listener.errors).singleElement().satisfies(error -> {
+            assertThat(error.column()).isEqualTo("contact_info_type");
+            assertThat(error.reason()).contains("'email'", "0..11", "email_address");
+        });
+    }
+
+    @Test
     void retrievedStatusIsImportedAsReady() {
         fixture.importText("phone,record_status\n2127365000,2\n");
 
