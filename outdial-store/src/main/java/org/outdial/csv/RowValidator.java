@@ -57,13 +57,14 @@ final class RowValidator {
             return null;
         }
         ZoneId zone = read(ImportField.TIME_ZONE, zones::parse, list.defaultTimeZone());
+        int errorsBeforeType = errorsOut.size();
         ContactInfoType contactType = read(ImportField.CONTACT_INFO_TYPE,
                 text -> Cells.parseEnum(text, ContactInfoType.class, code -> ContactInfoType.ofCode(code).orElse(null), 11),
                 ContactInfoType.HOME_PHONE);
         // with an unreadable contact type, checking the contact against a guessed type would only add a false error
-        boolean typeKnown = errorsOut.size() == errorsBefore;
+        boolean typeKnown = errorsOut.size() == errorsBeforeType;
         String contact = read(ImportField.CONTACT_INFO, text -> typeKnown ? contactInfo(text, contactType) : text, null);
-        if (contact == null && errorsOut.size() == errorsBefore) {
+        if (contact == null && row.get(columns.indexOf(ImportField.CONTACT_INFO)).isBlank()) {
             error(ImportField.CONTACT_INFO, "is empty; every row needs a phone number or contact address");
         }
         RecordType type = read(ImportField.RECORD_TYPE,
