@@ -105,6 +105,10 @@ final class Cells {
      * A space may stand for the {@code T}.
      */
     static Instant parseInstant(String text, ZoneId zone) {
+        Instant utc = parseUtcSeconds(text);
+        if (utc != null) {
+            return utc;
+        }
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
             char last = iso.charAt(iso.length() - 1);
@@ -119,6 +123,45 @@ final class Cells {
             throw new BadValueException("'" + shorten(text) + "' is not an ISO-8601 date-time; allowed: 2025-03-31T14:30:00Z,"
                     + " 2025-03-31T14:30:00+02:00, or 2025-03-31T14:30:00 in the record's time zone");
         }
+    }
+
+    /**
+     * The common exported form {@code yyyy-MM-ddTHH:mm:ssZ}, read without {@link Instant#parse} (which builds a
+     * formatter on every call); null for any other form.
+     */
+    private static Instant parseUtcSeconds(String text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null; // e.g. February 30th: let the full parser say so
+        }
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Epoch seconds (digits only) or an ISO-8601 date-time as {@link #parseInstant}. */
