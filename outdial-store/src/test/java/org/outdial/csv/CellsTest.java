@@ -24,7 +24,7 @@ class CellsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T1a:00:00Z"})
+    @ValueSource(strings = {"2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-01-01T1a:00:00Z"})
     void impossibleUtcTimestampsAreRejected(String text) {
         assertThatThrownBy(() -> Cells.parseInstant(text, BERLIN)).isInstanceOf(BadValueException.class);
     }
