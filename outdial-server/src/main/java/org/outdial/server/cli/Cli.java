@@ -60,6 +60,11 @@ public final class Cli {
         return code;
     }
 
+    /** The command tree, for tests that walk it. */
+    CommandLine root() {
+        return root;
+    }
+
     private void addSettingOptions(CommandLine command, boolean showAll) {
         CommandSpec spec = command.getCommandSpec();
         spec.addOption(OptionSpec.builder(SettingsCatalog.CONFIG_FLAG)
