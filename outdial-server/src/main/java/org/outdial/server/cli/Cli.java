@@ -1,5 +1,9 @@
 package org.outdial.server.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.outdial.server.OutdialException;
@@ -115,7 +119,7 @@ public final class Cli {
     private int onExecutionError(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
         String name = command.getCommandSpec().qualifiedName();
         if (isUserError(e)) {
-            ctx.err().println(name + ": " + e.getMessage());
+            ctx.err().println(name + ": " + userMessage(e));
             return 1;
         }
         ctx.err().println(name + ": internal error (please report it with the trace below): " + e);
@@ -125,7 +129,19 @@ public final class Cli {
 
     /** Problems the user can fix are shown as their message only; anything else is a bug and keeps its trace. */
     static boolean isUserError(Throwable e) {
-        return e instanceof OutdialException || e instanceof StoreException || e instanceof IllegalArgumentException;
+        return e instanceof OutdialException || e instanceof StoreException || e instanceof IllegalArgumentException
+                || e instanceof IOException || e instanceof UncheckedIOException;
+    }
+
+    private static String userMessage(Throwable e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof NoSuchFileException missing) {
+            return "file " + missing.getFile() + " does not exist: check the path";
+        }
+        if (cause instanceof AccessDeniedException denied) {
+            return "no permission to use " + denied.getFile() + ": check its owner and mode";
+        }
+        return e.getMessage();
     }
 
     private int onParameterError(CommandLine.ParameterException e, String[] args) {
