@@ -21,7 +21,7 @@ final class ConfigShowCommand implements Callable<Integer> {
             ctx.out().printf("%-26s %-30s %s%n", value.setting().key(),
                     value.shownText().isEmpty() ? "\"\"" : value.shownText(), value.origin());
         }
-        ctx.out().println("database: " + ctx.settings().db().url());
+        ctx.out().println("database: " + ctx.settings().db().url().replaceAll("(?i)(password=)[^&;]*", "$1***"));
         return 0;
     }
 }
