@@ -55,9 +55,13 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
 
     public enum LogFormat { TEXT, JSON }
 
-    /** The embedded database of a data directory; H2's AUTO_SERVER lets a CLI command share it with a running server. */
+    /**
+     * The embedded database of a data directory. H2 in embedded mode is opened by one process at a time (its
+     * AUTO_SERVER mixed mode cannot be combined with the settings the store needs), so a command on the same data
+     * directory waits for the server to stop; several processes share PostgreSQL.
+     */
     public static String embeddedUrl(Path data) {
-        return "jdbc:h2:file:" + data.resolve("outdial").toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + data.resolve("outdial").toAbsolutePath().normalize();
     }
 
     /** Builds the tree from resolved values; the only place that maps catalog entries to record components. */

@@ -19,7 +19,7 @@ public final class SettingsCatalog {
             "./data", Parsers.path(), false, List.of());
 
     public static final Setting<String> DB_URL = new Setting<>("db.url",
-            "JDBC URL of the database. Empty = embedded H2 in <data>/outdial.mv.db (several outdial processes may share it). "
+            "JDBC URL of the database. Empty = embedded H2 in <data>/outdial.mv.db (one outdial process at a time). "
                     + "For PostgreSQL: jdbc:postgresql://HOST:5432/DB.",
             "", Parsers.jdbcUrl(), false, List.of());
 
