@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class Logging {
 
     private static final String TEXT_PATTERN =
-            "ts=%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} level=%level logger=%logger{0} thread=%thread msg=\"%msg\" %kvp{NONE}%n%ex";
+            "ts=%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} level=%level logger=%logger{0} thread=%thread msg=\"%msg\" %kvp%n%ex";
 
     private Logging() {}
 
@@ -45,9 +45,10 @@ public final class Logging {
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(level);
         root.addAppender(appender);
-        // Jetty and Hikari are chatty at INFO; their warnings still show
-        context.getLogger("org.eclipse.jetty").setLevel(level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN);
-        context.getLogger("com.zaxxer.hikari").setLevel(level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN);
+        // libraries that are chatty at INFO (banners, pool start) keep their warnings; outdial logs what matters
+        for (String chatty : new String[] {"org.eclipse.jetty", "com.zaxxer.hikari", "io.javalin", "org.flywaydb"}) {
+            context.getLogger(chatty).setLevel(level.isGreaterOrEqual(Level.WARN) ? level : Level.WARN);
+        }
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext context, Settings.LogFormat format) {

@@ -43,8 +43,9 @@ final class RequestLog implements RequestLogger {
 
     private static String route(Context ctx, int status) {
         try {
-            String path = ctx.endpoint().path;
-            return path == null || path.isEmpty() || path.equals("*") ? unmatched(status) : path;
+            // the route the request matched, also when a before-handler (access control) ended it
+            var endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? unmatched(status) : endpoint.path;
         } catch (RuntimeException e) {
             return unmatched(status);
         }
