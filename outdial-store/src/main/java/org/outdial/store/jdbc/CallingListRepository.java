@@ -1,0 +1,277 @@
+package org.outdial.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.outdial.list.CallingList;
+import org.outdial.list.CustomField;
+import org.outdial.list.NewCallingList;
+import org.outdial.record.CallingRecord;
+import org.outdial.record.RecordStatus;
+import org.outdial.store.CallingListStore;
+import org.outdial.store.NotFoundException;
+import org.outdial.store.RecordWriter;
+import org.outdial.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Calling lists and their records, each list in a table of its own. */
+final class CallingListRepository implements CallingListStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallingListRepository.class);
+    /** Rows fetched per round trip when streaming a whole list. */
+    static final int STREAM_FETCH_SIZE = 1_000;
+    /** SQLStates of "no such table": the list was dropped under us (by another server or store). */
+    private static final String UNDEFINED_TABLE_PG = "42P01";
+    private static final String UNDEFINED_TABLE_H2 = "42S02";
+
+    private final Jdbc jdbc;
+    private final ListCatalog catalog;
+    private final TimeZones zones;
+    private final RecordClaimer claimer;
+
+    CallingListRepository(Jdbc jdbc, ListCatalog catalog, TimeZones zones) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.zones = zones;
+        this.claimer = RecordClaimer.of(jdbc.dialect(), jdbc, zones);
+    }
+
+    @Override
+    public CallingList create(NewCallingList list) {
+        Objects.requireNonNull(list, "list");
+        return catalog.create(list).list();
+    }
+
+    @Override
+    public Optional<CallingList> find(long tenantId, long listId) {
+        return catalog.find(tenantId, listId).map(ListTable::list);
+    }
+
+    @Override
+    public Optional<CallingList> findByName(long tenantId, String name) {
+        return catalog.findByName(tenantId, name).map(ListTable::list);
+    }
+
+    @Override
+    public Optional<CallingList> find(long listId) {
+        return catalog.find(listId).map(ListTable::list);
+    }
+
+    @Override
+    public List<CallingList> all(long tenantId) {
+        return catalog.all(tenantId).stream().map(ListTable::list).toList();
+    }
+
+    @Override
+    public void delete(long tenantId, long listId) {
+        catalog.delete(tenantId, listId);
+    }
+
+    @Override
+    public Map<RecordStatus, Long> countByStatus(long listId) {
+        ListTable t = catalog.require(listId);
+        Map<RecordStatus, Long> counts = new EnumMap<>(RecordStatus.class);
+        onTable(t, "counting records of calling list " + listId, c -> {
+            for (var row : Jdbc.query(c, "SELECT record_status, COUNT(*) FROM " + t.tableName() + " GROUP BY record_status",
+                    rs -> Map.entry(RecordStatus.fromCode(rs.getInt(1)), rs.getLong(2)))) {
+                counts.put(row.getKey(), row.getValue());
+            }
+            return null;
+        });
+        return counts;
+    }
+
+    @Override
+    public long count(long listId) {
+        ListTable t = catalog.require(listId);
+        return onTable(t, "counting records of calling list " + listId,
+                c -> Jdbc.queryLong(c, "SELECT COUNT(*) FROM " + t.tableName()));
+    }
+
+    @Override
+    public RecordWriter openWriter(long listId) {
+        return BatchRecordWriter.of(jdbc.dialect(), jdbc, zones, catalog.require(listId));
+    }
+
+    @Override
+    public void forEachRecord(long listId, Consumer<CallingRecord> consumer) {
+        ListTable t = catalog.require(listId);
+        RecordMapper mapper = new RecordMapper(t, zones);
+        stream(t, mapper.select() + " ORDER BY record_id", rs -> consumer.accept(mapper.map(rs)));
+    }
+
+    @Override
+    public void forEachContactInfo(long listId, Consumer<String> consumer) {
+        ListTable t = catalog.require(listId);
+        stream(t, "SELECT contact_info FROM " + t.tableName(), rs -> consumer.accept(rs.getString(1)));
+    }
+
+    @Override
+    public Optional<CallingRecord> findRecord(long listId, long recordId) {
+        ListTable t = catalog.require(listId);
+        RecordMapper mapper = new RecordMapper(t, zones);
+        return onTable(t, "reading record " + recordId + " of calling list " + listId,
+                c -> Jdbc.queryOne(c, mapper.select() + " WHERE record_id = ?", mapper, recordId));
+    }
+
+    @Override
+    public List<CallingRecord> search(long listId, String phone, String customerId, int limit) {
+        ListTable t = catalog.require(listId);
+        boolean byPhone = phone != null && !phone.isEmpty();
+        boolean byCustomer = customerId != null && !customerId.isEmpty();
+        if (!byPhone && !byCustomer || limit <= 0) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        if (byPhone) {
+            conditions.add("contact_info = ?");
+            params.add(phone);
+        }
+        if (byCustomer) {
+            conditions.add("customer_id = ?");
+            params.add(customerId);
+        }
+        params.add(limit);
+        RecordMapper mapper = new RecordMapper(t, zones);
+        return onTable(t, "searching calling list " + listId, c -> Jdbc.query(c, mapper.select() + " WHERE "
+                + String.join(" OR ", conditions) + " ORDER BY record_id LIMIT ?", mapper, params.toArray()));
+    }
+
+    @Override
+    public List<CallingRecord> chain(long listId, long chainId) {
+        ListTable t = catalog.require(listId);
+        RecordMapper mapper = new RecordMapper(t, zones);
+        return onTable(t, "reading chain " + chainId + " of calling list " + listId, c -> Jdbc.query(c,
+                mapper.select() + " WHERE chain_id = ? ORDER BY chain_n, record_id", mapper, chainId));
+    }
+
+    /** Writes the mutable fields, and the custom fields the record carries (desktops may edit those). */
+    @Override
+    public void update(CallingRecord record) {
+        ListTable t = catalog.require(record.listId());
+        StringBuilder sql = new StringBuilder("UPDATE " + t.tableName() + " SET record_status = ?, record_type = ?,"
+                + " call_result = ?, attempt = ?, dial_sched_time = ?, call_time = ?, campaign_id = ?, agent_id = ?,"
+                + " group_id = ?, app_id = ?, treatments = ?");
+        List<Object> params = new ArrayList<>(List.of(record.recordStatus().code(), record.recordType().code(),
+                record.callResult().code(), record.attempt()));
+        params.add(Columns.epochSec(record.dialSchedTime()));
+        params.add(Columns.epochSec(record.callTime()));
+        params.add(record.campaignId());
+        params.add(record.agentId());
+        params.add(record.groupId());
+        params.add(record.appId());
+        params.add(record.treatments());
+        for (CustomField f : t.customFields()) {
+            if (record.customFields().containsKey(f.name())) {
+                sql.append(", ").append(Identifiers.quote(f.name())).append(" = ?");
+                params.add(CustomValues.toJdbc(CustomValues.coerce(f, record.customFields().get(f.name()))));
+            }
+        }
+        sql.append(" WHERE record_id = ?");
+        params.add(record.recordId());
+        int n = onTable(t, "updating record " + record.recordId() + " of calling list " + t.id(),
+                c -> Jdbc.update(c, sql.toString(), params.toArray()));
+        if (n == 0) {
+            throw new NotFoundException("record " + record.recordId() + " of calling list " + t.id());
+        }
+    }
+
+    @Override
+    public List<CallingRecord> claimReady(long listId, long campaignGroupId, int owner, int max, Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (max <= 0) {
+            return List.of();
+        }
+        ListTable t = catalog.require(listId);
+        try {
+            return claimer.claim(t, campaignGroupId, owner, max, now);
+        } catch (StoreException e) {
+            throw ifTableGone(t, e);
+        }
+    }
+
+    @Override
+    public int releaseAll(int owner) {
+        int released = 0;
+        for (ListTable t : catalog.all()) {
+            try {
+                released += onTable(t, "releasing records of calling list " + t.id(), c -> Jdbc.update(c,
+                        "UPDATE " + t.tableName() + " SET record_status = ? WHERE record_status = ? AND app_id = ?",
+                        RecordStatus.READY.code(), RecordStatus.RETRIEVED.code(), owner));
+            } catch (NotFoundException e) {
+                // deleted meanwhile: nothing to release there
+            }
+        }
+        if (released > 0) {
+            LOG.info("released {} records claimed by application {}", released, owner);
+        }
+        return released;
+    }
+
+    @Override
+    public int release(long listId, int owner, List<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return 0;
+        }
+        ListTable t = catalog.require(listId);
+        return onTable(t, "releasing records of calling list " + listId, c -> Jdbc.update(c,
+                "UPDATE " + t.tableName() + " SET record_status = ? WHERE record_id = ANY(?) AND record_status = ?"
+                        + " AND app_id = ?", RecordStatus.READY.code(), c.createArrayOf("BIGINT", recordIds.toArray()),
+                RecordStatus.RETRIEVED.code(), owner));
+    }
+
+    @FunctionalInterface
+    private interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Streams a query in constant memory: PostgreSQL only uses a cursor (fetch size) with auto-commit off; H2 spools
+     * large results to disk itself. The consumer runs while this holds a pooled connection.
+     */
+    private void stream(ListTable t, String sql, RowConsumer consumer) {
+        onTable(t, "reading calling list " + t.id(), c -> {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(STREAM_FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(rs);
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+            return null;
+        });
+    }
+
+    /** Runs work on the list's table; a table dropped under us means the list is gone. */
+    private <T> T onTable(ListTable t, String what, Jdbc.Work<T> work) {
+        try {
+            return jdbc.withConnection(what, work);
+        } catch (StoreException e) {
+            throw ifTableGone(t, e);
+        }
+    }
+
+    private StoreException ifTableGone(ListTable t, StoreException e) {
+        if (e.getCause() instanceof SQLException sql
+                && (UNDEFINED_TABLE_PG.equals(sql.getSQLState()) || UNDEFINED_TABLE_H2.equals(sql.getSQLState()))) {
+            catalog.evict(t.id());
+            return new NotFoundException("calling list " + t.id());
+        }
+        return e;
+    }
+}
