@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.outdial.csv.ImportException;
 import org.outdial.server.OutdialException;
 import org.outdial.server.Version;
 import org.outdial.server.config.Setting;
@@ -130,7 +131,7 @@ public final class Cli {
     /** Problems the user can fix are shown as their message only; anything else is a bug and keeps its trace. */
     static boolean isUserError(Throwable e) {
         return e instanceof OutdialException || e instanceof StoreException || e instanceof IllegalArgumentException
-                || e instanceof IOException || e instanceof UncheckedIOException;
+                || e instanceof IOException || e instanceof UncheckedIOException || e instanceof ImportException;
     }
 
     private static String userMessage(Throwable e) {
