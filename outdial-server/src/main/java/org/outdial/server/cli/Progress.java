@@ -57,6 +57,7 @@ final class Progress {
         if (drawn) {
             out.print("\r\u001b[K");
             out.flush();
+            drawn = false;
         }
     }
 
