@@ -1,0 +1,100 @@
+package org.outdial.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.javalin.util.JavalinBindException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.function.Consumer;
+import org.outdial.server.OutdialException;
+import org.outdial.server.config.Settings;
+import org.outdial.store.NotFoundException;
+import org.outdial.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP adapter: Javalin on Jetty with {@code /health}, {@code /metrics}, token access control, JSON errors and one
+ * log line per request. Route modules (the REST API) plug in through {@code routeModules}.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Settings.Http settings;
+    private final Javalin javalin;
+
+    public HttpServer(Settings.Http settings, String version, Store store, PrometheusMeterRegistry registry,
+                      List<Consumer<JavalinDefaultRoutingApi>> routeModules) {
+        this.settings = settings;
+        HealthEndpoint health = new HealthEndpoint(version, store::describe);
+        MetricsEndpoint metrics = new MetricsEndpoint(registry);
+        TokenAuth auth = new TokenAuth(store.tenants());
+        this.javalin = Javalin.create(config -> {
+            configure(config, registry);
+            var routes = config.routes;
+            routes.beforeMatched(auth);
+            routes.get("/health", health::handle, Access.PUBLIC);
+            routes.get("/metrics", metrics::handle, Access.ADMIN);
+            routeModules.forEach(module -> module.accept(routes));
+            errors(routes);
+        });
+    }
+
+    private void configure(JavalinConfig config, PrometheusMeterRegistry registry) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jetty.host = settings.host();
+        config.jetty.port = settings.port();
+        config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopTimeoutMs()));
+        config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        config.requestLogger.http(new RequestLog(registry));
+    }
+
+    private static void errors(JavalinDefaultRoutingApi routes) {
+        routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage(), e.status())));
+        routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(new ApiError(e.getMessage(), 404)));
+        routes.exception(HttpResponseException.class,
+                (e, ctx) -> ctx.status(e.getStatus()).json(new ApiError(e.getMessage(), e.getStatus())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} failed", ctx.method().name(), ctx.path(), e);
+            ctx.status(500).json(new ApiError("internal error; the server log has the details", 500));
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || !ctx.result().startsWith("{")) {
+                ctx.json(new ApiError("no such endpoint: " + ctx.method().name() + " " + ctx.path(), 404));
+            }
+        });
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @return the port in use (the chosen one when the setting is 0)
+     * @throws OutdialException when the port is taken, naming the port and how to choose another
+     */
+    public int start() {
+        try {
+            javalin.start();
+        } catch (JavalinBindException e) {
+            throw new OutdialException("port " + settings.port() + " on " + settings.host()
+                    + " is already in use: stop the program using it, or choose another port with --port N "
+                    + "(or http.port in outdial.yaml, OUTDIAL_HTTP_PORT)", e);
+        }
+        LOG.atInfo().addKeyValue("host", settings.host()).addKeyValue("port", javalin.port()).log("http server listening");
+        return javalin.port();
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops accepting requests and lets those in progress finish, up to the stop timeout. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}
