@@ -24,6 +24,7 @@ enum Backend {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("log_min_duration_statement", System.getProperty("bench.pgSlowMs", "-1"))
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
