@@ -3,6 +3,12 @@ package org.outdial.server.dialing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -26,10 +32,14 @@ import org.outdial.record.CallResult;
 import org.outdial.record.CallingWindow;
 import org.outdial.record.NewRecord;
 import org.outdial.record.RecordStatus;
+import org.outdial.server.OutdialServer;
+import org.outdial.server.config.Settings;
+import org.outdial.server.config.SettingsLoader;
 import org.outdial.sim.RealTimeSimSwitch;
 import org.outdial.store.RecordWriter;
 import org.outdial.store.Store;
 import org.outdial.store.jdbc.TestDatabases;
+import org.outdial.tenant.Role;
 import org.outdial.tenant.Tenant;
 import org.outdial.treatment.CallAction;
 import org.outdial.treatment.RecordAction;
@@ -106,6 +116,40 @@ class DialingRuntimeTest {
 
         assertThat(count(RecordStatus.RETRIEVED)).isZero();
         assertThat(runtime.snapshot(group.id()).orElseThrow().state()).isEqualTo(SessionState.UNLOADED);
+    }
+
+    @Test
+    void theStatsEndpointAndMetricsShowTheRunningSession() throws Exception {
+        store.tenants().addToken(tenant.id(), Role.READ_ONLY, "reader", "reader-token");
+        store.tenants().addToken(tenant.id(), Role.ADMIN, "admin", "admin-token");
+        Settings settings = new SettingsLoader(Map.of("http.port", "0", "http.host", "127.0.0.1",
+                "data", dir.toString(), "server.application-id", String.valueOf(APP_ID)), Map.of(), null, dir).load();
+        // Closing the server closes the store too; closing it again after the test is harmless (Hikari).
+        try (OutdialServer server = OutdialServer.start(settings, store, 200)) {
+            server.startCampaignGroup(group, DialMode.PREDICTIVE);
+            server.dialing().loginAgents(RealTimeSimSwitch.agentIds(4), group.id());
+            String stats = "/api/v1/campaign-groups/" + group.id() + "/stats";
+
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    new ObjectMapper().readTree(get(server, stats, "reader-token").body()).get("dials").asLong() > 10);
+            JsonNode json = new ObjectMapper().readTree(get(server, stats, "reader-token").body());
+            assertThat(json.get("state").asText()).isEqualTo("RUNNING");
+            assertThat(json.get("dialMode").asText()).isEqualTo("PREDICTIVE");
+            assertThat(json.get("agents").size()).isPositive();
+            assertThat(get(server, stats, null).statusCode()).isEqualTo(401);
+            assertThat(get(server, "/api/v1/campaign-groups/999/stats", "reader-token").statusCode()).isEqualTo(404);
+            assertThat(get(server, "/metrics", "admin-token").body())
+                    .contains("outdial_dials_total{campaign_group=\"" + group.id() + "\"")
+                    .contains("outdial_agents{campaign_group=\"" + group.id() + "\"");
+        }
+    }
+
+    private static HttpResponse<String> get(OutdialServer server, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
