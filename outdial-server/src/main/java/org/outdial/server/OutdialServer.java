@@ -78,7 +78,7 @@ public final class OutdialServer implements AutoCloseable {
         try {
             RealTimeSimSwitch switch_ = RealTimeSimSwitch.withDefaultModel(seeds.nextLong(), switchSpeed,
                     System::currentTimeMillis);
-            dialing = DialingRuntime.start(store, settings.server().applicationId(), switch_,
+            dialing = DialingRuntime.start(store, settings.server().applicationId(), switch_, switchSpeed,
                     System::currentTimeMillis, RandomGeneratorFactory.of("L64X128MixRandom").create(seeds.nextLong()));
         } catch (RuntimeException e) {
             store.close();

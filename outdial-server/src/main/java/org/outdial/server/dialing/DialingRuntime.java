@@ -49,14 +49,14 @@ public final class DialingRuntime implements AutoCloseable {
     private final int recovered;
     private boolean closed;
 
-    private DialingRuntime(Store store, int applicationId, Switch switch_, LongSupplier clockMs,
+    private DialingRuntime(Store store, int applicationId, Switch switch_, double timeScale, LongSupplier clockMs,
                            RandomGenerator random) {
         this.store = store;
         this.applicationId = applicationId;
         this.clockMs = clockMs;
         this.switch_ = switch_;
         this.dnc = new StoreDncGuard(store.dnc());
-        this.loader = new SessionLoader(store);
+        this.loader = new SessionLoader(store, timeScale);
         Engine engine = new Engine(EngineContext.builder().applicationId(applicationId).random(random).dnc(dnc)
                 .build());
         EngineLoop[] self = new EngineLoop[1];
@@ -71,11 +71,16 @@ public final class DialingRuntime implements AutoCloseable {
      * Returns the records a previous run of this application id left claimed to Ready, then starts the engine thread
      * and the switch.
      *
-     * @param random seeds the engine (call-attempt GUIDs); the caller owns this source of nondeterminism
+     * @param timeScale how much faster than real time the switch's world runs (a simulated switch's speed; 1 for a
+     *                  real switch); session times are divided by it
+     * @param random    seeds the engine (call-attempt GUIDs); the caller owns this source of nondeterminism
      */
-    public static DialingRuntime start(Store store, int applicationId, Switch switch_, LongSupplier clockMs,
-                                       RandomGenerator random) {
-        DialingRuntime runtime = new DialingRuntime(store, applicationId, switch_, clockMs, random);
+    public static DialingRuntime start(Store store, int applicationId, Switch switch_, double timeScale,
+                                       LongSupplier clockMs, RandomGenerator random) {
+        if (!(timeScale > 0)) {
+            throw new IllegalArgumentException("timeScale " + timeScale + " must be > 0 (1 = real time)");
+        }
+        DialingRuntime runtime = new DialingRuntime(store, applicationId, switch_, timeScale, clockMs, random);
         if (runtime.recovered > 0) {
             LOG.atInfo().addKeyValue("records", runtime.recovered).addKeyValue("app_id", applicationId)
                     .log("returned records claimed by a previous run to Ready");

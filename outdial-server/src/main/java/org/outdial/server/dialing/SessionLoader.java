@@ -16,9 +16,17 @@ import org.outdial.treatment.Treatment;
 final class SessionLoader {
 
     private final Store store;
+    private final double timeScale;
 
-    SessionLoader(Store store) {
+    /**
+     * @param timeScale how much faster than real time the switch's world runs (1 = real time). The session's times
+     *                  (abandon timeout, ring timeout, tick, retry, handle-time prior) shrink by it, so the engine sees
+     *                  the same world as at real time, only compressed; otherwise pacing would plan with priors ten
+     *                  times too slow and over-dial until it learned.
+     */
+    SessionLoader(Store store, double timeScale) {
         this.store = store;
+        this.timeScale = timeScale;
     }
 
     /**
@@ -41,6 +49,20 @@ final class SessionLoader {
                 .toList();
         List<Treatment> treatments = store.config().treatments(tenantId).stream()
                 .filter(t -> campaign.treatmentIds().contains(t.id())).toList();
-        return new SessionConfig(group, campaign, lists, treatments, DialingOptions.defaults());
+        return new SessionConfig(group, campaign, lists, treatments, scaled(DialingOptions.defaults()));
+    }
+
+    private DialingOptions scaled(DialingOptions o) {
+        if (timeScale == 1.0) {
+            return o;
+        }
+        return new DialingOptions(o.abandonLimit(), o.campaignAbandonLimit(), o.abandonAimMargin(),
+                o.amdFalsePositiveRate(), shrink(o.connectTimeoutMs()), shrink(o.noAnswerMs()), o.maxLinesPerAgent(),
+                o.callsPerReadyAgent(), shrink(o.tickMs()), o.dailyAttemptsMax(), o.ivrPorts(), o.ivrDestination(),
+                shrink(o.claimRetryMs()), shrink(o.handleTimePriorMs()), o.amdEnabled());
+    }
+
+    private long shrink(long ms) {
+        return Math.max(1, Math.round(ms / timeScale));
     }
 }

@@ -88,7 +88,7 @@ class DialingRuntimeTest {
 
     private DialingRuntime start() {
         return DialingRuntime.start(store, APP_ID,
-                RealTimeSimSwitch.withDefaultModel(1, 200, System::currentTimeMillis), System::currentTimeMillis,
+                RealTimeSimSwitch.withDefaultModel(1, 200, System::currentTimeMillis), 200, System::currentTimeMillis,
                 RandomGeneratorFactory.of("L64X128MixRandom").create(1));
     }
 
