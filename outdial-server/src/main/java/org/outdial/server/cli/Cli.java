@@ -35,6 +35,7 @@ public final class Cli {
         this.root = new CommandLine(new OutdialCommand())
                 .addSubcommand(new ServerCommand(ctx))
                 .addSubcommand(new DemoCommand(ctx))
+                .addSubcommand(new SimulateCommand(ctx))
                 .addSubcommand(new CommandLine(new ListCommand())
                         .addSubcommand(new ListCreateCommand(ctx))
                         .addSubcommand(new ListImportCommand(ctx))

@@ -1,6 +1,8 @@
 package org.outdial.server.cli;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.outdial.server.OutdialServer;
 
 /** Keeps a started server running until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes it in order. */
@@ -9,11 +11,32 @@ final class ServerLifecycle {
     private ServerLifecycle() {}
 
     static void runUntilStopped(OutdialServer server) throws InterruptedException {
+        runUntilStopped(server, null, Duration.ofDays(365_000), () -> { });
+    }
+
+    /**
+     * Runs until Ctrl-C or SIGTERM, or until {@code maxRun} has passed, calling {@code tick} every {@code every}
+     * meanwhile; then closes the server.
+     *
+     * @param every how often to call {@code tick}; null = never
+     */
+    static void runUntilStopped(OutdialServer server, Duration every, Duration maxRun, Runnable tick)
+            throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();
-        }, "outdial-shutdown"));
-        stopped.await();
+        }, "outdial-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long deadline = System.nanoTime() + Math.min(maxRun.toNanos(), Long.MAX_VALUE / 4);
+        long stepNs = every == null ? Long.MAX_VALUE / 4 : every.toNanos();
+        while (!stopped.await(Math.min(stepNs, Math.max(0, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+            if (System.nanoTime() >= deadline) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                server.close();
+                return;
+            }
+            tick.run();
+        }
     }
 }

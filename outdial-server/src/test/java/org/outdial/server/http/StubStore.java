@@ -85,12 +85,23 @@ final class StubStore implements Store {
 
     @Override
     public CallingListStore lists() {
-        throw new UnsupportedOperationException("not in the stub");
+        return unsupportedExcept(CallingListStore.class, "releaseAll", 0);
     }
 
     @Override
     public DncStore dnc() {
-        throw new UnsupportedOperationException("not in the stub");
+        return unsupportedExcept(DncStore.class, null, null);
+    }
+
+    /** Every method throws except {@code method}, which answers {@code answer} (the server's start-up recovery). */
+    private static <T> T unsupportedExcept(Class<T> type, String method, Object answer) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, m, args) -> {
+                    if (m.getName().equals(method)) {
+                        return answer;
+                    }
+                    throw new UnsupportedOperationException("not in the stub");
+                }));
     }
 
     @Override

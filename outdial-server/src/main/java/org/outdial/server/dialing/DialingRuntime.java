@@ -1,0 +1,203 @@
+package org.outdial.server.dialing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+import org.outdial.campaign.DialMode;
+import org.outdial.engine.Actor;
+import org.outdial.engine.Command;
+import org.outdial.engine.Engine;
+import org.outdial.engine.EngineContext;
+import org.outdial.engine.Event;
+import org.outdial.engine.SessionConfig;
+import org.outdial.engine.SessionState;
+import org.outdial.store.Store;
+import org.outdial.switching.Switch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine at work: wires the engine loop to the store adapter, the Do-Not-Call guard and a switch, recovers records
+ * a previous run left claimed, and starts and stops dialing sessions. The one place these parts are constructed.
+ *
+ * <p>Thread-safe: every method posts events to the engine thread or reads its snapshots.
+ */
+public final class DialingRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DialingRuntime.class);
+    private static final Duration DNC_REFRESH = Duration.ofMinutes(1);
+
+    private final Store store;
+    private final int applicationId;
+    private final LongSupplier clockMs;
+    private final Switch switch_;
+    private final StoreDncGuard dnc;
+    private final StoreAdapter storeAdapter;
+    private final EngineLoop loop;
+    private final SessionLoader loader;
+    private final ScheduledExecutorService dncRefresher;
+    private final Set<Long> tenants = ConcurrentHashMap.newKeySet();
+    private final Set<Long> groups = ConcurrentHashMap.newKeySet();
+    private final int recovered;
+    private boolean closed;
+
+    private DialingRuntime(Store store, int applicationId, Switch switch_, double timeScale, LongSupplier clockMs,
+                           RandomGenerator random) {
+        this.store = store;
+        this.applicationId = applicationId;
+        this.clockMs = clockMs;
+        this.switch_ = switch_;
+        this.dnc = new StoreDncGuard(store.dnc());
+        this.loader = new SessionLoader(store, timeScale);
+        Engine engine = new Engine(EngineContext.builder().applicationId(applicationId).random(random).dnc(dnc)
+                .build());
+        EngineLoop[] self = new EngineLoop[1];
+        this.storeAdapter = new StoreAdapter(store.lists(), applicationId, clockMs, e -> self[0].post(e));
+        this.loop = new EngineLoop(engine, clockMs, this::execute);
+        self[0] = loop;
+        this.recovered = store.lists().releaseAll(applicationId);
+        this.dncRefresher = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("dnc-refresh").factory());
+    }
+
+    /**
+     * Returns the records a previous run of this application id left claimed to Ready, then starts the engine thread
+     * and the switch.
+     *
+     * @param timeScale how much faster than real time the switch's world runs (a simulated switch's speed; 1 for a
+     *                  real switch); session times are divided by it
+     * @param random    seeds the engine (call-attempt GUIDs); the caller owns this source of nondeterminism
+     */
+    public static DialingRuntime start(Store store, int applicationId, Switch switch_, double timeScale,
+                                       LongSupplier clockMs, RandomGenerator random) {
+        if (!(timeScale > 0)) {
+            throw new IllegalArgumentException("timeScale " + timeScale + " must be > 0 (1 = real time)");
+        }
+        DialingRuntime runtime = new DialingRuntime(store, applicationId, switch_, timeScale, clockMs, random);
+        if (runtime.recovered > 0) {
+            LOG.atInfo().addKeyValue("records", runtime.recovered).addKeyValue("app_id", applicationId)
+                    .log("returned records claimed by a previous run to Ready");
+        }
+        switch_.start(runtime.loop::post);
+        runtime.loop.start();
+        runtime.dncRefresher.scheduleWithFixedDelay(runtime::refreshDnc, DNC_REFRESH.toMillis(),
+                DNC_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        return runtime;
+    }
+
+    private void execute(Command command) {
+        if (switch_.execute(command) || storeAdapter.execute(command)) {
+            return;
+        }
+        switch (command) {
+            case Command.Rejected r -> LOG.atWarn().addKeyValue("request", r.request())
+                    .addKeyValue("reason", r.reason()).log("engine rejected a request");
+            // No desktops, CTI clients or outcome subscribers are connected yet: the snapshots carry the numbers.
+            default -> { }
+        }
+    }
+
+    /** Records returned to Ready at start (left claimed by a previous run). */
+    public int recovered() {
+        return recovered;
+    }
+
+    /**
+     * Loads a campaign group and starts dialing.
+     *
+     * @param mode the dial mode; null = the group's own
+     */
+    public void startGroup(long tenantId, long groupId, DialMode mode) {
+        SessionConfig config = loader.load(tenantId, groupId, mode);
+        if (tenants.add(tenantId)) {
+            refreshDnc();
+        }
+        groups.add(groupId);
+        Actor actor = Actor.client("outdial");
+        loop.post(new Event.LoadSession(clockMs.getAsLong(), config, actor));
+        loop.post(new Event.StartDialing(clockMs.getAsLong(), groupId, actor));
+    }
+
+    /** Logs agents in to a campaign group and makes them Ready. */
+    public void loginAgents(List<String> agentIds, long groupId) {
+        for (String agentId : agentIds) {
+            loop.post(new Event.AgentLogin(clockMs.getAsLong(), agentId, agentId, List.of(groupId)));
+            loop.post(new Event.AgentReady(clockMs.getAsLong(), agentId));
+        }
+    }
+
+    public Optional<GroupSnapshot> snapshot(long groupId) {
+        return loop.snapshot(groupId);
+    }
+
+    /** Events that waited for room in the engine's queue (it was full). */
+    public long queueFullWaits() {
+        return loop.queueFullWaits();
+    }
+
+    private void refreshDnc() {
+        try {
+            dnc.refresh(Set.copyOf(tenants), Instant.ofEpochMilli(clockMs.getAsLong()));
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("Do-Not-Call refresh failed; keeping the last list");
+        }
+    }
+
+    /**
+     * Stops dialing and unloads every session, waits up to {@code callsTimeout} for calls in progress to end, then
+     * stops the engine and writes what is pending. Records still claimed (calls cut short) are returned to Ready.
+     *
+     * @return records returned to Ready at the end
+     */
+    public synchronized int stop(Duration callsTimeout) {
+        if (closed) {
+            return 0;
+        }
+        closed = true;
+        Actor actor = Actor.client("shutdown");
+        for (long groupId : groups) {
+            loop.post(new Event.StopDialing(clockMs.getAsLong(), groupId, actor));
+            loop.post(new Event.UnloadSession(clockMs.getAsLong(), groupId, actor));
+        }
+        awaitUnloaded(callsTimeout);
+        dncRefresher.shutdownNow();
+        switch_.close();
+        loop.close();
+        storeAdapter.close();
+        int released = store.lists().releaseAll(applicationId);
+        LOG.atInfo().addKeyValue("records_released", released).log("dialing stopped");
+        return released;
+    }
+
+    private void awaitUnloaded(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean done = groups.stream().allMatch(g -> loop.snapshot(g)
+                    .map(s -> s.state() == SessionState.UNLOADED && s.ownedRecords() == 0 && s.atMs() > 0)
+                    .orElse(true));
+            if (done && loop.queued() == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.atInfo().addKeyValue("timeout_ms", timeout.toMillis())
+                .log("calls still in progress at stop; their records are returned to Ready");
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+}
