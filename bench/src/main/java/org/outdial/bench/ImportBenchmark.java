@@ -69,8 +69,8 @@ public final class ImportBenchmark {
                             .importCsv(list, file, ImportListener.NONE);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     rates[run] = report.imported() / seconds;
-                    System.out.printf("%s run %d: %d imported in %.2f s = %,.0f rows/s; CPU %.1f us/row; peak heap %d MB"
-                                    + " of %d MB%n", kind, run + 1, report.imported(), seconds, rates[run],
+                    System.out.printf("%s run %d: %d imported in %.2f s = %,.0f rows/s; CPU %.1f us/row; heap pools peak %d MB"
+                                    + " (sum of per-pool peaks) of max %d MB%n", kind, run + 1, report.imported(), seconds, rates[run],
                             (os.getProcessCpuTime() - cpu) / 1e3 / report.rowsRead(), peakHeapMb(),
                             Runtime.getRuntime().maxMemory() >> 20);
                 }
