@@ -103,8 +103,7 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
             }
             long firstId = RecordIds.allocate(jdbc, table.id(), n);
             jdbc.inTransaction("writing " + n + " records to calling list " + table.id(), c -> {
-                writeRows(c, batch, tzIds, firstId);
-                ChainLinker.link(c, jdbc.dialect(), table, customers);
+                writeBatch(c, batch, tzIds, firstId, customers);
                 return null;
             });
             LOG.debug("wrote {} records to calling list {} (record_id {}..{})", n, table.id(), firstId, firstId + n - 1);
@@ -127,8 +126,12 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
         customerIds.clear();
     }
 
-    /** Inserts the batch; record i gets record_id {@code firstId + i} and zone id {@code tzIds[i]}. */
-    protected abstract void writeRows(Connection c, List<Pending> batch, int[] tzIds, long firstId) throws SQLException;
+    /**
+     * Inserts the batch and links the chains of its customers ({@link ChainLinker}); record i gets record_id
+     * {@code firstId + i} and zone id {@code tzIds[i]}. Runs in the batch's transaction.
+     */
+    protected abstract void writeBatch(Connection c, List<Pending> batch, int[] tzIds, long firstId,
+                                       List<String> customers) throws SQLException;
 
     /**
      * The values of one row in {@link #columns} order, as JDBC parameters (custom values not yet converted, see
@@ -165,7 +168,7 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
     }
 
     /** Blank customer ids are no customer id: they must not chain unrelated records together. */
-    private static String customerId(NewRecord r) {
+    static String customerId(NewRecord r) {
         String id = r.customerId();
         return id == null || id.isBlank() ? null : id;
     }

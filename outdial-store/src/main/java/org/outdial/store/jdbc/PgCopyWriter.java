@@ -18,7 +18,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 final class PgCopyWriter extends BatchRecordWriter {
 
     private static final int BUFFER_BYTES = 1 << 16;
-    /** From this many rows on, a batch refreshes the table's statistics (see {@link #writeRows}). */
+    /** From this many rows on, a batch refreshes the table's statistics (see {@link #writeBatch}). */
     static final int ANALYZE_FROM_ROWS = 10_000;
 
     PgCopyWriter(Jdbc jdbc, TimeZones zones, ListTable table) {
@@ -26,7 +26,8 @@ final class PgCopyWriter extends BatchRecordWriter {
     }
 
     @Override
-    protected void writeRows(Connection c, List<Pending> batch, int[] tzIds, long firstId) throws SQLException {
+    protected void writeBatch(Connection c, List<Pending> batch, int[] tzIds, long firstId, List<String> customers)
+            throws SQLException {
         String sql = "COPY " + table.tableName() + " (" + String.join(", ", columns) + ") FROM STDIN";
         PGConnection pg = c.unwrap(PGConnection.class);
         Object[] row = new Object[columns.size()];
@@ -45,6 +46,7 @@ final class PgCopyWriter extends BatchRecordWriter {
                 // so an import in many batches analyzes a logarithmic number of times.
                 Jdbc.execute(c, "ANALYZE " + table.tableName());
             }
+            ChainLinker.link(c, Dialect.POSTGRESQL, table, customers);
         } catch (IOException e) {
             // the driver reports a server-side COPY error (e.g. a value too long) as an IOException around it
             throw e.getCause() instanceof SQLException sql2 ? sql2 : new SQLException(e.getMessage(), e);

@@ -2,6 +2,7 @@ package org.outdial.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,6 +64,31 @@ class RecordWriterTest extends StoreTestBase {
         assertThat(chains.get("+12125550004")).containsExactly(4, 0);
         assertThat(store.lists().chain(list.id(), 1)).extracting(CallingRecord::contactInfo)
                 .containsExactly("+12125550001", "+12125550003", "+12125550005");
+    }
+
+    @Test
+    void recordsWrittenOutOfRecordIdOrderAreRelinkedToTheEarliest() throws Exception {
+        CallingList list = createList("l1");
+        setNextRecordId(list.id(), 100);
+        write(list.id(), record("+12125550001", "C1"), record("+12125550002", "C1"));
+        // as when a writer that took an earlier block of ids commits after a later one
+        setNextRecordId(list.id(), 10);
+        write(list.id(), record("+12125550003", "C1"));
+        assertThat(store.lists().chain(list.id(), 10))
+                .extracting(CallingRecord::recordId, CallingRecord::contactInfo, CallingRecord::chainN)
+                .containsExactly(tuple(10L, "+12125550003", 0), tuple(100L, "+12125550001", 1),
+                        tuple(101L, "+12125550002", 2));
+    }
+
+    private void setNextRecordId(long listId, long next) throws java.sql.SQLException {
+        StoreSettings s = store.settings();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "UPDATE calling_lists SET next_record_id = ? WHERE id = ?")) {
+            ps.setLong(1, next);
+            ps.setLong(2, listId);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
     }
 
     @Test
