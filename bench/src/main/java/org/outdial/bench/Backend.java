@@ -45,7 +45,7 @@ enum Backend {
     StoreSettings freshSettings(Path workDir) throws IOException, SQLException {
         int n = DATABASES.incrementAndGet();
         if (this == H2) {
-            Path dir = Files.createDirectories(workDir.resolve("h2-" + n));
+            Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "h2-");
             return StoreSettings.embedded(dir);
         }
         EmbeddedPostgres pg = postgresServer();

@@ -17,8 +17,11 @@ final class RowReader implements AutoCloseable {
 
     /** Rows per hand-off. */
     static final int CHUNK_ROWS = 1_000;
-    /** Chunks that may wait for the consumer: bounds memory at about this many times {@link #CHUNK_ROWS} rows. */
-    static final int CHUNKS_QUEUED_MAX = 4;
+    /**
+     * Chunks that may wait for the consumer: bounds memory at about this many times {@link #CHUNK_ROWS} rows. More
+     * than a default batch (10,000 rows), so the reader parses the next batch while the store commits this one.
+     */
+    static final int CHUNKS_QUEUED_MAX = 12;
 
     /** Parses the next row; null at the end of the file. Runs on the reader thread. */
     @FunctionalInterface

@@ -3,7 +3,6 @@ package org.outdial.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +32,6 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
     private final TimeZones zones;
     private List<Pending> pending = new ArrayList<>();
     /** Distinct customer ids of the pending records, for chain linking. */
-    private final Set<String> customerIds = new LinkedHashSet<>();
 
     /** A record waiting for commit, custom values already converted to their Java types in declaration order. */
     record Pending(NewRecord record, Object[] custom) {}
@@ -74,10 +72,6 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
             throw unknownFields(given);
         }
         pending.add(new Pending(record, custom));
-        String customerId = customerId(record);
-        if (customerId != null) {
-            customerIds.add(customerId);
-        }
     }
 
     @Override
@@ -92,9 +86,7 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
         }
         // hand the batch over and start afresh: a failed batch is discarded, not retried with the next one
         List<Pending> batch = pending;
-        List<String> customers = List.copyOf(customerIds);
         pending = new ArrayList<>();
-        customerIds.clear();
         int n = batch.size();
         try {
             int[] tzIds = new int[n];
@@ -103,7 +95,11 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
             }
             long firstId = RecordIds.allocate(jdbc, table.id(), n);
             jdbc.inTransaction("writing " + n + " records to calling list " + table.id(), c -> {
-                writeBatch(c, batch, tzIds, firstId, customers);
+                String[] customerIds = new String[n];
+                for (int i = 0; i < n; i++) {
+                    customerIds[i] = customerId(batch.get(i).record());
+                }
+                writeRows(c, batch, tzIds, firstId, ChainLinker.planBeforeInsert(c, table, customerIds, firstId));
                 return null;
             });
             LOG.debug("wrote {} records to calling list {} (record_id {}..{})", n, table.id(), firstId, firstId + n - 1);
@@ -123,15 +119,14 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
 
     private void clear() {
         pending.clear();
-        customerIds.clear();
     }
 
     /**
-     * Inserts the batch and links the chains of its customers ({@link ChainLinker}); record i gets record_id
-     * {@code firstId + i} and zone id {@code tzIds[i]}. Runs in the batch's transaction.
+     * Inserts the batch in the transaction of {@code c}; record i gets record_id {@code firstId + i}, zone id
+     * {@code tzIds[i]} and its planned chain.
      */
-    protected abstract void writeBatch(Connection c, List<Pending> batch, int[] tzIds, long firstId,
-                                       List<String> customers) throws SQLException;
+    protected abstract void writeRows(Connection c, List<Pending> batch, int[] tzIds, long firstId,
+                                      ChainLinker.Chains chains) throws SQLException;
 
     /**
      * The values of one row in {@link #columns} order, as JDBC parameters (custom values not yet converted, see

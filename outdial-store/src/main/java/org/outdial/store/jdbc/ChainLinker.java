@@ -8,44 +8,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.outdial.list.MandatoryField;
 
 /**
- * Links the chains of customers that got new records: every record with a customer_id gets the chain_id of that
- * customer's earliest record in the list (lowest record_id) and chain_n = its 0-based rank by record_id. Runs in the
- * writer's transaction after the batch is in the table. The ranking is SQL over the whole list; Java only passes the
- * batch's distinct customer ids (the writer holds the batch anyway), so memory depends on the batch, never on the list.
- *
- * <p>The writer already gave every record a chain of its own (chain_id = record_id, chain_n = 0), which is right for a
- * customer's only record; only rows whose chain changes are written. Passing the customers (rather than finding them
- * by scanning the batch's id range) spares H2 from reading back and decoding every row it just wrote.
- *
- * <p>H2 works the chains out before the batch is inserted ({@link #planBeforeInsert}): it reads the rows the list
- * already holds for the batch's customers, ranks them together with the batch's records in Java and inserts the new
- * records with their final chain, so no row of the batch is written twice. The result is the same as the SQL ranking
- * after the insert; on H2 that re-reads, ranks and rewrites every chained row and costs more than the insert itself.
+ * Links the chains of a batch's customers before the batch is inserted: every record with a customer_id gets the
+ * chain_id of that customer's earliest record in the list (lowest record_id) and chain_n = its 0-based rank by
+ * record_id. One query on the customer index reads the rows the list already holds for the batch's customers; Java
+ * ranks them together with the batch's records, and the new records are inserted with their final chain, so no row of
+ * the batch is written twice (re-ranking after the insert re-read, ranked and rewrote every chained row, costing more
+ * than the insert itself on both databases). Memory depends on the batch, never on the list. Records without a
+ * customer_id keep the chain the writer gives them.
  */
 final class ChainLinker {
 
     /** Customers per statement: H2 caps arrays at 65,536 elements (and sorts smaller chunks faster). */
-    static final int H2_CUSTOMERS_PER_STATEMENT = 10_000;
-    /** PostgreSQL plans one big join better than many small ones. */
-    static final int PG_CUSTOMERS_PER_STATEMENT = 1_000_000;
+    static final int CUSTOMERS_PER_STATEMENT = 10_000;
 
     private ChainLinker() {}
 
-    /** Links every record of the given customers; returns rows changed. */
-    static int link(Connection c, Dialect dialect, ListTable table, List<String> customerIds) throws SQLException {
-        int changed = 0;
-        int step = dialect == Dialect.H2 ? H2_CUSTOMERS_PER_STATEMENT : PG_CUSTOMERS_PER_STATEMENT;
-        for (int from = 0; from < customerIds.size(); from += step) {
-            List<String> chunk = customerIds.subList(from, Math.min(customerIds.size(), from + step));
-            changed += linkChunk(c, dialect, table, chunk);
-        }
-        return changed;
-    }
-
     /**
-     * H2, before the batch is inserted: the chain_id and chain_n each record of the batch must get, and existing rows
+     * Before the batch is inserted, in its transaction: the chain_id and chain_n each record of the batch must get, and existing rows
      * of the batch's customers re-linked where their chain changes (only when records of a customer were written out of
      * record_id order, e.g. by two writers at once). Records without customer_id keep the chain {@code rowValues} gives.
      *
@@ -63,8 +45,8 @@ final class ChainLinker {
         List<String> customers = new ArrayList<>(members.keySet());
         String select = "SELECT r.customer_id, r.record_id, r.chain_id, r.chain_n FROM UNNEST(?) AS g(customer_id)"
                 + " JOIN " + table.tableName() + " r ON r.customer_id = g.customer_id";
-        for (int from = 0; from < customers.size(); from += H2_CUSTOMERS_PER_STATEMENT) {
-            List<String> chunk = customers.subList(from, Math.min(customers.size(), from + H2_CUSTOMERS_PER_STATEMENT));
+        for (int from = 0; from < customers.size(); from += CUSTOMERS_PER_STATEMENT) {
+            List<String> chunk = customers.subList(from, Math.min(customers.size(), from + CUSTOMERS_PER_STATEMENT));
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 ps.setArray(1, c.createArrayOf("VARCHAR", chunk.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -74,7 +56,7 @@ final class ChainLinker {
                 }
             }
         }
-        Chains chains = new Chains(customerIds.length);
+        Chains chains = new Chains(customerIds);
         for (int i = 0; i < customerIds.length; i++) {
             if (customerIds[i] != null) {
                 members.get(customerIds[i]).add(new long[] {firstId + i, -1, -1}); // -1: new, ranked below
@@ -114,31 +96,22 @@ final class ChainLinker {
 
     /** The chain of each record of a batch that has a customer id. */
     static final class Chains {
+        private final String[] customerIds;
         final long[] chainId;
         final int[] chainN;
 
-        private Chains(int n) {
-            chainId = new long[n];
-            chainN = new int[n];
+        private Chains(String[] customerIds) {
+            this.customerIds = customerIds;
+            chainId = new long[customerIds.length];
+            chainN = new int[customerIds.length];
         }
-    }
 
-    private static int linkChunk(Connection c, Dialect dialect, ListTable table, List<String> customerIds)
-            throws SQLException {
-        String t = table.tableName();
-        String ranked = "SELECT r.record_id, r.chain_id, r.chain_n,"
-                + " MIN(r.record_id) OVER (PARTITION BY r.customer_id) AS first_id,"
-                + " CAST(ROW_NUMBER() OVER (PARTITION BY r.customer_id ORDER BY r.record_id) - 1 AS INTEGER) AS rank_n"
-                + " FROM UNNEST(?) AS g(customer_id) JOIN " + t + " r ON r.customer_id = g.customer_id";
-        String changed = "SELECT record_id, first_id, rank_n FROM (" + ranked + ") x"
-                + " WHERE x.chain_id <> x.first_id OR x.chain_n <> x.rank_n";
-        String sql = switch (dialect) {
-            case POSTGRESQL -> "UPDATE " + t + " AS u SET chain_id = s.first_id, chain_n = s.rank_n FROM (" + changed
-                    + ") AS s WHERE u.record_id = s.record_id";
-            // H2 has no UPDATE … FROM; MERGE does the same
-            case H2 -> "MERGE INTO " + t + " AS u USING (" + changed + ") AS s ON u.record_id = s.record_id"
-                    + " WHEN MATCHED THEN UPDATE SET chain_id = s.first_id, chain_n = s.rank_n";
-        };
-        return Jdbc.update(c, sql, c.createArrayOf("VARCHAR", customerIds.toArray()));
+        /** Puts the planned chain of record i into its row (columns in {@code MandatoryField} order). */
+        void apply(int i, Object[] row) {
+            if (customerIds[i] != null) {
+                row[MandatoryField.CHAIN_ID.ordinal()] = chainId[i];
+                row[MandatoryField.CHAIN_N.ordinal()] = chainN[i];
+            }
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
-import org.outdial.list.MandatoryField;
 
 /**
  * H2: multi-row {@code INSERT … VALUES (…), (…)} statements run as JDBC batches. Many rows per statement cut the
@@ -20,32 +19,19 @@ final class H2BatchWriter extends BatchRecordWriter {
     private static final int STATEMENTS_PER_BATCH = 32;
 
     /** Positions in a row of {@link #rowValues}, which lists the mandatory fields in declaration order. */
-    private static final int CHAIN_ID = MandatoryField.CHAIN_ID.ordinal();
-    private static final int CHAIN_N = MandatoryField.CHAIN_N.ordinal();
-
     H2BatchWriter(Jdbc jdbc, TimeZones zones, ListTable table) {
         super(jdbc, zones, table);
     }
 
     @Override
-    protected void writeBatch(Connection c, List<Pending> batch, int[] tzIds, long firstId, List<String> customers)
+    protected void writeRows(Connection c, List<Pending> batch, int[] tzIds, long firstId, ChainLinker.Chains chains)
             throws SQLException {
-        String[] customerIds = new String[batch.size()];
-        for (int i = 0; i < customerIds.length; i++) {
-            customerIds[i] = customerId(batch.get(i).record());
-        }
-        ChainLinker.Chains chains = ChainLinker.planBeforeInsert(c, table, customerIds, firstId);
-        writeRows(c, batch, tzIds, firstId, customerIds, chains);
-    }
-
-    private void writeRows(Connection c, List<Pending> batch, int[] tzIds, long firstId, String[] customerIds,
-                           ChainLinker.Chains chains) throws SQLException {
         int n = batch.size();
         int full = n / ROWS_PER_STATEMENT;
         if (full > 0) {
             try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_STATEMENT))) {
                 for (int s = 0; s < full; s++) {
-                    bindRows(ps, batch, tzIds, firstId, customerIds, chains, s * ROWS_PER_STATEMENT,
+                    bindRows(ps, batch, tzIds, firstId, chains, s * ROWS_PER_STATEMENT,
                             ROWS_PER_STATEMENT);
                     ps.addBatch();
                     if ((s + 1) % STATEMENTS_PER_BATCH == 0) {
@@ -58,23 +44,20 @@ final class H2BatchWriter extends BatchRecordWriter {
         int rest = n - full * ROWS_PER_STATEMENT;
         if (rest > 0) {
             try (PreparedStatement ps = c.prepareStatement(insertSql(rest))) {
-                bindRows(ps, batch, tzIds, firstId, customerIds, chains, full * ROWS_PER_STATEMENT, rest);
+                bindRows(ps, batch, tzIds, firstId, chains, full * ROWS_PER_STATEMENT, rest);
                 ps.executeUpdate();
             }
         }
     }
 
-    private void bindRows(PreparedStatement ps, List<Pending> batch, int[] tzIds, long firstId, String[] customerIds,
-                          ChainLinker.Chains chains, int from, int count) throws SQLException {
+    private void bindRows(PreparedStatement ps, List<Pending> batch, int[] tzIds, long firstId, ChainLinker.Chains chains,
+                          int from, int count) throws SQLException {
         int width = columns.size();
         Object[] row = new Object[width];
         int param = 1;
         for (int i = from; i < from + count; i++) {
             rowValues(batch.get(i), firstId + i, tzIds[i], row);
-            if (customerIds[i] != null) {
-                row[CHAIN_ID] = chains.chainId[i];
-                row[CHAIN_N] = chains.chainN[i];
-            }
+            chains.apply(i, row);
             for (Object value : row) {
                 ps.setObject(param++, CustomValues.toJdbc(value));
             }

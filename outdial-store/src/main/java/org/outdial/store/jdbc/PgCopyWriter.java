@@ -26,7 +26,7 @@ final class PgCopyWriter extends BatchRecordWriter {
     }
 
     @Override
-    protected void writeBatch(Connection c, List<Pending> batch, int[] tzIds, long firstId, List<String> customers)
+    protected void writeRows(Connection c, List<Pending> batch, int[] tzIds, long firstId, ChainLinker.Chains chains)
             throws SQLException {
         String sql = "COPY " + table.tableName() + " (" + String.join(", ", columns) + ") FROM STDIN";
         PGConnection pg = c.unwrap(PGConnection.class);
@@ -36,17 +36,17 @@ final class PgCopyWriter extends BatchRecordWriter {
             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER_BYTES);
             for (int i = 0; i < batch.size(); i++) {
                 rowValues(batch.get(i), firstId + i, tzIds[i], row);
+                chains.apply(i, row);
                 PgCopyText.writeRow(out, row);
             }
             out.flush();
             copy.endCopy();
             if (batch.size() >= ANALYZE_FROM_ROWS && grewMuch(c, batch.size())) {
                 // an import outruns autovacuum; without fresh statistics the planner takes a freshly filled list for
-                // nearly empty and links chains (and claims) by full scans. Only when the table grew by half or more,
+                // nearly empty and plans chains (and claims) by full scans. Only when the table grew by half or more,
                 // so an import in many batches analyzes a logarithmic number of times.
                 Jdbc.execute(c, "ANALYZE " + table.tableName());
             }
-            ChainLinker.link(c, Dialect.POSTGRESQL, table, customers);
         } catch (IOException e) {
             // the driver reports a server-side COPY error (e.g. a value too long) as an IOException around it
             throw e.getCause() instanceof SQLException sql2 ? sql2 : new SQLException(e.getMessage(), e);
