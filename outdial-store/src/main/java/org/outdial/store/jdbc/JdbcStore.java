@@ -133,7 +133,8 @@ public final class JdbcStore implements Store {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setConnectionTimeout(settings.connectionTimeoutMs());
-        config.setInitializationFailTimeout(settings.connectionTimeoutMs());
+        // an H2 file held by another process stays held: one attempt, so the "in use" message comes at once
+        config.setInitializationFailTimeout(settings.isH2() ? 1 : settings.connectionTimeoutMs());
         config.setAutoCommit(true);
         if (!settings.isH2()) {
             // bounded time to connect so a wrong host fails within the timeout instead of the driver's own
@@ -146,10 +147,18 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private static StoreException unreachable(StoreSettings settings, RuntimeException e) {
+    /** H2's error code for a database file locked by another process. */
+    private static final int H2_FILE_IN_USE = 90020;
+
+    static StoreException unreachable(StoreSettings settings, RuntimeException e) {
         Throwable cause = e;
         while (cause.getCause() != null && !(cause instanceof SQLException)) {
             cause = cause.getCause();
+        }
+        if (settings.isH2() && cause instanceof SQLException sql && sql.getErrorCode() == H2_FILE_IN_USE) {
+            return new StoreException("the embedded database " + settings.redactedUrl().split(";", 2)[0]
+                    + " is in use by another outdial process (a server or demo on the same data directory): stop it"
+                    + " first, or use PostgreSQL (--db-url) so that several processes can share the database.", e);
         }
         String reason = Jdbc.firstLine(cause.getMessage()).replaceAll("\\.+$", "");
         String fix = settings.isH2()
