@@ -73,8 +73,6 @@ public final class Engine {
             case Event.CallDisposition e -> calls.onDisposition(e);
             case Event.PreviewRequest e -> agents.onPreviewRequest(e);
             case Event.RecordProcessed e -> agents.onRecordProcessed(e);
-            case Event.DesktopRequest e -> rt.emit(new Command.Rejected("desktop request " + e.request(),
-                    "not supported yet"));
             case Event.CallDialing e -> { }
             case Event.CallRinging e -> { }
             case Event.CallAnswered e -> calls.onAnswered(e);

@@ -1,7 +1,6 @@
 package org.outdial.engine;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.outdial.campaign.DialMode;
 import org.outdial.record.CallResult;
@@ -62,13 +61,6 @@ public sealed interface Event {
     record CallDisposition(long nowMs, long callId, CallResult result) implements Event {
         public CallDisposition {
             Objects.requireNonNull(result, "result");
-        }
-    }
-
-    /** A desktop request (PreviewRecord, RecordProcessed, ...); key-value attributes as sent. Reserved for later. */
-    record DesktopRequest(long nowMs, String agentId, String request, Map<String, Object> attributes) implements Event {
-        public DesktopRequest {
-            attributes = Map.copyOf(attributes);
         }
     }
 

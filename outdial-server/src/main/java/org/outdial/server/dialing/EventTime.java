@@ -28,7 +28,6 @@ final class EventTime {
             case Event.AgentLogout x -> new Event.AgentLogout(t, x.agentId(), x.reasonCode());
             case Event.ReadyTimeHint x -> new Event.ReadyTimeHint(t, x.agentId(), x.readyInMs());
             case Event.CallDisposition x -> new Event.CallDisposition(t, x.callId(), x.result());
-            case Event.DesktopRequest x -> new Event.DesktopRequest(t, x.agentId(), x.request(), x.attributes());
             case Event.PreviewRequest x -> new Event.PreviewRequest(t, x.agentId());
             case Event.RecordProcessed x -> new Event.RecordProcessed(t, x.agentId(), x.recordHandle(), x.result());
             case Event.CallDialing x -> new Event.CallDialing(t, x.callId());
