@@ -128,11 +128,41 @@ final class AgentFlow {
         }
         BufferedRecord r = a.previewRecord;
         a.previewRecord = null;
+        rt.cancel(r.staleTimerId);
+        r.staleTimerId = 0;
         Session s = sessionOwning(r);
         records.finalizeRecord(s, r, e.result() == null ? CallResult.ANSWER : e.result(), null);
         if (a.state == AgentState.RESERVED) {
             transition(a, AgentState.WORK_NOT_READY, 0);
         }
+    }
+
+    /**
+     * The stale-clean timer of a record on a desktop fired: the agent never said he was done with it. The record is
+     * written Stale (status 4, call result 46) through the normal write path, the agent's hold on it is dropped and
+     * he goes Not Ready (an agent silent for that long is most likely away; a pending logout completes instead). The
+     * desktop hears {@code RecordStale} once the write is durable; a late RecordProcessed for it is rejected.
+     */
+    void onStale(AgentSeat a, BufferedRecord r) {
+        r.staleTimerId = 0;
+        if (a.previewRecord != r || r.status != BufferedRecord.Status.ON_DESKTOP) {
+            return;
+        }
+        a.previewRecord = null;
+        Session s = sessionOwning(r);
+        records.markStale(s, r, a.agentId);
+        if (a.state == AgentState.RESERVED) {
+            if (a.logoutPending) {
+                transition(a, AgentState.LOGGED_OUT, 0);
+                leaveSessions(a);
+            } else {
+                int reason = a.notReadyPending != null ? a.notReadyPending : 0;
+                a.notReadyPending = null;
+                transition(a, AgentState.NOT_READY, reason);
+            }
+        }
+        Invariants.check(a.previewRecord == null && !s.idle.contains(a), "agent " + a.agentId
+                + " still holds or is offered work after his record " + r.handle + " went stale");
     }
 
     /** A newly Ready agent takes the oldest waiting call, a pushed preview record, or lets his sessions dial. */
@@ -162,6 +192,7 @@ final class AgentFlow {
             return false;
         }
         r.status = BufferedRecord.Status.ON_DESKTOP;
+        r.staleTimerId = rt.schedule(rt.nowMs + rt.ctx.staleCleanTimeoutMs(), new Runtime.Timer.StaleClean(a, r));
         a.previewRecord = r;
         transition(a, AgentState.RESERVED, 0);
         Map<String, Object> data = new LinkedHashMap<>();

@@ -10,6 +10,8 @@ final class BufferedRecord {
     final long handle;
     CallingRecord record;
     Status status = Status.BUFFERED;
+    /** The stale-clean timer while the record is ON_DESKTOP, else 0. */
+    long staleTimerId;
 
     BufferedRecord(long handle, CallingRecord record) {
         this.handle = handle;

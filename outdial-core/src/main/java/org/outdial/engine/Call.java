@@ -20,6 +20,8 @@ final class Call {
     boolean countedLive;
     long presentedAtMs;
     long connectTimerId;
+    /** The dial guard timer while the call is DIALING, else 0. */
+    long guardTimerId;
     CallResult disposition;
     CallResult technicalResult;
 

@@ -139,6 +139,34 @@ final class CallFlow {
         dialer.pace(s, false);
     }
 
+    /**
+     * The dial guard fired: the switch reported neither answer nor failure within the no-answer timeout plus the
+     * guard margin. The engine hangs the call up and ends the attempt as {@link CallResult#NO_PROGRESS} — the switch
+     * showed no call progress, which is what happened; {@code SWITCH_ERROR} would claim the switch reported an error.
+     * The record then takes the normal treatment path for that result, a reserved agent is freed, the dial counted.
+     * Later switch events for this call are dropped quietly (see {@link #find}).
+     */
+    void onDialGuard(Call call) {
+        call.guardTimerId = 0;
+        if (call.state != Call.State.DIALING || rt.calls.get(call.callId) != call) {
+            return;
+        }
+        Session s = call.session;
+        rt.emit(new Command.Release(call.callId, CallResult.NO_PROGRESS));
+        rt.guardEnded.add(call.callId);
+        s.stats.onDialTimedOut();
+        s.listStats(call.record.record.listId()).onDialTimedOut();
+        leaveDialing(call);
+        s.predictive.onDialEnded(call.callId, rt.nowMs);
+        s.guard.removePending(call.expectedAbandon);
+        AgentSeat seized = call.agent;
+        end(call, CallResult.NO_PROGRESS);
+        unseize(call, seized);
+        Invariants.check(seized == null || seized.call == null, "agent " + (seized == null ? "" : seized.agentId)
+                + " still holds call " + call.callId + " after its dial guard ended it");
+        dialer.pace(s, false);
+    }
+
     void onDropped(Event.CallDropped e) {
         Call call = find(e.callId());
         if (call == null) {
@@ -193,10 +221,13 @@ final class CallFlow {
         }
     }
 
+    /** The switch reported the dial's outcome (or the guard gave up on it): no longer in flight, guard done. */
     private void leaveDialing(Call call) {
         if (call.state == Call.State.DIALING) {
             call.session.dialsInFlight--;
         }
+        rt.cancel(call.guardTimerId);
+        call.guardTimerId = 0;
     }
 
     private void unseize(Call call, AgentSeat agent) {
@@ -210,6 +241,8 @@ final class CallFlow {
 
     private void end(Call call, CallResult result) {
         Session s = call.session;
+        rt.cancel(call.guardTimerId);
+        call.guardTimerId = 0;
         call.state = Call.State.ENDED;
         rt.calls.remove(call.callId);
         rt.dialing.remove(new Runtime.RecordKey(call.record.record.listId(), call.record.record.recordId()));
@@ -222,6 +255,9 @@ final class CallFlow {
 
     private Call find(long callId) {
         Call call = rt.calls.get(callId);
+        if (call == null && rt.guardEnded.contains(callId)) {
+            return null; // a late report for a call its dial guard already ended: nothing left to do
+        }
         if (call == null) {
             rt.emit(new Command.Rejected("call event " + callId, "no call with this id is in progress"));
         }

@@ -211,6 +211,9 @@ final class Dialer {
             seized.call = call;
         }
         DialingOptions o = s.config.options();
+        // Armed before the Dial is emitted so the Dial's consequences can never outrun their guard.
+        call.guardTimerId = rt.schedule(rt.nowMs + o.noAnswerMs() + rt.ctx.dialGuardMarginMs(),
+                new Runtime.Timer.DialGuard(call));
         rt.emit(new Command.Dial(call.callId, call.guid, s.groupId, r.handle, rec.contactInfo(),
                 s.config.campaign().callerId(), o.noAnswerMs(), o.amdEnabled(),
                 seized != null ? seized.agentId : null));

@@ -19,10 +19,20 @@ import org.outdial.pacing.Pacer;
  * @param abandonNoiseZ  standard deviations of a day's abandon-rate noise kept below the cap (small teams aim lower)
  * @param checkInvariants check the global invariants after every event (tests, simulation); the per-handler
  *                        preconditions are always checked
+ * @param dialGuardMarginMs a dial the switch has not answered or failed within its no-answer timeout plus this margin
+ *                        is ended by the engine as No Progress (default 30 s: covers answer-machine detection and
+ *                        event latency after the ring timeout)
+ * @param staleCleanTimeoutMs a record held on an agent's desktop longer than this is taken back and written Stale
+ *                        (default 30 min, chosen as a generous preview/wrap-up time; the vendor's default for
+ *                        {@code stale_clean_timeout} is unconfirmed)
  */
 public record EngineContext(int applicationId, RandomGenerator random, DncGuard dnc,
                             Function<SessionConfig, Pacer> predictivePacer, double maxAllowance, double budgetScale,
-                            double abandonNoiseZ, int persistRetriesMax, boolean checkInvariants) {
+                            double abandonNoiseZ, int persistRetriesMax, boolean checkInvariants,
+                            long dialGuardMarginMs, long staleCleanTimeoutMs) {
+
+    public static final long DIAL_GUARD_MARGIN_MS_DEFAULT = 30_000;
+    public static final long STALE_CLEAN_TIMEOUT_MS_DEFAULT = 30 * 60_000;
 
     public static Builder builder() {
         return new Builder();
@@ -39,6 +49,8 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
         private double abandonNoiseZ = 1.0;
         private int persistRetriesMax = 5;
         private boolean checkInvariants;
+        private long dialGuardMarginMs = DIAL_GUARD_MARGIN_MS_DEFAULT;
+        private long staleCleanTimeoutMs = STALE_CLEAN_TIMEOUT_MS_DEFAULT;
 
         public Builder applicationId(int id) {
             this.applicationId = id;
@@ -81,6 +93,18 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
             return this;
         }
 
+        /** Time after a dial's no-answer timeout at which the engine gives up on a silent switch. */
+        public Builder dialGuardMarginMs(long ms) {
+            this.dialGuardMarginMs = ms;
+            return this;
+        }
+
+        /** How long a record may stay on an agent's desktop before it is written Stale. */
+        public Builder staleCleanTimeoutMs(long ms) {
+            this.staleCleanTimeoutMs = ms;
+            return this;
+        }
+
         public EngineContext build() {
             if (applicationId == null) {
                 throw new IllegalArgumentException("applicationId is not set: give this server's application id "
@@ -101,8 +125,16 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
             if (!(abandonNoiseZ >= 0)) {
                 throw new IllegalArgumentException("abandonNoiseZ " + abandonNoiseZ + " must be >= 0 (default 1.0)");
             }
+            if (dialGuardMarginMs <= 0) {
+                throw new IllegalArgumentException("dialGuardMarginMs " + dialGuardMarginMs + " must be > 0 "
+                        + "milliseconds (default " + DIAL_GUARD_MARGIN_MS_DEFAULT + "); a dial guard cannot be disabled");
+            }
+            if (staleCleanTimeoutMs <= 0) {
+                throw new IllegalArgumentException("staleCleanTimeoutMs " + staleCleanTimeoutMs + " must be > 0 "
+                        + "milliseconds (default " + STALE_CLEAN_TIMEOUT_MS_DEFAULT + ")");
+            }
             return new EngineContext(applicationId, random, dnc, pacer, maxAllowance, budgetScale, abandonNoiseZ,
-                    persistRetriesMax, checkInvariants);
+                    persistRetriesMax, checkInvariants, dialGuardMarginMs, staleCleanTimeoutMs);
         }
     }
 }

@@ -19,6 +19,9 @@ final class InvariantCheck {
             Runtime.RecordKey key = new Runtime.RecordKey(call.record.record.listId(), call.record.record.recordId());
             Invariants.check(seen.add(key), "record " + key + " is in two calls at once");
             Invariants.check(call.state != Call.State.ENDED, "ended call " + call.callId + " still tracked");
+            Invariants.check(call.state != Call.State.DIALING || rt.timers.get(call.guardTimerId)
+                    instanceof Runtime.Timer.DialGuard g && g.call() == call, "dialing call " + call.callId
+                    + " has no dial guard timer");
         }
         Invariants.check(seen.size() == rt.dialing.size(), "dialing index out of step: " + seen.size() + " calls, "
                 + rt.dialing.size() + " dialing entries");
@@ -40,6 +43,11 @@ final class InvariantCheck {
             Invariants.check(inFlight == s.dialsInFlight && active == s.activeCalls, "group " + s.groupId
                     + " counters out of step: in flight " + s.dialsInFlight + " vs " + inFlight + ", active "
                     + s.activeCalls + " vs " + active);
+            for (BufferedRecord r : s.owned.values()) {
+                Invariants.check(r.status != BufferedRecord.Status.ON_DESKTOP || rt.timers.get(r.staleTimerId)
+                        instanceof Runtime.Timer.StaleClean c && c.record() == r, "record " + r.handle
+                        + " on a desktop has no stale-clean timer");
+            }
             for (BufferedRecord r : s.buffer) {
                 Invariants.check(s.owned.get(r.handle) == r, "buffered record " + r.handle + " not owned");
             }

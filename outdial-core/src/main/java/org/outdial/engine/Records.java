@@ -119,6 +119,30 @@ final class Records {
         write(s, updates, List.of(r), acks);
     }
 
+    /**
+     * Takes a record back from a desktop after the stale-clean timeout: written with status Stale and call result
+     * Stale, no treatment applied (the attempt's outcome is unknown). The desktop is told once the write is durable.
+     */
+    void markStale(Session s, BufferedRecord r, String agentId) {
+        Invariants.check(r.status == BufferedRecord.Status.ON_DESKTOP, "record " + r.handle + " marked stale while "
+                + r.status);
+        CallingRecord rec = r.record;
+        r.record = new CallingRecord(rec.recordId(), rec.listId(), rec.contactInfo(), rec.contactInfoType(),
+                rec.recordType(), RecordStatus.STALE, CallResult.STALE, rec.attempt(), rec.dialSchedTime(),
+                rec.callTime(), rec.window(), rec.timeZone(), rec.campaignId(), rec.agentId(), rec.chainId(),
+                rec.chainN(), rec.groupId(), rec.appId(), rec.treatments(), rec.customerId(), rec.customFields());
+        r.status = BufferedRecord.Status.FINALIZING;
+        s.stats.onRecordStale();
+        s.stats.onRecordFinished();
+        if (s.listStats(rec.listId()) != null) {
+            s.listStats(rec.listId()).onRecordStale();
+            s.listStats(rec.listId()).onRecordFinished();
+        }
+        Command ack = new Command.NotifyAgent(agentId, "RecordStale", Map.of("GSW_RECORD_HANDLE", r.handle,
+                "GSW_CALL_RESULT", CallResult.STALE.code()));
+        write(s, List.of(new RecordUpdate.WriteRecord(r.record)), List.of(r), List.of(ack));
+    }
+
     /** A record that reached its daily attempts goes back Ready for the start of its next day's window. */
     void rescheduleTomorrow(Session s, BufferedRecord r) {
         CallingRecord rec = r.record;

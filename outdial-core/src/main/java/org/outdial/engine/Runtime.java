@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -23,6 +24,12 @@ final class Runtime {
         record ClaimRetry(Session session) implements Timer {}
 
         record PersistRetry(long writeId) implements Timer {}
+
+        /** The switch said nothing final about a dial in time: the engine ends it (see {@link CallFlow#onDialGuard}). */
+        record DialGuard(Call call) implements Timer {}
+
+        /** A record has sat on an agent's desktop too long (see {@link AgentFlow#onStale}). */
+        record StaleClean(AgentSeat agent, BufferedRecord record) implements Timer {}
     }
 
     /** A Persist awaiting its confirmation, with what to emit once it is durable. */
@@ -56,6 +63,15 @@ final class Runtime {
     long nowMs = Long.MIN_VALUE;
     private long nextId = 1;
     int lostWrites;
+    /** Most calls remembered as ended by their dial guard, so late switch events for them are dropped quietly. */
+    static final int GUARD_ENDED_MAX = 4_096;
+    /** Ids of calls the engine ended by their dial guard, oldest first, at most {@link #GUARD_ENDED_MAX}. */
+    final Set<Long> guardEnded = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > GUARD_ENDED_MAX;
+        }
+    });
 
     record RecordKey(long listId, long recordId) {}
 

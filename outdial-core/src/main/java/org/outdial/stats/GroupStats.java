@@ -24,6 +24,8 @@ public final class GroupStats {
     private long recordsFinished;
     private long firstDialMs = Long.MIN_VALUE;
     private long remainingRecords = -1;
+    private long dialsTimedOut;
+    private long recordsStale;
 
     public void onDial(long nowMs) {
         if (firstDialMs == Long.MIN_VALUE) {
@@ -51,6 +53,24 @@ public final class GroupStats {
 
     public void onAbandon() {
         abandons++;
+    }
+
+    /** A dial the engine ended by its guard timer: the switch never reported an outcome. */
+    public void onDialTimedOut() {
+        dialsTimedOut++;
+    }
+
+    /** A record taken back from a desktop after the stale-clean timeout. */
+    public void onRecordStale() {
+        recordsStale++;
+    }
+
+    public long dialsTimedOut() {
+        return dialsTimedOut;
+    }
+
+    public long recordsStale() {
+        return recordsStale;
     }
 
     public void onRecordFinished() {
@@ -93,6 +113,6 @@ public final class GroupStats {
             toComplete = Math.round(remainingRecords / perSec);
         }
         return new GroupStatsView(dials, liveAnswers, connects, abandons, busyFactor, hitRatio, overdial, toComplete,
-                wait);
+                wait, dialsTimedOut, recordsStale);
     }
 }

@@ -9,9 +9,13 @@ package org.outdial.stats;
  * @param overdialRate      abandons ÷ live answers
  * @param timeToCompleteSec remaining records ÷ records finished per second over the session; null while unknown
  * @param averageWaitSec    agent ready time ÷ calls delivered to agents
+ * @param dialsTimedOut     dials the engine ended itself because the switch reported no outcome before the dial
+ *                          guard fired (written No Progress)
+ * @param recordsStale      records taken back from an agent's desktop after the stale-clean timeout
  */
 public record GroupStatsView(long dials, long liveAnswers, long connects, long abandons, Double busyFactor,
-                             Double hitRatio, Double overdialRate, Long timeToCompleteSec, Double averageWaitSec) {
+                             Double hitRatio, Double overdialRate, Long timeToCompleteSec, Double averageWaitSec,
+                             long dialsTimedOut, long recordsStale) {
 
-    public static final GroupStatsView EMPTY = new GroupStatsView(0, 0, 0, 0, null, null, null, null, null);
+    public static final GroupStatsView EMPTY = new GroupStatsView(0, 0, 0, 0, null, null, null, null, null, 0, 0);
 }

@@ -66,6 +66,10 @@ class RandomizedEngineTest {
         private long now = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
         private long nextRecordId = 1;
         private int dials;
+        /** Fault knob: one dial in this many gets no switch report at all; the engine's dial guard must end it. */
+        private static final int SILENT_SWITCH_ONE_IN = 20;
+        private int silentDials;
+        private int guardEndedDials;
 
         Run(long seed) {
             rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
@@ -107,6 +111,9 @@ class RandomizedEngineTest {
             assertThat(dials).as("dials placed").isPositive();
             assertThat(dials).as("dials placed").isGreaterThan(300);
             assertThat(engine.sessionState(EngineHarness.GROUP)).as("unloaded at the end").isEmpty();
+            assertThat(silentDials).as("dials the switch never reported").isPositive();
+            assertThat(guardEndedDials).as("silent dials ended by their guard, and only those")
+                    .isEqualTo(silentDials);
             assertThat(claimed.keySet()).as("claimed records neither released nor finished (lost)")
                     .isSubsetOf(finished);
         }
@@ -160,7 +167,12 @@ class RandomizedEngineTest {
                     long ready = talk + 1 + rng.nextInt(20_000);
                     at(ready, new Event.AgentReady(ready, connect.agentId()));
                 }
-                case Command.Release release -> dialing.values().remove(release.callId());
+                case Command.Release release -> {
+                    dialing.values().remove(release.callId());
+                    if (release.reason() == CallResult.NO_PROGRESS) {
+                        guardEndedDials++;
+                    }
+                }
                 case Command.Transfer transfer -> at(now + 5_000, new Event.CallReleased(now + 5_000, transfer.callId()));
                 default -> { }
             }
@@ -176,6 +188,16 @@ class RandomizedEngineTest {
             finished.remove(r.recordId());
             long t = now + 500 + rng.nextInt(20_000);
             long id = d.callId();
+            if (rng.nextInt(SILENT_SWITCH_ONE_IN) == 0) {
+                silentDials++;
+                if (rng.nextBoolean()) {
+                    // a report arriving long after the guard gave up on the call: must be ignored
+                    long late = now + d.noAnswerMs() + 60_000 + rng.nextInt(60_000);
+                    at(late, rng.nextBoolean() ? new Event.CallAnswered(late, id, Event.AnswerKind.HUMAN)
+                            : new Event.CallFailed(late, id, CallResult.NO_ANSWER));
+                }
+                return;
+            }
             Event outcome = switch (rng.nextInt(9)) {
                 case 0, 1 -> new Event.CallAnswered(t, id, Event.AnswerKind.HUMAN);
                 case 2 -> new Event.CallAnswered(t, id, Event.AnswerKind.MACHINE);
