@@ -32,7 +32,7 @@ public final class DialingApi {
      * {@code NOT_LOADED} and zero counts.
      */
     record StatsView(long campaignGroupId, String state, String dialMode, Instant at, long dials, long liveAnswers,
-                     long connects, long abandons, Double abandonRate, Double abandonRateToday, Double busyFactor,
+                     long connects, long abandons, long dialsTimedOut, long recordsStale, Double abandonRate, Double abandonRateToday, Double busyFactor,
                      Double hitRatio, Double averageWaitSec, Long timeToCompleteSec, Map<String, Integer> agents,
                      int ownedRecords) {
 
@@ -42,12 +42,12 @@ public final class DialingApi {
             s.agents().forEach((state, n) -> agents.put(state.name(), n));
             return new StatsView(groupId, s.state().name(), s.mode() == null ? null : s.mode().name(),
                     Instant.ofEpochMilli(s.atMs()), v.dials(), v.liveAnswers(), v.connects(), v.abandons(),
-                    v.overdialRate(), s.abandonRateToday(), v.busyFactor(), v.hitRatio(), v.averageWaitSec(),
+                    v.dialsTimedOut(), v.recordsStale(), v.overdialRate(), s.abandonRateToday(), v.busyFactor(), v.hitRatio(), v.averageWaitSec(),
                     v.timeToCompleteSec(), agents, s.ownedRecords());
         }
 
         static StatsView notLoaded(long groupId) {
-            return new StatsView(groupId, "NOT_LOADED", null, null, 0, 0, 0, 0, null, null, null, null, null, null,
+            return new StatsView(groupId, "NOT_LOADED", null, null, 0, 0, 0, 0, 0, 0, null, null, null, null, null, null,
                     Map.of(), 0);
         }
     }

@@ -22,6 +22,10 @@ public final class DialingMetrics {
         counter(registry, "outdial.connects", "Calls connected to an agent", tags, runtime, groupId, s -> s.connects());
         counter(registry, "outdial.abandons", "Answered calls that found no agent in time", tags, runtime, groupId,
                 s -> s.abandons());
+        counter(registry, "outdial.dials.timed.out", "Dials ended by the engine because the switch reported nothing",
+                tags, runtime, groupId, s -> s.dialsTimedOut());
+        counter(registry, "outdial.records.stale", "Records taken back from desktops after the stale-clean timeout",
+                tags, runtime, groupId, s -> s.recordsStale());
         gauge(registry, "outdial.abandon.rate", "Abandons / live answers (fraction)", tags, runtime, groupId,
                 s -> orNaN(s.stats().overdialRate()));
         gauge(registry, "outdial.busy.factor", "Agent busy time / (busy + ready) (fraction)", tags, runtime, groupId,

@@ -136,11 +136,15 @@ class DialingRuntimeTest {
             assertThat(json.get("state").asText()).isEqualTo("RUNNING");
             assertThat(json.get("dialMode").asText()).isEqualTo("PREDICTIVE");
             assertThat(json.get("agents").size()).isPositive();
+            assertThat(json.has("dialsTimedOut")).as("safety-timer counters are reported").isTrue();
+            assertThat(json.has("recordsStale")).isTrue();
             assertThat(get(server, stats, null).statusCode()).isEqualTo(401);
             assertThat(get(server, "/api/v1/campaign-groups/999/stats", "reader-token").statusCode()).isEqualTo(404);
             assertThat(get(server, "/metrics", "admin-token").body())
                     .contains("outdial_dials_total{campaign_group=\"" + group.id() + "\"")
-                    .contains("outdial_agents{campaign_group=\"" + group.id() + "\"");
+                    .contains("outdial_agents{campaign_group=\"" + group.id() + "\"")
+                    .contains("outdial_dials_timed_out_total{campaign_group=\"" + group.id() + "\"")
+                    .contains("outdial_records_stale_total{campaign_group=\"" + group.id() + "\"");
         }
     }
 
