@@ -36,7 +36,8 @@ final class ListImportCommand implements Callable<Integer> {
     TenantOption tenant;
 
     @Option(names = "--mapping", paramLabel = "FILE",
-            description = "CSV of 'header,field' pairs for files whose headers are not the list's field names.")
+            description = "Mapping file for headers that are not the list's field names: one 'CSV header = field'"
+                    + " per line, '-' as the field ignores the column (see docs/csv.md).")
     Path mapping;
 
     ListImportCommand(CliContext ctx) {

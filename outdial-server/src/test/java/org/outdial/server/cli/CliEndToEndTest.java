@@ -68,6 +68,20 @@ class CliEndToEndTest {
     }
 
     @Test
+    void listImportMapsHeadersThroughAMappingFile() throws IOException {
+        createCustomers();
+        Path csv = Files.writeString(dir.resolve("crm.csv"), "Phone Number,Cust,Saldo,Notes\n2025550111,k1,12.5,hi\n");
+        Path mapping = Files.writeString(dir.resolve("crm.mapping"),
+                "Phone Number = contact_info\nCust = customer_id\nSaldo = balance\nNotes = -\n");
+
+        CliRun run = outdial("list", "import", "customers", csv.toString(), "--mapping", mapping.toString(),
+                "--tenant", "acme");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 imported, 0 rejected").contains("ignored columns: Notes");
+    }
+
+    @Test
     void listImportWritesRejectedRowsToAnErrorCsvBesideTheInput() throws IOException {
         createCustomers();
 
