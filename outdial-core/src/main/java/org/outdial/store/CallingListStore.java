@@ -65,6 +65,12 @@ public interface CallingListStore {
     void update(CallingRecord record);
 
     /**
+     * Runs {@code work} as one transaction: every record read and write it makes through this store on the calling
+     * thread commits together, or none does when it throws. Lets a writer group-commit many small updates.
+     */
+    void atomically(Runnable work);
+
+    /**
      * Claims up to {@code max} records for a campaign group and returns them. A record qualifies when it is Ready, due
      * ({@code dial_sched_time} unset or not after {@code now}), inside its calling window in its own time zone at
      * {@code now}, of a dialable type (not No Call) and not in the tenant's Do-Not-Call list (by phone or customer id,

@@ -133,6 +133,11 @@ final class InMemoryListStore implements CallingListStore {
     }
 
     @Override
+    public void atomically(Runnable work) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<CallingRecord> claimReady(long listId, long campaignGroupId, int owner, int max, Instant now) {
         throw new UnsupportedOperationException();
     }

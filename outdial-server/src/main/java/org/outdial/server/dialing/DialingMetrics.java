@@ -36,6 +36,10 @@ public final class DialingMetrics {
             gauge(registry, "outdial.agents", "Logged-in agents by state", tags.and("state", state.name()), runtime,
                     groupId, s -> s.agents().getOrDefault(state, 0));
         }
+        FunctionCounter.builder("outdial.store.commits", runtime, DialingRuntime::storeCommits)
+                .description("Store transactions that committed the engine's record writes").register(registry);
+        FunctionCounter.builder("outdial.store.writes", runtime, DialingRuntime::storeWritesCommitted)
+                .description("Engine record writes committed (several per transaction under load)").register(registry);
         Gauge.builder("outdial.engine.queue.full.waits", runtime, DialingRuntime::queueFullWaits)
                 .description("Events that waited because the engine queue was full").register(registry);
     }

@@ -138,6 +138,16 @@ public final class DialingRuntime implements AutoCloseable {
     }
 
     /** Events that waited for room in the engine's queue (it was full). */
+    /** Store transactions that committed the engine's record writes (group commit: several writes each). */
+    public long storeCommits() {
+        return storeAdapter.commits();
+    }
+
+    /** The engine's record writes committed so far. */
+    public long storeWritesCommitted() {
+        return storeAdapter.writesCommitted();
+    }
+
     public long queueFullWaits() {
         return loop.queueFullWaits();
     }

@@ -1,12 +1,15 @@
 package org.outdial.server.dialing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.outdial.engine.Command;
@@ -23,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * Carries out the engine's store commands off the engine thread and reports back as events. Claims run each on a
  * virtual thread of their own (they only read and lock Ready records); writes and releases go through one writer in
  * emission order, so two writes of one record never overtake each other.
+ *
+ * <p>Group commit: the writer takes every write waiting when it becomes free (up to {@value #GROUP_MAX}) and commits
+ * them in one transaction, so a burst of dispositions costs one commit rather than one each; each {@code Persist}'s
+ * updates are atomic either way. When a group fails, its writes are retried one by one so a single bad write fails
+ * alone.
  */
 final class StoreAdapter implements AutoCloseable {
 
@@ -38,6 +46,11 @@ final class StoreAdapter implements AutoCloseable {
             Thread.ofVirtual().name("store-claim-", 0).factory());
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("store-writer").factory());
+    /** Writes waiting for the writer, in emission order; the engine thread adds, the writer drains. */
+    private final ConcurrentLinkedQueue<Command.Persist> pendingWrites = new ConcurrentLinkedQueue<>();
+    static final int GROUP_MAX = 512;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong writesCommitted = new AtomicLong();
 
     StoreAdapter(CallingListStore lists, int applicationId, LongSupplier clockMs, Consumer<Event> engine) {
         this.lists = lists;
@@ -50,7 +63,10 @@ final class StoreAdapter implements AutoCloseable {
     boolean execute(Command command) {
         switch (command) {
             case Command.ClaimRecords c -> claims.execute(() -> claim(c));
-            case Command.Persist p -> writer.execute(() -> persist(p));
+            case Command.Persist p -> {
+                pendingWrites.add(p);
+                writer.execute(this::writePending);
+            }
             case Command.ReleaseRecords r -> writer.execute(() -> release(r));
             default -> {
                 return false;
@@ -70,11 +86,39 @@ final class StoreAdapter implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits the writes queued so far as one group. Runs once per queued write; later runs find the queue already
+     * drained and return at once. Releases are queued on the same writer, so a release emitted after a write still
+     * runs after it.
+     */
+    private void writePending() {
+        List<Command.Persist> group = new ArrayList<>();
+        for (Command.Persist p; group.size() < GROUP_MAX && (p = pendingWrites.poll()) != null; ) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        if (group.size() > 1) {
+            try {
+                lists.atomically(() -> group.forEach(p -> p.updates().forEach(this::apply)));
+                commits.incrementAndGet();
+                writesCommitted.addAndGet(group.size());
+                group.forEach(p -> engine.accept(new Event.Persisted(clockMs.getAsLong(), p.writeId())));
+                return;
+            } catch (RuntimeException e) {
+                LOG.atInfo().addKeyValue("writes", group.size()).addKeyValue("error", e.toString())
+                        .log("group write failed; writing one by one");
+            }
+        }
+        group.forEach(this::persist);
+    }
+
     private void persist(Command.Persist p) {
         try {
-            for (RecordUpdate update : p.updates()) {
-                apply(update);
-            }
+            lists.atomically(() -> p.updates().forEach(this::apply));
+            commits.incrementAndGet();
+            writesCommitted.incrementAndGet();
             engine.accept(new Event.Persisted(clockMs.getAsLong(), p.writeId()));
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("write", p.writeId()).addKeyValue("error", e.toString()).log("write failed");
@@ -113,6 +157,16 @@ final class StoreAdapter implements AutoCloseable {
                 result, r.attempt(), dialSchedTime, r.callTime(), r.window(), r.timeZone(), r.campaignId(),
                 r.agentId(), r.chainId(), r.chainN(), r.groupId(), r.appId(), r.treatments(), r.customerId(),
                 r.customFields());
+    }
+
+    /** Store transactions that committed engine writes; with {@link #writesCommitted} shows the grouping. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Engine writes ({@code Persist} commands) committed. */
+    long writesCommitted() {
+        return writesCommitted.get();
     }
 
     /** Waits for writes and releases in progress, then stops taking work. */

@@ -157,6 +157,11 @@ final class CallingListRepository implements CallingListStore {
 
     /** Writes the mutable fields, and the custom fields the record carries (desktops may edit those). */
     @Override
+    public void atomically(Runnable work) {
+        jdbc.atomically("writing records in one transaction", work);
+    }
+
+    @Override
     public void update(CallingRecord record) {
         ListTable t = catalog.require(record.listId());
         StringBuilder sql = new StringBuilder("UPDATE " + t.tableName() + " SET record_status = ?, record_type = ?,"

@@ -35,6 +35,8 @@ final class Jdbc {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    /** The connection of the {@link #atomically} unit of work running on this thread, if any. */
+    private final ThreadLocal<Connection> unitOfWork = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -51,6 +53,10 @@ final class Jdbc {
      * @param what what is being done, for the error message ("creating calling list 'x'")
      */
     <T> T inTransaction(String what, Work<T> work) {
+        Connection joined = unitOfWork.get();
+        if (joined != null) {
+            return joinUnitOfWork(what, joined, work);
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -68,7 +74,46 @@ final class Jdbc {
 
     /** Runs {@code work} on a connection in auto-commit mode: each statement is its own transaction. */
     <T> T withConnection(String what, Work<T> work) {
+        Connection joined = unitOfWork.get();
+        if (joined != null) {
+            return joinUnitOfWork(what, joined, work);
+        }
         try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} as one transaction: every {@link #inTransaction} and {@link #withConnection} it makes on this
+     * thread joins it, so all its writes commit together or none does (the group commit of the engine's writes).
+     * Nested calls join the outer unit of work.
+     */
+    void atomically(String what, Runnable work) {
+        if (unitOfWork.get() != null) {
+            work.run();
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            unitOfWork.set(c);
+            try {
+                work.run();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                unitOfWork.remove();
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static <T> T joinUnitOfWork(String what, Connection c, Work<T> work) {
+        try {
             return work.run(c);
         } catch (SQLException e) {
             throw failure(what, e);

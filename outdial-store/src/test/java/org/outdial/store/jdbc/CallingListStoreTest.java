@@ -13,6 +13,7 @@ import org.outdial.list.CustomFieldType;
 import org.outdial.list.NewCallingList;
 import org.outdial.record.CallingRecord;
 import org.outdial.record.CallingWindow;
+import org.outdial.record.RecordStatus;
 import org.outdial.store.ConflictException;
 import org.outdial.store.NotFoundException;
 import org.outdial.store.RecordWriter;
@@ -127,5 +128,39 @@ class CallingListStoreTest extends StoreTestBase {
         assertThatThrownBy(() -> store.lists().claimReady(list.id(), 1, 1, 1, java.time.Instant.now()))
                 .isInstanceOf(NotFoundException.class);
         assertThat(store.lists().find(list.id())).isEmpty();
+    }
+
+    @Test
+    void writesMadeAtomicallyCommitTogether() {
+        CallingList list = createList("l");
+        write(list.id(), record("+12125550001"), record("+12125550002"));
+        store.lists().atomically(() -> {
+            store.lists().update(withStatus(store.lists().findRecord(list.id(), 1).orElseThrow(), RecordStatus.UPDATED));
+            store.lists().update(withStatus(store.lists().findRecord(list.id(), 2).orElseThrow(), RecordStatus.UPDATED));
+        });
+        assertThat(store.lists().findRecord(list.id(), 1).orElseThrow().recordStatus()).isEqualTo(RecordStatus.UPDATED);
+        assertThat(store.lists().findRecord(list.id(), 2).orElseThrow().recordStatus()).isEqualTo(RecordStatus.UPDATED);
+    }
+
+    @Test
+    void aFailedAtomicWriteLeavesEveryRecordAsItWas() {
+        CallingList list = createList("l");
+        write(list.id(), record("+12125550001"));
+        CallingRecord first = store.lists().findRecord(list.id(), 1).orElseThrow();
+        CallingRecord missing = new CallingRecord(99, list.id(), "+1", first.contactInfoType(), first.recordType(),
+                first.recordStatus(), first.callResult(), 0, null, null, first.window(), first.timeZone(), null, null,
+                99, 0, null, null, null, null, Map.of());
+        assertThatThrownBy(() -> store.lists().atomically(() -> {
+            store.lists().update(withStatus(first, RecordStatus.UPDATED));
+            store.lists().update(missing);
+        })).isInstanceOf(NotFoundException.class);
+        assertThat(store.lists().findRecord(list.id(), 1).orElseThrow().recordStatus()).isEqualTo(first.recordStatus());
+    }
+
+    private static CallingRecord withStatus(CallingRecord r, RecordStatus status) {
+        return new CallingRecord(r.recordId(), r.listId(), r.contactInfo(), r.contactInfoType(), r.recordType(), status,
+                r.callResult(), r.attempt(), r.dialSchedTime(), r.callTime(), r.window(), r.timeZone(), r.campaignId(),
+                r.agentId(), r.chainId(), r.chainN(), r.groupId(), r.appId(), r.treatments(), r.customerId(),
+                r.customFields());
     }
 }
