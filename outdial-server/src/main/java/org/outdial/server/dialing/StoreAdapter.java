@@ -46,8 +46,8 @@ final class StoreAdapter implements AutoCloseable {
             Thread.ofVirtual().name("store-claim-", 0).factory());
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("store-writer").factory());
-    /** Writes waiting for the writer, in emission order; the engine thread adds, the writer drains. */
-    private final ConcurrentLinkedQueue<Command.Persist> pendingWrites = new ConcurrentLinkedQueue<>();
+    /** Writes and releases waiting for the writer, in emission order; the engine thread adds, the writer drains. */
+    private final ConcurrentLinkedQueue<Command> pendingWrites = new ConcurrentLinkedQueue<>();
     static final int GROUP_MAX = 512;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writesCommitted = new AtomicLong();
@@ -67,7 +67,10 @@ final class StoreAdapter implements AutoCloseable {
                 pendingWrites.add(p);
                 writer.execute(this::writePending);
             }
-            case Command.ReleaseRecords r -> writer.execute(() -> release(r));
+            case Command.ReleaseRecords r -> {
+                pendingWrites.add(r);
+                writer.execute(this::writePending);
+            }
             default -> {
                 return false;
             }
@@ -87,16 +90,20 @@ final class StoreAdapter implements AutoCloseable {
     }
 
     /**
-     * Commits the writes queued so far as one group. Runs once per queued write; later runs find the queue already
-     * drained and return at once. Releases are queued on the same writer, so a release emitted after a write still
-     * runs after it.
+     * Commits the writes queued so far as one group, up to the next release (which runs after them, on its own).
+     * Runs once per queued command; later runs find the queue drained and return at once.
      */
     private void writePending() {
         List<Command.Persist> group = new ArrayList<>();
-        for (Command.Persist p; group.size() < GROUP_MAX && (p = pendingWrites.poll()) != null; ) {
+        Command next;
+        while (group.size() < GROUP_MAX && (next = pendingWrites.peek()) instanceof Command.Persist p) {
+            pendingWrites.poll();
             group.add(p);
         }
         if (group.isEmpty()) {
+            if (pendingWrites.poll() instanceof Command.ReleaseRecords r) {
+                release(r);
+            }
             return;
         }
         if (group.size() > 1) {
