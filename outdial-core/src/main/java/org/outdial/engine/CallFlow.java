@@ -46,8 +46,7 @@ final class CallFlow {
         Optional<Treatment> action = s.planner.callAction(call.technicalResult);
         AgentSeat seized = call.seized ? call.agent : null;
         if (action.isPresent()) {
-            call.state = Call.State.TRANSFERRED;
-            rt.emit(new Command.Transfer(call.callId, action.get().destinationDn()));
+            transfer(call, action.get().destinationDn());
         } else {
             rt.emit(new Command.Release(call.callId, call.technicalResult));
             end(call, call.technicalResult);
@@ -66,9 +65,8 @@ final class CallFlow {
         if (call.seized) {
             connect(call, call.agent);
         } else if (s.usesPorts()) {
-            call.state = Call.State.TRANSFERRED;
             s.guard.removePending(call.expectedAbandon);
-            rt.emit(new Command.Transfer(call.callId, s.config.options().ivrDestination()));
+            transfer(call, s.config.options().ivrDestination());
         } else if (!s.idle.isEmpty()) {
             connect(call, s.idle.iterator().next());
         } else {
@@ -167,6 +165,36 @@ final class CallFlow {
         dialer.pace(s, false);
     }
 
+    /** Hands an answered call to a destination; the transfer guard ends it should its release never be reported. */
+    private void transfer(Call call, String destination) {
+        call.state = Call.State.TRANSFERRED;
+        rt.emit(new Command.Transfer(call.callId, destination));
+        call.guardTimerId = rt.schedule(rt.nowMs + rt.ctx.transferGuardMs(), new Runtime.Timer.TransferGuard(call));
+    }
+
+    /**
+     * The transfer guard fired: the switch never reported the release of a call transferred away. The engine hangs it
+     * up and ends the attempt as the transfer would have (Transferred for a person, else the detected result), so the
+     * record takes its treatment and leaves the session. Counted with the dials ended for a silent switch.
+     */
+    void onTransferGuard(Call call) {
+        call.guardTimerId = 0;
+        if (call.state != Call.State.TRANSFERRED || rt.calls.get(call.callId) != call) {
+            return;
+        }
+        CallResult result = transferredResult(call);
+        rt.emit(new Command.Release(call.callId, result));
+        rt.guardEnded.add(call.callId);
+        call.session.stats.onDialTimedOut();
+        call.session.listStats(call.record.record.listId()).onDialTimedOut();
+        end(call, result);
+    }
+
+    private static CallResult transferredResult(Call call) {
+        return call.disposition != null ? call.disposition
+                : call.technicalResult == CallResult.ANSWER ? CallResult.TRANSFERRED : call.technicalResult;
+    }
+
     void onDropped(Event.CallDropped e) {
         Call call = find(e.callId());
         if (call == null) {
@@ -197,8 +225,7 @@ final class CallFlow {
                 agents.transition(agent, AgentState.WORK_NOT_READY, 0);
                 end(call, call.disposition != null ? call.disposition : CallResult.ANSWER);
             }
-            case TRANSFERRED -> end(call, call.disposition != null ? call.disposition
-                    : call.technicalResult == CallResult.ANSWER ? CallResult.TRANSFERRED : call.technicalResult);
+            case TRANSFERRED -> end(call, transferredResult(call));
             case ENDED -> { }
         }
     }

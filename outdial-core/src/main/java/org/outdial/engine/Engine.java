@@ -117,6 +117,7 @@ public final class Engine {
             case Runtime.Timer.ClaimRetry c -> admin.onClaimRetry(c.session());
             case Runtime.Timer.PersistRetry p -> records.retryPersist(p.writeId());
             case Runtime.Timer.DialGuard g -> calls.onDialGuard(g.call());
+            case Runtime.Timer.TransferGuard g -> calls.onTransferGuard(g.call());
             case Runtime.Timer.StaleClean c -> agents.onStale(c.agent(), c.record());
         }
     }

@@ -25,13 +25,18 @@ import org.outdial.pacing.Pacer;
  * @param staleCleanTimeoutMs a record held on an agent's desktop longer than this is taken back and written Stale
  *                        (default 30 min, chosen as a generous preview/wrap-up time; the vendor's default for
  *                        {@code stale_clean_timeout} is unconfirmed)
+ * @param transferGuardMs a call transferred away (answering machine to a destination, IVR port) whose release the
+ *                        switch has not reported within this time is hung up and its attempt ended, so a lost release
+ *                        never keeps a record Retrieved or a session from unloading (default 4 h: longer than any
+ *                        IVR or message playback a campaign runs)
  */
 public record EngineContext(int applicationId, RandomGenerator random, DncGuard dnc,
                             Function<SessionConfig, Pacer> predictivePacer, double maxAllowance, double budgetScale,
                             double abandonNoiseZ, int persistRetriesMax, boolean checkInvariants,
-                            long dialGuardMarginMs, long staleCleanTimeoutMs) {
+                            long dialGuardMarginMs, long staleCleanTimeoutMs, long transferGuardMs) {
 
     public static final long DIAL_GUARD_MARGIN_MS_DEFAULT = 30_000;
+    public static final long TRANSFER_GUARD_MS_DEFAULT = 4 * 3_600_000L;
     public static final long STALE_CLEAN_TIMEOUT_MS_DEFAULT = 30 * 60_000;
 
     public static Builder builder() {
@@ -51,6 +56,7 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
         private boolean checkInvariants;
         private long dialGuardMarginMs = DIAL_GUARD_MARGIN_MS_DEFAULT;
         private long staleCleanTimeoutMs = STALE_CLEAN_TIMEOUT_MS_DEFAULT;
+        private long transferGuardMs = TRANSFER_GUARD_MS_DEFAULT;
 
         public Builder applicationId(int id) {
             this.applicationId = id;
@@ -105,6 +111,12 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
             return this;
         }
 
+        /** How long a transferred call may go without a release report before the engine ends it. */
+        public Builder transferGuardMs(long ms) {
+            this.transferGuardMs = ms;
+            return this;
+        }
+
         public EngineContext build() {
             if (applicationId == null) {
                 throw new IllegalArgumentException("applicationId is not set: give this server's application id "
@@ -133,8 +145,12 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
                 throw new IllegalArgumentException("staleCleanTimeoutMs " + staleCleanTimeoutMs + " must be > 0 "
                         + "milliseconds (default " + STALE_CLEAN_TIMEOUT_MS_DEFAULT + ")");
             }
+            if (transferGuardMs <= 0) {
+                throw new IllegalArgumentException("transferGuardMs " + transferGuardMs + " must be > 0 "
+                        + "milliseconds (default " + TRANSFER_GUARD_MS_DEFAULT + ")");
+            }
             return new EngineContext(applicationId, random, dnc, pacer, maxAllowance, budgetScale, abandonNoiseZ,
-                    persistRetriesMax, checkInvariants, dialGuardMarginMs, staleCleanTimeoutMs);
+                    persistRetriesMax, checkInvariants, dialGuardMarginMs, staleCleanTimeoutMs, transferGuardMs);
         }
     }
 }

@@ -28,6 +28,9 @@ final class Runtime {
         /** The switch said nothing final about a dial in time: the engine ends it (see {@link CallFlow#onDialGuard}). */
         record DialGuard(Call call) implements Timer {}
 
+        /** A transferred call's release never came (see {@link CallFlow#onTransferGuard}). */
+        record TransferGuard(Call call) implements Timer {}
+
         /** A record has sat on an agent's desktop too long (see {@link AgentFlow#onStale}). */
         record StaleClean(AgentSeat agent, BufferedRecord record) implements Timer {}
     }

@@ -9,8 +9,9 @@ package org.outdial.stats;
  * @param overdialRate      abandons ÷ live answers
  * @param timeToCompleteSec remaining records ÷ records finished per second over the session; null while unknown
  * @param averageWaitSec    agent ready time ÷ calls delivered to agents
- * @param dialsTimedOut     dials the engine ended itself because the switch reported no outcome before the dial
- *                          guard fired (written No Progress)
+ * @param dialsTimedOut     calls the engine ended itself because the switch went silent: no outcome before the dial
+ *                          guard fired (written No Progress), or no release of a transferred call before the
+ *                          transfer guard fired
  * @param recordsStale      records taken back from an agent's desktop after the stale-clean timeout
  */
 public record GroupStatsView(long dials, long liveAnswers, long connects, long abandons, Double busyFactor,

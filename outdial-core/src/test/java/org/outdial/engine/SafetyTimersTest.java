@@ -10,6 +10,7 @@ import org.outdial.campaign.DialMode;
 import org.outdial.record.CallResult;
 import org.outdial.record.CallingRecord;
 import org.outdial.record.RecordStatus;
+import org.outdial.treatment.CallAction;
 import org.outdial.treatment.RecordAction;
 import org.outdial.treatment.Treatment;
 
@@ -94,6 +95,52 @@ class SafetyTimersTest {
         assertThat(EngineHarness.of(Command.CancelTimer.class, out)).contains(new Command.CancelTimer(guard.timerId()));
         List<Command> fired = h.fireTimer(guard);
         assertThat(EngineHarness.of(Command.Release.class, fired)).isEmpty();
+        assertThat(h.engine.stats(GROUP).orElseThrow().dialsTimedOut()).isZero();
+    }
+
+    @Test
+    void aTransferredCallWhoseReleaseNeverComesIsEndedByTheTransferGuard() {
+        Treatment amd = new Treatment(9, 1, "machine-to-vm", CallResult.ANSWERING_MACHINE, RecordAction.NO_TREATMENT,
+                CallAction.TRANSFER, "voicemail-drop", 1, 0, 0, 0, null, 0);
+        h.load(EngineHarness.config(DialMode.PROGRESSIVE, List.of(amd), DialingOptions.defaults()));
+        h.start();
+        h.readyAgent("a1");
+        h.claimed(h.record());
+        Command.Dial dial = h.last(Command.Dial.class);
+        List<Command> transferred = h.send(new Event.CallAnswered(h.nowMs, dial.callId(), Event.AnswerKind.MACHINE));
+        Command.ScheduleTimer guard = EngineHarness.of(Command.ScheduleTimer.class, transferred).stream()
+                .filter(t -> t.dueMs() == h.nowMs + EngineContext.TRANSFER_GUARD_MS_DEFAULT).findFirst()
+                .orElseThrow(() -> new AssertionError("no transfer guard armed: " + transferred));
+
+        List<Command> out = h.fireTimer(guard);
+
+        assertThat(EngineHarness.of(Command.Release.class, out)).singleElement()
+                .isEqualTo(new Command.Release(dial.callId(), CallResult.ANSWERING_MACHINE));
+        CallingRecord written = ((RecordUpdate.WriteRecord) EngineHarness.of(Command.Persist.class, out).get(0)
+                .updates().get(0)).record();
+        assertThat(written.callResult()).isEqualTo(CallResult.ANSWERING_MACHINE);
+        assertThat(h.engine.callsInProgress()).isZero();
+        assertThat(h.engine.stats(GROUP).orElseThrow().dialsTimedOut()).isEqualTo(1);
+        assertThat(h.send(new Event.CallReleased(h.nowMs, dial.callId()))).as("a late release is ignored").isEmpty();
+    }
+
+    @Test
+    void theTransferGuardIsCancelledWhenTheTransferredCallIsReleased() {
+        Treatment amd = new Treatment(9, 1, "machine-to-vm", CallResult.ANSWERING_MACHINE, RecordAction.NO_TREATMENT,
+                CallAction.TRANSFER, "voicemail-drop", 1, 0, 0, 0, null, 0);
+        h.load(EngineHarness.config(DialMode.PROGRESSIVE, List.of(amd), DialingOptions.defaults()));
+        h.start();
+        h.readyAgent("a1");
+        h.claimed(h.record());
+        Command.Dial dial = h.last(Command.Dial.class);
+        List<Command> transferred = h.send(new Event.CallAnswered(h.nowMs, dial.callId(), Event.AnswerKind.MACHINE));
+        Command.ScheduleTimer guard = EngineHarness.of(Command.ScheduleTimer.class, transferred).stream()
+                .filter(t -> t.dueMs() == h.nowMs + EngineContext.TRANSFER_GUARD_MS_DEFAULT).findFirst()
+                .orElseThrow();
+
+        List<Command> released = h.send(new Event.CallReleased(h.nowMs + 30_000, dial.callId()));
+
+        assertThat(EngineHarness.of(Command.CancelTimer.class, released)).contains(new Command.CancelTimer(guard.timerId()));
         assertThat(h.engine.stats(GROUP).orElseThrow().dialsTimedOut()).isZero();
     }
 
