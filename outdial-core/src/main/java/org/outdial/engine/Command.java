@@ -87,4 +87,13 @@ public sealed interface Command {
             attributes = Map.copyOf(attributes);
         }
     }
+
+    /**
+     * A preview record an agent was given is done (processed with a result, or taken back as stale): for the outcome
+     * feed (a declined preview is reported with DontDial). Emitted once the record's write is durable.
+     *
+     * @param presentedAtMs when the record reached the agent's desktop
+     */
+    record PublishPreviewOutcome(String agentId, long groupId, long listId, long recordId, long chainId, String phone,
+                                 CallResult result, long presentedAtMs, long endedAtMs) implements Command {}
 }
