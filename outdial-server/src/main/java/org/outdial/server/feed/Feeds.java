@@ -11,8 +11,8 @@ import org.outdial.stats.GroupStatsView;
 import org.outdial.store.Store;
 
 /**
- * The feeds of one server, wired: the hub fed by the dialing runtime, the status notifier, the outcome server (when
- * its port is set). Closing stops intake first, then delivers what the hub holds, then closes the feeds.
+ * The feeds of one server, wired: the hub fed by the dialing runtime, the status notifier, the call-attempt history
+ * writer, the outcome server (when its port is set). Closing stops intake first, then delivers what the hub holds, then closes the feeds.
  */
 public final class Feeds implements AutoCloseable {
 
@@ -20,9 +20,12 @@ public final class Feeds implements AutoCloseable {
     private final FeedMetrics metrics;
     private final StatusNotifier status;
     private final OutcomeServer outcomes;
+    private final AttemptHistory history;
 
-    private Feeds(FeedHub hub, FeedMetrics metrics, StatusNotifier status, OutcomeServer outcomes) {
+    private Feeds(FeedHub hub, FeedMetrics metrics, StatusNotifier status, OutcomeServer outcomes,
+                  AttemptHistory history) {
         this.hub = hub;
+        this.history = history;
         this.metrics = metrics;
         this.status = status;
         this.outcomes = outcomes;
@@ -48,6 +51,8 @@ public final class Feeds implements AutoCloseable {
                 }, metrics, clockMs, settings.statusConnectTimeoutMs(), settings.statusTimeoutMs(),
                 settings.statusIntervalSec());
         hub.add(status);
+        AttemptHistory history = new AttemptHistory(store.attempts(), metrics);
+        hub.add(history);
         OutcomeServer outcomes = null;
         if (settings.outcomePort() >= 0) {
             outcomes = OutcomeServer.start(host, settings.outcomePort(), settings.subscriberQueue(), metrics);
@@ -55,7 +60,7 @@ public final class Feeds implements AutoCloseable {
         }
         hub.start();
         dialing.publishTo((command, atMs) -> hub.publish(atMs, command));
-        return new Feeds(hub, metrics, status, outcomes);
+        return new Feeds(hub, metrics, status, outcomes, history);
     }
 
     public FeedHub hub() {
@@ -74,6 +79,7 @@ public final class Feeds implements AutoCloseable {
     @Override
     public void close() {
         hub.close();
+        history.close();
         status.close();
         if (outcomes != null) {
             outcomes.close();

@@ -123,4 +123,65 @@ class FeedsIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> everyGroup.received().stream()
                 .anyMatch(b -> b.get("GSW_CAMPAIGN_GROUP_ACTION").asInt() == 8));
     }
+
+    @Test
+    void theOutcomeFeedTheStatusPostsAndTheCallAttemptHistoryTellTheSameStory() throws Exception {
+        List<String> oz = new java.util.ArrayList<>();
+        try (OutdialServer server = start(Map.of("feeds.status-interval-sec", "0"))) {
+            OzClient client = new OzClient(server.feeds().outcomePort()).subscribe("EO\\TXall\\FO\\SO");
+            server.startCampaignGroup(group, DialMode.PREDICTIVE);
+            server.dialing().loginAgents(RealTimeSimSwitch.agentIds(4), group.id());
+            while (oz.size() < 60) {
+                oz.add(client.read());
+            }
+            server.dialing().stop(Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.feeds().hub().backlog() == 0);
+            client.timeout(2_000);
+            String m;
+            while ((m = client.readOrNull()) != null) {
+                oz.add(m);
+            }
+            client.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> history().size() >= oz.size());
+            compare(oz, history());
+        }
+    }
+
+    private Map<java.util.UUID, org.outdial.attempt.CallAttempt> history() {
+        Map<java.util.UUID, org.outdial.attempt.CallAttempt> history = new HashMap<>();
+        store.lists().forEachRecord(list.id(), r -> store.attempts().ofRecord(list.id(), r.recordId())
+                .forEach(a -> history.put(a.guid(), a)));
+        return history;
+    }
+
+    private void compare(List<String> oz, Map<java.util.UUID, org.outdial.attempt.CallAttempt> history) {
+        assertThat(oz).allMatch(m -> m.startsWith("OZ\\TXall\\TDAcme\\CNSales\\GASales@Team\\LIeast\\SI"));
+
+        Map<String, org.outdial.record.CallingRecord> byPhone = new HashMap<>();
+        store.lists().forEachRecord(list.id(), r -> byPhone.put(r.contactInfo(), r));
+
+        Map<java.util.UUID, Map<String, String>> feed = new HashMap<>();
+        for (String m : oz) {
+            Map<String, String> params = new HashMap<>();
+            for (String t : m.split("\\\\")) {
+                params.put(t.substring(0, 2), t.substring(2));
+            }
+            feed.put(java.util.UUID.fromString(params.get("SI")), params);
+        }
+        assertThat(feed.keySet()).as("one OZ per attempt in the history, and no other").isEqualTo(history.keySet());
+        assertThat(feed).hasSize(oz.size());
+        for (var e : feed.entrySet()) {
+            org.outdial.attempt.CallAttempt a = history.get(e.getKey());
+            Map<String, String> p = e.getValue();
+            assertThat(p.get("TN")).isEqualTo(a.phone());
+            assertThat(Integer.parseInt(p.get("RE"))).as(a.toString())
+                    .isEqualTo(org.outdial.feed.oz.DialingCycleOutcomes.of(a.callResult()));
+            assertThat(p.get("AN")).isEqualTo(a.agentId());
+            assertThat(p.get("DT")).isEqualTo("first_name=" + byPhone.get(a.phone()).customFields().get("first_name"));
+            assertThat(org.outdial.feed.oz.OleDate.parse(p.get("X1"))).isEqualTo(a.dialing().toEpochMilli());
+            assertThat(org.outdial.feed.oz.OleDate.parse(p.get("X4"))).isEqualTo(a.released().toEpochMilli());
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(everyGroup.received())
+                .extracting(b -> b.get("GSW_CAMPAIGN_GROUP_ACTION").asInt()).containsSubsequence(7, 9, 10, 8));
+    }
 }
