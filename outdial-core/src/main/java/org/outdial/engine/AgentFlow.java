@@ -206,6 +206,7 @@ final class AgentFlow {
         data.put("GSW_CAMPAIGN_GROUP", s.groupId);
         data.put("GSW_CHAIN_ID", r.record.chainId());
         rt.emit(new Command.NotifyAgent(a.agentId, "PreviewRecord", data));
+        rt.emit(new Command.PublishPreviewOffered(a.agentId, s.groupId, r.handle, r.record));
         dialer.refill(s);
         return true;
     }

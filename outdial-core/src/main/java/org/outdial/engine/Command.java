@@ -96,4 +96,15 @@ public sealed interface Command {
      */
     record PublishPreviewOutcome(String agentId, long groupId, long listId, long recordId, long chainId, String phone,
                                  CallResult result, long presentedAtMs, long endedAtMs) implements Command {}
+
+    /**
+     * An answered call was connected to an agent (right after {@link ConnectToAgent}): for CTI call events, which need
+     * the record's data (ECC variables).
+     */
+    record PublishCallToAgent(long callId, UUID attemptGuid, String agentId, long groupId,
+                              org.outdial.record.CallingRecord record) implements Command {}
+
+    /** A preview record was put on an agent's desktop (right after its NotifyAgent): for the CTI reservation call. */
+    record PublishPreviewOffered(String agentId, long groupId, long recordHandle,
+                                 org.outdial.record.CallingRecord record) implements Command {}
 }

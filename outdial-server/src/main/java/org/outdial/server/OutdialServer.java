@@ -84,14 +84,15 @@ public final class OutdialServer implements AutoCloseable {
                     System::currentTimeMillis);
             dialing = DialingRuntime.start(store, settings.server().applicationId(), switch_, switchSpeed,
                     System::currentTimeMillis, RandomGeneratorFactory.of("L64X128MixRandom").create(seeds.nextLong()));
-            feeds = Feeds.start(settings.feeds(), settings.http().host(), store, dialing, registry,
-                    System::currentTimeMillis);
+            feeds = Feeds.start(settings.feeds(), settings.http().host(), settings.server().applicationId(), store,
+                    dialing, registry, System::currentTimeMillis);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
         HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
-                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register));
+                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register,
+                        feeds.cti()::register));
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing, feeds);
         try {
             http.start();

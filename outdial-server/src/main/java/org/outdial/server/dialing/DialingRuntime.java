@@ -115,6 +115,11 @@ public final class DialingRuntime implements AutoCloseable {
         this.publications = sink;
     }
 
+    /** Queues an event for the engine (adapters' requests: CTI call data, desktops); waits if the queue is full. */
+    public void submit(Event event) {
+        loop.post(event);
+    }
+
     /** The latest statistics of each calling list of a group, by list id (empty before the first snapshot). */
     public java.util.Map<Long, org.outdial.stats.GroupStatsView> listStats(long groupId) {
         return loop.listStats(groupId);

@@ -9,6 +9,11 @@ public interface FeedDirectory {
     /** Never null: a group the directory cannot find gets its id as its names. */
     GroupInfo group(long groupId);
 
+    /** The configuration DBID of an agent by login id, null when unknown. */
+    default Long agentDbid(long tenantId, String loginId) {
+        return null;
+    }
+
     /** Forgets what was read about a group (it may have been edited before a new load). */
     default void refresh(long groupId) {}
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import org.outdial.server.config.Settings;
 import org.outdial.server.dialing.DialingRuntime;
+import org.outdial.server.feed.cti.CtiEndpoint;
+import org.outdial.server.feed.cti.CtiStream;
 import org.outdial.server.feed.oz.OutcomeServer;
 import org.outdial.server.feed.status.StatusNotifier;
 import org.outdial.stats.GroupStatsView;
@@ -21,18 +23,22 @@ public final class Feeds implements AutoCloseable {
     private final StatusNotifier status;
     private final OutcomeServer outcomes;
     private final AttemptHistory history;
+    private final CtiStream ctiStream;
+    private final CtiEndpoint cti;
 
     private Feeds(FeedHub hub, FeedMetrics metrics, StatusNotifier status, OutcomeServer outcomes,
-                  AttemptHistory history) {
+                  AttemptHistory history, CtiStream ctiStream, CtiEndpoint cti) {
         this.hub = hub;
+        this.ctiStream = ctiStream;
+        this.cti = cti;
         this.history = history;
         this.metrics = metrics;
         this.status = status;
         this.outcomes = outcomes;
     }
 
-    public static Feeds start(Settings.Feeds settings, String host, Store store, DialingRuntime dialing,
-                              MeterRegistry registry, LongSupplier clockMs) {
+    public static Feeds start(Settings.Feeds settings, String host, int applicationId, Store store,
+                              DialingRuntime dialing, MeterRegistry registry, LongSupplier clockMs) {
         FeedMetrics metrics = new FeedMetrics(registry);
         FeedDirectory directory = new StoreFeedDirectory(store);
         FeedHub hub = new FeedHub(directory, metrics, FeedHub.DEFAULT_CAPACITY);
@@ -53,6 +59,9 @@ public final class Feeds implements AutoCloseable {
         hub.add(status);
         AttemptHistory history = new AttemptHistory(store.attempts(), metrics);
         hub.add(history);
+        CtiStream ctiStream = new CtiStream(directory, metrics, dialing::submit, clockMs, applicationId);
+        hub.add(ctiStream);
+        CtiEndpoint cti = new CtiEndpoint(ctiStream, store.tenants(), metrics, settings.subscriberQueue());
         OutcomeServer outcomes = null;
         if (settings.outcomePort() >= 0) {
             outcomes = OutcomeServer.start(host, settings.outcomePort(), settings.subscriberQueue(), metrics);
@@ -60,7 +69,7 @@ public final class Feeds implements AutoCloseable {
         }
         hub.start();
         dialing.publishTo((command, atMs) -> hub.publish(atMs, command));
-        return new Feeds(hub, metrics, status, outcomes, history);
+        return new Feeds(hub, metrics, status, outcomes, history, ctiStream, cti);
     }
 
     public FeedHub hub() {
@@ -69,6 +78,15 @@ public final class Feeds implements AutoCloseable {
 
     public FeedMetrics metrics() {
         return metrics;
+    }
+
+    /** The WebSocket {@code /cti} route module for the HTTP server. */
+    public CtiEndpoint cti() {
+        return cti;
+    }
+
+    public CtiStream ctiStream() {
+        return ctiStream;
     }
 
     /** The outcome server's port, or -1 when it is off. */

@@ -24,6 +24,7 @@ public final class StoreFeedDirectory implements FeedDirectory {
 
     private final Store store;
     private final Map<Long, GroupInfo> cache = new ConcurrentHashMap<>();
+    private final Map<String, Long> agents = new ConcurrentHashMap<>();
 
     public StoreFeedDirectory(Store store) {
         this.store = store;
@@ -32,6 +33,20 @@ public final class StoreFeedDirectory implements FeedDirectory {
     @Override
     public GroupInfo group(long groupId) {
         return cache.computeIfAbsent(groupId, this::read);
+    }
+
+    @Override
+    public Long agentDbid(long tenantId, String loginId) {
+        if (tenantId == 0 || loginId == null) {
+            return null;
+        }
+        return agents.computeIfAbsent(tenantId + "/" + loginId, k -> {
+            try {
+                return store.config().findAgent(tenantId, loginId).map(a -> a.id()).orElse(-1L);
+            } catch (RuntimeException e) {
+                return -1L;
+            }
+        }) instanceof Long id && id >= 0 ? id : null;
     }
 
     @Override
