@@ -49,21 +49,11 @@ public final class FeedHub implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Whether the engine needs to hand this command over at all. */
+    /** Whether the engine needs to hand this command over at all: timers, claims and refusals are no feed's business. */
     static boolean relevant(Command c) {
-        return switch (c) {
-            case Command.Dial d -> true;
-            case Command.ConnectToAgent c2 -> true;
-            case Command.Transfer t -> true;
-            case Command.Release r -> true;
-            case Command.Persist p -> true;
-            case Command.PublishSessionState s -> true;
-            case Command.PublishOutcome o -> true;
-            case Command.PublishAgentState a -> true;
-            case Command.PublishPreviewOutcome p -> true;
-            case Command.NotifyAgent n -> true;
-            default -> false;
-        };
+        return !(c instanceof Command.ScheduleTimer || c instanceof Command.CancelTimer
+                || c instanceof Command.ClaimRecords || c instanceof Command.ReleaseRecords
+                || c instanceof Command.Rejected);
     }
 
     /** Engine thread: never blocks. A full queue drops the command and counts it. */

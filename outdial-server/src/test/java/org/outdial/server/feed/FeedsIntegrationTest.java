@@ -124,14 +124,19 @@ class FeedsIntegrationTest {
                 .anyMatch(b -> b.get("GSW_CAMPAIGN_GROUP_ACTION").asInt() == 8));
     }
 
-    @Test
-    void theOutcomeFeedTheStatusPostsAndTheCallAttemptHistoryTellTheSameStory() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = DialMode.class, names = {"PREDICTIVE", "PROGRESSIVE",
+            "PROGRESSIVE_WITH_SEIZING"})
+    void theOutcomeFeedTheCtiStreamTheStatusPostsAndTheHistoryTellTheSameStory(DialMode mode) throws Exception {
+        store.tenants().addToken(tenant.id(), org.outdial.tenant.Role.READ_ONLY, "cti", "cti-token");
         List<String> oz = new java.util.ArrayList<>();
         try (OutdialServer server = start(Map.of("feeds.status-interval-sec", "0"))) {
             OzClient client = new OzClient(server.feeds().outcomePort()).subscribe("EO\\TXall\\FO\\SO");
-            server.startCampaignGroup(group, DialMode.PREDICTIVE);
+            CtiClient cti = new CtiClient(server.port(), "cti-token", null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.feeds().ctiStream().subscribers() == 1);
+            server.startCampaignGroup(group, mode);
             server.dialing().loginAgents(RealTimeSimSwitch.agentIds(4), group.id());
-            while (oz.size() < 60) {
+            while (oz.size() < 40) {
                 oz.add(client.read());
             }
             server.dialing().stop(Duration.ofSeconds(10));
@@ -143,8 +148,52 @@ class FeedsIntegrationTest {
             }
             client.close();
             await().atMost(Duration.ofSeconds(10)).until(() -> history().size() >= oz.size());
-            compare(oz, history());
+            Map<java.util.UUID, org.outdial.attempt.CallAttempt> history = history();
+            compare(oz, history);
+            await().atMost(Duration.ofSeconds(10)).until(() -> cti.of("USER_EVENT").stream()
+                    .filter(e -> e.get("GSW_STAT_EVENT").asInt() == 14).count() == oz.size());
+            compareCti(cti, history, mode);
+            cti.close();
         }
+    }
+
+    private void compareCti(CtiClient cti, Map<java.util.UUID, org.outdial.attempt.CallAttempt> history,
+                            DialMode mode) {
+        Map<java.util.UUID, String> agentByAttempt = new HashMap<>();
+        history.forEach((guid, a) -> {
+            if (a.agentAnswered() != null) { // connected to an agent (a seized agent of a failed dial never was)
+                agentByAttempt.put(guid, a.agentId());
+            }
+        });
+        Map<Long, JsonNode> begun = new HashMap<>();
+        Map<java.util.UUID, String> ctiAgentByAttempt = new HashMap<>();
+        for (JsonNode b : cti.of("BEGIN_CALL_EVENT")) {
+            assertThat(b.get("CallType").asText()).isEqualTo("CALLTYPE_AUTO_OUT");
+            JsonNode ecc = b.get("ExpandedCallContext");
+            assertThat(ecc.get("BACampaign").asText()).isEqualTo("Sales");
+            // the simulated agents log in at a place named like themselves: the device is the agent
+            ctiAgentByAttempt.put(java.util.UUID.fromString(ecc.get("user.attempt_guid").asText()),
+                    b.get("ConnectionDeviceID").asText());
+            begun.put(b.get("ConnectionCallID").asLong(), b);
+        }
+        assertThat(ctiAgentByAttempt.keySet()).as(mode + ": a CTI call per attempt connected to an agent")
+                .isEqualTo(agentByAttempt.keySet());
+        ctiAgentByAttempt.forEach((guid, agent) -> assertThat(agent).isEqualTo(agentByAttempt.get(guid)));
+        assertThat(cti.of("END_CALL_EVENT")).extracting(e -> e.get("ConnectionCallID").asLong())
+                .containsExactlyInAnyOrderElementsOf(begun.keySet());
+        for (String type : List.of("CALL_DELIVERED_EVENT", "CALL_ESTABLISHED_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
+                "CALL_CLEARED_EVENT")) {
+            assertThat(cti.of(type)).as(type).extracting(e -> e.get("ConnectionCallID").asLong())
+                    .containsExactlyInAnyOrderElementsOf(begun.keySet());
+        }
+        Map<String, Long> resultsInStats = new HashMap<>();
+        cti.of("USER_EVENT").stream().filter(e -> e.get("GSW_STAT_EVENT").asInt() == 14)
+                .forEach(e -> resultsInStats.merge(Integer.toString(e.get("GSW_CALL_RESULT").asInt()), 1L, Long::sum));
+        Map<String, Long> resultsInHistory = new HashMap<>();
+        history.values().forEach(a -> resultsInHistory.merge(Integer.toString(a.callResult().code()), 1L, Long::sum));
+        assertThat(resultsInStats).isEqualTo(resultsInHistory);
+        assertThat(cti.of("AGENT_STATE_EVENT")).extracting(e -> e.get("AgentState").asText())
+                .contains("AVAILABLE", "TALKING", "WORK_NOT_READY");
     }
 
     private Map<java.util.UUID, org.outdial.attempt.CallAttempt> history() {

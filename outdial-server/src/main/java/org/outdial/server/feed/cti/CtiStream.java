@@ -37,6 +37,11 @@ public final class CtiStream implements FeedListener {
     /** Reservation calls get ids of their own, apart from the engine's call ids. */
     static final long RESERVATION_CALL_BASE = 1L << 40;
     static final long PREVIEW_CALL_BASE = 1L << 41;
+    /**
+     * A user ECC variable (like the seed's user.layout) carrying the call-attempt GUID: the key that joins a CTI call to
+     * its OZ (SI) and its call-attempt history row.
+     */
+    public static final String ATTEMPT_VARIABLE = "user.attempt_guid";
 
     /** What the stream knows of one agent's device. */
     private static final class Device {
@@ -199,9 +204,10 @@ public final class CtiStream implements FeedListener {
         Device d = device(c.agentId());
         d.tenantId = g.tenantId();
         d.campaign = g.campaignName();
+        Map<String, String> ecc = ecc(g, c.record(), CtiCodes.BA_STATUS_CONNECTED, atMs);
+        ecc.put(ATTEMPT_VARIABLE, c.attemptGuid().toString());
         CallContext call = new CallContext(c.callId(), CtiCodes.CALLTYPE_AUTO_OUT, g.tenantId(), g.campaignName(),
-                c.agentId(), d.extension, c.record().contactInfo(),
-                ecc(g, c.record(), CtiCodes.BA_STATUS_CONNECTED, atMs));
+                c.agentId(), d.extension, c.record().contactInfo(), ecc);
         d.call = call;
         publish(CtiEvents.beginCall(call));
         publish(CtiEvents.callDelivered(call));
