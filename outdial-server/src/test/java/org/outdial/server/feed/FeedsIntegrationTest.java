@@ -196,6 +196,64 @@ class FeedsIntegrationTest {
                 .contains("AVAILABLE", "TALKING", "WORK_NOT_READY");
     }
 
+    @Test
+    void aPreviewDrivenOverCtiIsReportedOnTheOutcomeFeedAcceptedOrDeclined() throws Exception {
+        store.tenants().addToken(tenant.id(), org.outdial.tenant.Role.READ_ONLY, "cti", "cti-token");
+        try (OutdialServer server = start(Map.of("feeds.status-interval-sec", "0"))) {
+            OzClient oz = new OzClient(server.feeds().outcomePort()).subscribe("EO\\TXp\\FO\\SO");
+            CtiClient cti = new CtiClient(server.port(), "cti-token", "agent=p1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.feeds().ctiStream().subscribers() == 1);
+            server.startCampaignGroup(group, DialMode.PREVIEW);
+            long now = System.currentTimeMillis();
+            server.dialing().submit(new org.outdial.engine.Event.AgentLogin(now, "p1", "4020", List.of(group.id())));
+            server.dialing().submit(new org.outdial.engine.Event.AgentReady(now, "p1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.dialing().snapshot(group.id())
+                    .map(sn -> sn.ownedRecords() > 0).orElse(false));
+
+            // accepted, talked, classified as a live call
+            server.dialing().submit(new org.outdial.engine.Event.PreviewRequest(System.currentTimeMillis(), "p1"));
+            long reservation = awaitReservation(cti, 1);
+            cti.send("{\"MsgType\":\"SET_CALL_DATA_REQ\",\"InvokeID\":1,\"ConnectionCallID\":" + reservation
+                    + ",\"BAResponse\":\"Accept\"}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> cti.of("BEGIN_CALL_EVENT").stream()
+                    .anyMatch(e -> e.get("CallType").asText().equals("CALLTYPE_PREVIEW")));
+            long preview = cti.of("BEGIN_CALL_EVENT").stream()
+                    .filter(e -> e.get("CallType").asText().equals("CALLTYPE_PREVIEW")).findFirst().orElseThrow()
+                    .get("ConnectionCallID").asLong();
+            cti.send("{\"MsgType\":\"SET_CALL_DATA_REQ\",\"InvokeID\":2,\"ConnectionCallID\":" + preview
+                    + ",\"BAResponse\":\"REX_VOICE\"}");
+            String accepted = oz.read();
+            assertThat(accepted).startsWith("OZ\\TXp\\TDAcme\\CNSales").contains("\\ANp1\\AGp1\\AO33\\RE10")
+                    .doesNotContain("\\DD");
+            await().atMost(Duration.ofSeconds(10)).until(() -> cti.of("END_CALL_EVENT").stream()
+                    .anyMatch(e -> e.get("ConnectionCallID").asLong() == preview));
+
+            // the next record is declined and closed
+            server.dialing().submit(new org.outdial.engine.Event.AgentReady(System.currentTimeMillis(), "p1"));
+            server.dialing().submit(new org.outdial.engine.Event.PreviewRequest(System.currentTimeMillis(), "p1"));
+            long second = awaitReservation(cti, 2);
+            cti.send("{\"MsgType\":\"SET_CALL_DATA_REQ\",\"InvokeID\":3,\"ConnectionCallID\":" + second
+                    + ",\"BAResponse\":\"Reject-Close\"}");
+            String declined = oz.read();
+            assertThat(declined).startsWith("OZ\\TXp").contains("\\AO52\\RE0\\DD\\");
+            assertThat(oz.read()).startsWith("NB\\").endsWith("\\RE0\\DD");
+            assertThat(cti.of("SET_CALL_DATA_CONF")).hasSize(3);
+            assertThat(cti.of("AGENT_STATE_EVENT")).extracting(e -> e.get("AgentState").asText())
+                    .containsSubsequence("RESERVED", "TALKING", "WORK_NOT_READY", "AVAILABLE", "RESERVED",
+                            "WORK_NOT_READY");
+            oz.close();
+            cti.close();
+        }
+    }
+
+    private static long awaitReservation(CtiClient cti, int n) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> cti.of("BEGIN_CALL_EVENT").stream()
+                .filter(e -> e.get("CallType").asText().equals("CALLTYPE_RESERVATION")).count() >= n);
+        return cti.of("BEGIN_CALL_EVENT").stream()
+                .filter(e -> e.get("CallType").asText().equals("CALLTYPE_RESERVATION")).toList().get(n - 1)
+                .get("ConnectionCallID").asLong();
+    }
+
     private Map<java.util.UUID, org.outdial.attempt.CallAttempt> history() {
         Map<java.util.UUID, org.outdial.attempt.CallAttempt> history = new HashMap<>();
         store.lists().forEachRecord(list.id(), r -> store.attempts().ofRecord(list.id(), r.recordId())
