@@ -201,27 +201,20 @@ public final class FeedsBenchmark {
                     endpoint.register(cfg.routes);
                 }).start();
                 Counter counter = new Counter();
-                List<WebSocket> sockets = new ArrayList<>();
-                HttpClient http = HttpClient.newHttpClient();
-                for (int i = 0; i < 100; i++) {
-                    sockets.add(http.newWebSocketBuilder().header("Authorization", "Bearer bench-token")
-                            .buildAsync(URI.create("ws://127.0.0.1:" + javalin.port() + "/cti"),
-                                    new WebSocket.Listener() {
-                                        @Override
-                                        public CompletionStage<?> onText(WebSocket ws, CharSequence data,
-                                                                         boolean last) {
-                                            long lines = 0;
-                                            for (int k = 0; k < data.length(); k++) {
-                                                if (data.charAt(k) == '\n') {
-                                                    lines++;
-                                                }
-                                            }
-                                            counter.add(lines + (last ? 1 : 0));
-                                            ws.request(1);
-                                            return null;
-                                        }
-                                    }).join());
-                }
+                List<WebSocket> sockets = connect(javalin.port(), 100, new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        long lines = 0;
+                        for (int k = 0; k < data.length(); k++) {
+                            if (data.charAt(k) == '\n') {
+                                lines++;
+                            }
+                        }
+                        counter.add(lines + (last ? 1 : 0));
+                        ws.request(1);
+                        return null;
+                    }
+                });
                 while (stream.subscribers() < 100) {
                     Thread.sleep(10);
                 }
@@ -303,18 +296,15 @@ public final class FeedsBenchmark {
                         }
                     });
                 }
-                HttpClient http = HttpClient.newHttpClient();
-                List<WebSocket> sockets = new ArrayList<>();
-                for (int i = 0; i < 100; i++) {
-                    sockets.add(http.newWebSocketBuilder().header("Authorization", "Bearer bench-token")
-                            .buildAsync(URI.create("ws://127.0.0.1:" + javalin.port() + "/cti"),
-                                    new WebSocket.Listener() {
-                                        @Override
-                                        public CompletionStage<?> onText(WebSocket ws, CharSequence d, boolean l) {
-                                            ws.request(1);
-                                            return null;
-                                        }
-                                    }).join());
+                List<WebSocket> sockets = connect(javalin.port(), 100, new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence d, boolean l) {
+                        ws.request(1);
+                        return null;
+                    }
+                });
+                while (stream.subscribers() < 100) {
+                    Thread.sleep(10);
                 }
                 on[r] = timed(file, scenario, (c, t) -> hub.publish(t, c));
                 System.out.printf(Locale.ROOT, "run %d: feeds off %.2f s, on %.2f s (hub dropped %d, OZ received "
@@ -331,6 +321,18 @@ public final class FeedsBenchmark {
         System.out.printf(Locale.ROOT, "RESULT engine %s: median wall time feeds off %.2f s, on %.2f s; on/off = "
                 + "%.3f (%d runs each, alternating)%n", scenario, Stats.median(off), Stats.median(on),
                 Stats.median(on) / Stats.median(off), runs);
+    }
+
+    /** Opens {@code n} subscribers at once (each upgrade checks the API token, which takes a while). */
+    private static List<WebSocket> connect(int port, int n, WebSocket.Listener listener) {
+        HttpClient http = HttpClient.newHttpClient();
+        List<java.util.concurrent.CompletableFuture<WebSocket>> pending = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            pending.add(http.newWebSocketBuilder().header("Authorization", "Bearer bench-token")
+                    .connectTimeout(java.time.Duration.ofSeconds(120))
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/cti"), listener));
+        }
+        return pending.stream().map(java.util.concurrent.CompletableFuture::join).toList();
     }
 
     private static double timed(Path file, String scenario, ObjLongConsumer<Command> observer) {

@@ -84,8 +84,13 @@ public final class OutdialServer implements AutoCloseable {
                     System::currentTimeMillis);
             dialing = DialingRuntime.start(store, settings.server().applicationId(), switch_, switchSpeed,
                     System::currentTimeMillis, RandomGeneratorFactory.of("L64X128MixRandom").create(seeds.nextLong()));
-            feeds = Feeds.start(settings.feeds(), settings.http().host(), settings.server().applicationId(), store,
-                    dialing, registry, System::currentTimeMillis);
+            try {
+                feeds = Feeds.start(settings.feeds(), settings.http().host(), settings.server().applicationId(),
+                        store, dialing, registry, System::currentTimeMillis);
+            } catch (RuntimeException e) {
+                dialing.stop(Duration.ZERO);
+                throw e;
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;
