@@ -131,7 +131,10 @@ final class AgentFlow {
         rt.cancel(r.staleTimerId);
         r.staleTimerId = 0;
         Session s = sessionOwning(r);
-        records.finalizeRecord(s, r, e.result() == null ? CallResult.ANSWER : e.result(), null);
+        CallResult result = e.result() == null ? CallResult.ANSWER : e.result();
+        records.finalizeRecord(s, r, result, null, new Command.PublishPreviewOutcome(a.agentId, s.groupId,
+                r.record.listId(), r.record.recordId(), r.record.chainId(), r.record.contactInfo(), result,
+                r.presentedAtMs, rt.nowMs));
         if (a.state == AgentState.RESERVED) {
             transition(a, AgentState.WORK_NOT_READY, 0);
         }
@@ -192,6 +195,7 @@ final class AgentFlow {
             return false;
         }
         r.status = BufferedRecord.Status.ON_DESKTOP;
+        r.presentedAtMs = rt.nowMs;
         r.staleTimerId = rt.schedule(rt.nowMs + rt.ctx.staleCleanTimeoutMs(), new Runtime.Timer.StaleClean(a, r));
         a.previewRecord = r;
         transition(a, AgentState.RESERVED, 0);
@@ -202,6 +206,7 @@ final class AgentFlow {
         data.put("GSW_CAMPAIGN_GROUP", s.groupId);
         data.put("GSW_CHAIN_ID", r.record.chainId());
         rt.emit(new Command.NotifyAgent(a.agentId, "PreviewRecord", data));
+        rt.emit(new Command.PublishPreviewOffered(a.agentId, s.groupId, r.handle, r.record));
         dialer.refill(s);
         return true;
     }

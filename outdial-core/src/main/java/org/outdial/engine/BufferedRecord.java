@@ -12,6 +12,8 @@ final class BufferedRecord {
     Status status = Status.BUFFERED;
     /** The stale-clean timer while the record is ON_DESKTOP, else 0. */
     long staleTimerId;
+    /** When the record reached an agent's desktop (preview), for the outcome feed. */
+    long presentedAtMs;
 
     BufferedRecord(long handle, CallingRecord record) {
         this.handle = handle;

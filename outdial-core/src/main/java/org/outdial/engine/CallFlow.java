@@ -96,6 +96,7 @@ final class CallFlow {
         s.stats.onConnect();
         s.listStats(call.record.record.listId()).onConnect();
         rt.emit(new Command.ConnectToAgent(call.callId, agent.agentId, agent.place));
+        rt.emit(new Command.PublishCallToAgent(call.callId, call.guid, agent.agentId, s.groupId, call.record.record));
     }
 
     /** The connect timeout of a waiting call expired: abandoned for lack of an agent. */

@@ -87,4 +87,24 @@ public sealed interface Command {
             attributes = Map.copyOf(attributes);
         }
     }
+
+    /**
+     * A preview record an agent was given is done (processed with a result, or taken back as stale): for the outcome
+     * feed (a declined preview is reported with DontDial). Emitted once the record's write is durable.
+     *
+     * @param presentedAtMs when the record reached the agent's desktop
+     */
+    record PublishPreviewOutcome(String agentId, long groupId, long listId, long recordId, long chainId, String phone,
+                                 CallResult result, long presentedAtMs, long endedAtMs) implements Command {}
+
+    /**
+     * An answered call was connected to an agent (right after {@link ConnectToAgent}): for CTI call events, which need
+     * the record's data (ECC variables).
+     */
+    record PublishCallToAgent(long callId, UUID attemptGuid, String agentId, long groupId,
+                              org.outdial.record.CallingRecord record) implements Command {}
+
+    /** A preview record was put on an agent's desktop (right after its NotifyAgent): for the CTI reservation call. */
+    record PublishPreviewOffered(String agentId, long groupId, long recordHandle,
+                                 org.outdial.record.CallingRecord record) implements Command {}
 }

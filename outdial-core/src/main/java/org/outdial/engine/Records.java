@@ -83,6 +83,11 @@ final class Records {
 
     /** Applies the treatment for {@code result} and writes the record (and its chain) back. */
     void finalizeRecord(Session s, BufferedRecord r, CallResult result, Call call) {
+        finalizeRecord(s, r, result, call, null);
+    }
+
+    /** As above; {@code extraAck}, if not null, is emitted with the other acknowledgements once the write is durable. */
+    void finalizeRecord(Session s, BufferedRecord r, CallResult result, Call call, Command extraAck) {
         CallingRecord before = r.record;
         CallingList list = s.lists.get(before.listId());
         CallResult previous = before.callResult();
@@ -115,6 +120,9 @@ final class Records {
             acks.add(new Command.PublishOutcome(call.guid, s.groupId, after.listId(), after.recordId(), after.chainId(),
                     after.contactInfo(), result, call.agent == null ? null : call.agent.agentId, call.dialedAtMs,
                     rt.nowMs));
+        }
+        if (extraAck != null) {
+            acks.add(extraAck);
         }
         write(s, updates, List.of(r), acks);
     }

@@ -17,6 +17,9 @@ public interface Store extends AutoCloseable {
 
     AttemptStore attempts();
 
+    /** Targets of campaign-group status notifications. */
+    StatusTargetStore statusTargets();
+
     /** Which database this is, for logs and {@code /health}: e.g. "H2 2.5.252" or "PostgreSQL 18.1". */
     String describe();
 

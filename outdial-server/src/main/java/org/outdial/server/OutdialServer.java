@@ -18,6 +18,7 @@ import org.outdial.server.api.DialingApi;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
 import org.outdial.server.dialing.DialingRuntime;
+import org.outdial.server.feed.Feeds;
 import org.outdial.sim.RealTimeSimSwitch;
 import org.outdial.server.config.Settings;
 import org.outdial.server.http.HttpServer;
@@ -40,15 +41,17 @@ public final class OutdialServer implements AutoCloseable {
     private final HttpServer http;
     private final JvmGcMetrics gcMetrics;
     private final DialingRuntime dialing;
+    private final Feeds feeds;
     private boolean closed;
 
     private OutdialServer(Store store, PrometheusMeterRegistry registry, HttpServer http, JvmGcMetrics gcMetrics,
-                          DialingRuntime dialing) {
+                          DialingRuntime dialing, Feeds feeds) {
         this.store = store;
         this.registry = registry;
         this.http = http;
         this.gcMetrics = gcMetrics;
         this.dialing = dialing;
+        this.feeds = feeds;
     }
 
     /** As {@link #start(Settings, Store, double)} with the simulated switch in real time. */
@@ -75,18 +78,27 @@ public final class OutdialServer implements AutoCloseable {
         gcMetrics.bindTo(registry);
         SecureRandom seeds = new SecureRandom();
         DialingRuntime dialing;
+        Feeds feeds;
         try {
             RealTimeSimSwitch switch_ = RealTimeSimSwitch.withDefaultModel(seeds.nextLong(), switchSpeed,
                     System::currentTimeMillis);
             dialing = DialingRuntime.start(store, settings.server().applicationId(), switch_, switchSpeed,
                     System::currentTimeMillis, RandomGeneratorFactory.of("L64X128MixRandom").create(seeds.nextLong()));
+            try {
+                feeds = Feeds.start(settings.feeds(), settings.http().host(), settings.server().applicationId(),
+                        store, dialing, registry, System::currentTimeMillis);
+            } catch (RuntimeException e) {
+                dialing.stop(Duration.ZERO);
+                throw e;
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
         HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
-                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register));
-        OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing);
+                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register,
+                        feeds.cti()::register));
+        OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing, feeds);
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -110,6 +122,10 @@ public final class OutdialServer implements AutoCloseable {
         return dialing;
     }
 
+    public Feeds feeds() {
+        return feeds;
+    }
+
     /** Loads and starts a campaign group in {@code mode} (null = its own) and publishes its meters on /metrics. */
     public void startCampaignGroup(CampaignGroup group, DialMode mode) {
         dialing.startGroup(group.tenantId(), group.id(), mode);
@@ -127,6 +143,7 @@ public final class OutdialServer implements AutoCloseable {
             http.close();
         } finally {
             dialing.stop(Duration.ofSeconds(5));
+            feeds.close();
             gcMetrics.close();
             registry.close();
             store.close();

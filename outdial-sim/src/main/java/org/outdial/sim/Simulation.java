@@ -44,6 +44,8 @@ final class Simulation {
     private final VirtualAgents agents;
     private final SimStore store;
     private long events;
+    /** Sees every command with its event time (feeds benchmarks); nothing by default. */
+    private java.util.function.ObjLongConsumer<Command> observer = (c, t) -> { };
 
     Simulation(Scenario scenario, String policy, long seed, boolean check) {
         this.scenario = scenario;
@@ -85,6 +87,11 @@ final class Simulation {
             }
         }
         return metrics;
+    }
+
+    Simulation observe(java.util.function.ObjLongConsumer<Command> observer) {
+        this.observer = observer;
+        return this;
     }
 
     long events() {
@@ -130,6 +137,7 @@ final class Simulation {
         agents.now(now);
         store.now(now);
         for (Command command : engine.handle(event)) {
+            observer.accept(command, now);
             if (!timers.accept(command) && !switch_.execute(command)) {
                 store.execute(command);
             }

@@ -168,4 +168,30 @@ final class Parsers {
             }
         };
     }
+
+    /** Comma-separated http:// or https:// URIs; empty = none. */
+    static Parser<java.util.List<java.net.URI>> httpUris() {
+        return new Parser<>() {
+            @Override
+            public java.util.List<java.net.URI> parse(String text) {
+                java.util.List<java.net.URI> uris = new java.util.ArrayList<>();
+                for (String part : text.split(",")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    java.net.URI uri = java.net.URI.create(part.trim());
+                    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                        throw new IllegalArgumentException();
+                    }
+                    uris.add(uri);
+                }
+                return java.util.List.copyOf(uris);
+            }
+
+            @Override
+            public String allowed() {
+                return "comma-separated http:// or https:// URIs, or empty";
+            }
+        };
+    }
 }

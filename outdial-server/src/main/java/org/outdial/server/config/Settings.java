@@ -11,7 +11,8 @@ import org.outdial.record.CallingWindow;
  *
  * @param data the data directory, absolute
  */
-public record Settings(Path data, Db db, Http http, Server server, Log log, Import imports, ListDefaults list) {
+public record Settings(Path data, Db db, Http http, Server server, Log log, Import imports, ListDefaults list,
+                       Feeds feeds) {
 
     public Settings {
         Objects.requireNonNull(data, "data");
@@ -21,6 +22,7 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(imports, "imports");
         Objects.requireNonNull(list, "list");
+        Objects.requireNonNull(feeds, "feeds");
     }
 
     /**
@@ -50,6 +52,21 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
 
     /** Defaults of new calling lists. */
     public record ListDefaults(String country, ZoneId timeZone, CallingWindow window, int maxAttempts) {}
+
+    /**
+     * The event feeds.
+     *
+     * @param statusUris         status notification targets for every group (more are stored per tenant or group)
+     * @param statusIntervalSec  periodic notifications of running groups; 0 = off
+     * @param outcomePort        TCP port of the outcome feed; -1 = off, 0 = any free port
+     * @param subscriberQueue    messages held for one slow subscriber before new ones are dropped
+     */
+    public record Feeds(java.util.List<java.net.URI> statusUris, int statusIntervalSec, int statusConnectTimeoutMs,
+                        int statusTimeoutMs, int outcomePort, int subscriberQueue) {
+        public Feeds {
+            statusUris = java.util.List.copyOf(statusUris);
+        }
+    }
 
     public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
 
@@ -83,6 +100,12 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
                 new ListDefaults(values.get(SettingsCatalog.LIST_DEFAULT_COUNTRY),
                         values.get(SettingsCatalog.LIST_DEFAULT_TIME_ZONE),
                         values.get(SettingsCatalog.LIST_DEFAULT_WINDOW),
-                        values.get(SettingsCatalog.LIST_DEFAULT_MAX_ATTEMPTS)));
+                        values.get(SettingsCatalog.LIST_DEFAULT_MAX_ATTEMPTS)),
+                new Feeds(values.get(SettingsCatalog.FEEDS_STATUS_URIS),
+                        values.get(SettingsCatalog.FEEDS_STATUS_INTERVAL_SEC),
+                        values.get(SettingsCatalog.FEEDS_STATUS_CONNECT_TIMEOUT_MS),
+                        values.get(SettingsCatalog.FEEDS_STATUS_TIMEOUT_MS),
+                        values.get(SettingsCatalog.FEEDS_OUTCOME_PORT),
+                        values.get(SettingsCatalog.FEEDS_SUBSCRIBER_QUEUE)));
     }
 }

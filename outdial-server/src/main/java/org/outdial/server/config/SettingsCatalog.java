@@ -80,6 +80,33 @@ public final class SettingsCatalog {
             "Maximum attempts per record for new calling lists; treatments stop retrying after it.",
             "10", Parsers.integer(1, 1000), false, List.of());
 
+    public static final Setting<List<java.net.URI>> FEEDS_STATUS_URIS = new Setting<>("feeds.status-uris",
+            "Web or application servers that receive every campaign group's status notifications (HTTP POST, JSON), "
+                    + "comma-separated; targets per tenant or campaign group are stored in the database as well.",
+            "", Parsers.httpUris(), false, List.of());
+
+    public static final Setting<Integer> FEEDS_STATUS_INTERVAL_SEC = new Setting<>("feeds.status-interval-sec",
+            "Seconds between periodic status notifications of running campaign groups; 0 = changes only.",
+            "10", Parsers.integer(0, 86_400), false, List.of());
+
+    public static final Setting<Integer> FEEDS_STATUS_CONNECT_TIMEOUT_MS = new Setting<>(
+            "feeds.status-connect-timeout-ms",
+            "How long a status notification may take to connect, milliseconds; a failed POST is not retried.",
+            "1000", Parsers.integer(1, 60_000), false, List.of());
+
+    public static final Setting<Integer> FEEDS_STATUS_TIMEOUT_MS = new Setting<>("feeds.status-timeout-ms",
+            "How long a status notification may take from sending to the answer, milliseconds.",
+            "2000", Parsers.integer(1, 60_000), false, List.of());
+
+    public static final Setting<Integer> FEEDS_OUTCOME_PORT = new Setting<>("feeds.outcome-port",
+            "TCP port of the outcome feed (Softdial framing, OZ messages). -1 = off, 0 = any free port.",
+            "-1", Parsers.integer(-1, 65535), false, List.of());
+
+    public static final Setting<Integer> FEEDS_SUBSCRIBER_QUEUE = new Setting<>("feeds.subscriber-queue",
+            "Messages held for one slow outcome-feed or CTI subscriber; beyond it new messages to him are dropped "
+                    + "and counted.",
+            "10000", Parsers.integer(16, 10_000_000), false, List.of());
+
     public static final List<Setting<?>> ALL = List.of(
             DATA,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
@@ -87,7 +114,9 @@ public final class SettingsCatalog {
             SERVER_APPLICATION_ID,
             LOG_LEVEL, LOG_FORMAT,
             IMPORT_BATCH_SIZE,
-            LIST_DEFAULT_COUNTRY, LIST_DEFAULT_TIME_ZONE, LIST_DEFAULT_WINDOW, LIST_DEFAULT_MAX_ATTEMPTS);
+            LIST_DEFAULT_COUNTRY, LIST_DEFAULT_TIME_ZONE, LIST_DEFAULT_WINDOW, LIST_DEFAULT_MAX_ATTEMPTS,
+            FEEDS_STATUS_URIS, FEEDS_STATUS_INTERVAL_SEC, FEEDS_STATUS_CONNECT_TIMEOUT_MS, FEEDS_STATUS_TIMEOUT_MS,
+            FEEDS_OUTCOME_PORT, FEEDS_SUBSCRIBER_QUEUE);
 
     /** Names a config file by flag or environment; not a setting itself because it says where the settings are. */
     public static final String CONFIG_FLAG = "--config";

@@ -48,6 +48,8 @@ public final class DialingRuntime implements AutoCloseable {
     private final Set<Long> groups = ConcurrentHashMap.newKeySet();
     private final int recovered;
     private boolean closed;
+    /** Receives every command with its event time, on the engine thread; must not block (the feed hub's offer). */
+    private volatile java.util.function.ObjLongConsumer<Command> publications = (c, at) -> { };
 
     private DialingRuntime(Store store, int applicationId, Switch switch_, double timeScale, LongSupplier clockMs,
                            RandomGenerator random) {
@@ -93,6 +95,7 @@ public final class DialingRuntime implements AutoCloseable {
     }
 
     private void execute(Command command) {
+        publications.accept(command, loop.eventTimeMs());
         if (switch_.execute(command) || storeAdapter.execute(command)) {
             return;
         }
@@ -102,6 +105,24 @@ public final class DialingRuntime implements AutoCloseable {
             // No desktops, CTI clients or outcome subscribers are connected yet: the snapshots carry the numbers.
             default -> { }
         }
+    }
+
+    /**
+     * Hands every command the engine emits, with the time of its event, to {@code sink} on the engine thread. The sink
+     * must return at once (the feed hub only offers to a bounded queue).
+     */
+    public void publishTo(java.util.function.ObjLongConsumer<Command> sink) {
+        this.publications = sink;
+    }
+
+    /** Queues an event for the engine (adapters' requests: CTI call data, desktops); waits if the queue is full. */
+    public void submit(Event event) {
+        loop.post(event);
+    }
+
+    /** The latest statistics of each calling list of a group, by list id (empty before the first snapshot). */
+    public java.util.Map<Long, org.outdial.stats.GroupStatsView> listStats(long groupId) {
+        return loop.listStats(groupId);
     }
 
     /** Records returned to Ready at start (left claimed by a previous run). */

@@ -53,6 +53,9 @@ final class EngineLoop implements AutoCloseable {
     /** Agent → the groups he logged in to, in login order; engine thread only. */
     private final Map<String, List<Long>> agentGroups = new TreeMap<>();
     private final List<Long> groups = new ArrayList<>();
+    /** Group → its calling lists, for per-list statistics snapshots; engine thread only. */
+    private final Map<Long, List<Long>> groupLists = new TreeMap<>();
+    private final Map<Long, Map<Long, GroupStatsView>> listSnapshots = new ConcurrentHashMap<>();
     private final AtomicLong queueFullWaits = new AtomicLong();
     private final AtomicLong eventsHandled = new AtomicLong();
     private final AtomicLong eventsFailed = new AtomicLong();
@@ -94,6 +97,16 @@ final class EngineLoop implements AutoCloseable {
     /** The latest snapshot of a loaded (or once loaded) session, refreshed a few times a second. */
     java.util.Optional<GroupSnapshot> snapshot(long groupId) {
         return java.util.Optional.ofNullable(snapshots.get(groupId));
+    }
+
+    /** The time of the event being handled; for adapters that run on the engine thread (the command sink). */
+    long eventTimeMs() {
+        return lastNowMs;
+    }
+
+    /** The latest per-list statistics of a group's session, by list id, refreshed with the snapshots. */
+    Map<Long, GroupStatsView> listStats(long groupId) {
+        return listSnapshots.getOrDefault(groupId, Map.of());
     }
 
     long queueFullWaits() {
@@ -146,6 +159,7 @@ final class EngineLoop implements AutoCloseable {
         lastNowMs = event.nowMs();
         if (event instanceof Event.LoadSession load && !groups.contains(load.config().groupId())) {
             groups.add(load.config().groupId());
+            groupLists.put(load.config().groupId(), load.config().lists().stream().map(l -> l.id()).toList());
         } else if (event instanceof Event.AgentLogin login) {
             agentGroups.put(login.agentId(), login.groupIds());
         }
@@ -187,6 +201,13 @@ final class EngineLoop implements AutoCloseable {
             snapshots.put(groupId, new GroupSnapshot(groupId, nowMs, state.orElse(SessionState.UNLOADED), engine.dialMode(groupId).orElse(null),
                     engine.stats(groupId).orElse(GroupStatsView.EMPTY), engine.abandonRateToday(groupId).orElse(null),
                     agents, engine.ownedRecords(groupId), engine.callsInProgress()));
+            Map<Long, GroupStatsView> lists = new java.util.LinkedHashMap<>();
+            for (long listId : groupLists.getOrDefault(groupId, List.of())) {
+                engine.listStats(groupId, listId).ifPresent(v -> lists.put(listId, v));
+            }
+            if (!lists.isEmpty()) {
+                listSnapshots.put(groupId, Map.copyOf(lists));
+            }
         }
     }
 

@@ -33,6 +33,7 @@ public final class JdbcStore implements Store {
     private final DncStore dnc;
     private final ConfigStore config;
     private final AttemptStore attempts;
+    private final org.outdial.store.StatusTargetStore statusTargets;
 
     private JdbcStore(StoreSettings settings, HikariDataSource dataSource, String description, Clock clock) {
         this.settings = settings;
@@ -45,6 +46,7 @@ public final class JdbcStore implements Store {
         this.dnc = new DncRepository(jdbc);
         this.config = new ConfigRepository(jdbc);
         this.attempts = new AttemptRepository(jdbc);
+        this.statusTargets = new StatusTargetRepository(jdbc);
     }
 
     /**
@@ -107,6 +109,11 @@ public final class JdbcStore implements Store {
     @Override
     public AttemptStore attempts() {
         return attempts;
+    }
+
+    @Override
+    public org.outdial.store.StatusTargetStore statusTargets() {
+        return statusTargets;
     }
 
     @Override

@@ -1,0 +1,37 @@
+package org.outdial.feed.cti;
+
+/**
+ * GSW_STAT_EVENT event types (the OCS statistics events; explicit integers in the vendor-derived enum) and the
+ * attribute keys of the User Event Attributes table, in one place.
+ */
+public final class StatEvents {
+
+    private StatEvents() {}
+
+    public static final int CAMPAIGN_ACTIVATED = 1;
+    public static final int CAMPAIGN_DEACTIVATED = 2;
+    public static final int DIALING_STARTED = 3;
+    public static final int DIAL_MODE_CHANGED = 4;
+    public static final int DIALING_STOPPED = 5;
+    public static final int CALL_COMPLETED = 14;
+    public static final int LEAD_PROCESSED = 15;
+
+    public static final String EVENT = "GSW_STAT_EVENT";
+    public static final String CAMPAIGN_DBID = "GSW_CAMPAIGN_DBID";
+    public static final String CALL_LIST_DBID = "GSW_CALL_LIST_DBID";
+    public static final String GROUP_DBID = "GSW_GROUP_DBID";
+    public static final String AGENT_DBID = "GSW_AGENT_DBID";
+    public static final String CALL_RESULT = "GSW_CALL_RESULT";
+    public static final String CAMPAIGN_COMPLETE = "GSW_CAMPAIGN_COMPLETE";
+    public static final String LIST_COMPLETE = "GSW_LIST_COMPLETE";
+    public static final String ERROR_DESCRIPTION = "GSW_ERROR_DESCRIPTION";
+    public static final String DIAL_MODE = "GSW_DIAL_MODE";
+    public static final String APPLICATION_ID = "GSW_APPLICATION_ID";
+    public static final String CALLBACK_TYPE = "GSW_CALLBACK_TYPE";
+    public static final String SCHED_REC_NUM = "GSW_SCHED_REC_NUM";
+
+    /** GSW_APPLICATION_ID values begin at 101: outdial reports 100 + its application id. */
+    public static int applicationId(int serverApplicationId) {
+        return 100 + serverApplicationId;
+    }
+}

@@ -1,0 +1,89 @@
+package org.outdial.server.feed;
+
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.outdial.attempt.CallAttempt;
+import org.outdial.feed.FinishedCall;
+import org.outdial.store.AttemptStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each finished, dialed call attempt to the store's call-attempt history (upsert by GUID), from the same
+ * stream the outcome and CTI feeds read, so the three tell the same story. One writer thread behind a bounded queue;
+ * a full queue or a failed write is counted and logged, never retried in a loop that could hold the feeds back.
+ */
+public final class AttemptHistory implements FeedListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptHistory.class);
+    static final String FEED = "history";
+    static final int QUEUE_CAPACITY = 100_000;
+
+    private final AttemptStore attempts;
+    private final FeedMetrics metrics;
+    private final BlockingQueue<CallAttempt> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread writer;
+    private volatile boolean open = true;
+
+    public AttemptHistory(AttemptStore attempts, FeedMetrics metrics) {
+        this.attempts = attempts;
+        this.metrics = metrics;
+        this.writer = Thread.ofVirtual().name("attempt-history").start(this::run);
+    }
+
+    /** The history row of a finished call; null for a preview record that was never dialed. */
+    static CallAttempt attempt(FinishedCall c) {
+        if (c.attemptGuid() == null) {
+            return null;
+        }
+        return new CallAttempt(c.attemptGuid(), c.listId(), c.recordId(), c.chainId(), c.groupId(), c.agentId(),
+                c.phone(), c.result(), Instant.ofEpochMilli(c.dialedAtMs()), Instant.ofEpochMilli(c.dialedAtMs()),
+                c.answeredAtMs() == null ? null : Instant.ofEpochMilli(c.answeredAtMs()),
+                c.answeredAtMs() == null || c.agentId() == null ? null : Instant.ofEpochMilli(c.answeredAtMs()),
+                Instant.ofEpochMilli(c.endedAtMs()), null, Instant.ofEpochMilli(c.processedAtMs()));
+    }
+
+    @Override
+    public void finished(FinishedCall call) {
+        CallAttempt a = attempt(call);
+        if (a != null && !queue.offer(a)) {
+            metrics.dropped(FEED);
+            LOG.atWarn().addKeyValue("attempt", a.guid()).log("call-attempt history queue full; attempt not written");
+        }
+    }
+
+    private void run() {
+        while (open || !queue.isEmpty()) {
+            CallAttempt a;
+            try {
+                a = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (a == null) {
+                continue;
+            }
+            try {
+                attempts.save(a);
+                metrics.sent(FEED);
+            } catch (RuntimeException e) {
+                metrics.failed(FEED);
+                LOG.atWarn().addKeyValue("attempt", a.guid()).addKeyValue("error", e.toString())
+                        .log("call attempt not written to the history");
+            }
+        }
+    }
+
+    /** Writes what is queued (up to 10 s), then stops. */
+    @Override
+    public void close() {
+        open = false;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.outdial.server.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.outdial.engine.Command;
+import org.outdial.feed.FinishedCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fan-out between the engine thread and the feeds. The engine thread only ever {@link #publish offers} a stamped
+ * command to one bounded queue; when the queue is full the command is dropped and counted (feeds are best effort,
+ * dialing is not). The hub's own thread joins commands into finished calls ({@link CallTracker}) and hands both to
+ * every {@link FeedListener}, each of which keeps its own bounded queues for its subscribers.
+ */
+public final class FeedHub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
+    public static final int DEFAULT_CAPACITY = 65_536;
+    private static final int BATCH = 1_024;
+
+    private record Stamped(long atMs, Command command) {}
+
+    private final ArrayBlockingQueue<Stamped> queue;
+    private final List<FeedListener> listeners = new CopyOnWriteArrayList<>();
+    private final CallTracker tracker;
+    private final FeedMetrics metrics;
+    private final Thread thread;
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean running = true;
+
+    public FeedHub(FeedDirectory directory, FeedMetrics metrics, int capacity) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.tracker = new CallTracker(directory);
+        this.metrics = metrics;
+        this.thread = Thread.ofPlatform().name("outdial-feeds").daemon().unstarted(this::run);
+    }
+
+    public FeedHub start() {
+        thread.start();
+        return this;
+    }
+
+    public void add(FeedListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Whether the engine needs to hand this command over at all: timers, claims and refusals are no feed's business. */
+    static boolean relevant(Command c) {
+        return !(c instanceof Command.ScheduleTimer || c instanceof Command.CancelTimer
+                || c instanceof Command.ClaimRecords || c instanceof Command.ReleaseRecords
+                || c instanceof Command.Rejected);
+    }
+
+    /** Engine thread: never blocks. A full queue drops the command and counts it. */
+    public void publish(long atMs, Command command) {
+        if (!relevant(command)) {
+            return;
+        }
+        if (!queue.offer(new Stamped(atMs, command))) {
+            long n = dropped.incrementAndGet();
+            metrics.dropped("hub");
+            if (n == 1 || n % 10_000 == 0) {
+                LOG.atWarn().addKeyValue("dropped", n).log("feed queue full: engine publications dropped");
+            }
+        }
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Publications waiting for the hub thread. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Stamped> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Stamped first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                for (Stamped s : batch) {
+                    dispatch(s);
+                }
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void dispatch(Stamped s) {
+        FinishedCall finished;
+        try {
+            finished = tracker.observe(s.atMs, s.command);
+        } catch (RuntimeException e) {
+            LOG.atError().setCause(e).addKeyValue("command", s.command).log("feed could not follow a command");
+            return;
+        }
+        for (FeedListener l : listeners) {
+            try {
+                l.command(s.atMs, s.command);
+                if (finished != null) {
+                    l.finished(finished);
+                }
+            } catch (RuntimeException e) {
+                LOG.atError().setCause(e).addKeyValue("feed", l.getClass().getSimpleName())
+                        .log("a feed failed on a publication");
+            }
+        }
+    }
+
+    /** Delivers what is queued, then stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package org.outdial.server.feed.cti;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.outdial.agent.AgentState;
+import org.outdial.engine.Command;
+import org.outdial.engine.Event;
+import org.outdial.engine.SessionState;
+import org.outdial.feed.FinishedCall;
+import org.outdial.feed.cti.CallContext;
+import org.outdial.feed.cti.CtiCodes;
+import org.outdial.feed.cti.CtiEvent;
+import org.outdial.feed.cti.CtiEvents;
+import org.outdial.feed.cti.CtiJson;
+import org.outdial.feed.cti.StatEvents;
+import org.outdial.feed.status.StatusCodes;
+import org.outdial.record.CallingRecord;
+import org.outdial.server.feed.FeedDirectory;
+import org.outdial.server.feed.FeedListener;
+import org.outdial.server.feed.FeedMetrics;
+
+/**
+ * Turns the engine's publications into the CTI stream and hands each event to the subscribers whose filters pass it.
+ * Agent state events come from the engine's agent states; call events from the calls it connects to agents and the
+ * preview records it reserves agents for; stat events from session changes and finished calls. Client requests
+ * (SET_CALL_DATA_REQ) drive the direct-preview flow. Synchronized: the hub thread and WebSocket threads both enter.
+ */
+public final class CtiStream implements FeedListener {
+
+    static final String FEED = "cti";
+    /** Reservation calls get ids of their own, apart from the engine's call ids. */
+    static final long RESERVATION_CALL_BASE = 1L << 40;
+    static final long PREVIEW_CALL_BASE = 1L << 41;
+    /**
+     * A user ECC variable (like the seed's user.layout) carrying the call-attempt GUID: the key that joins a CTI call to
+     * its OZ (SI) and its call-attempt history row.
+     */
+    public static final String ATTEMPT_VARIABLE = "user.attempt_guid";
+
+    /** What the stream knows of one agent's device. */
+    private static final class Device {
+        String extension;
+        long tenantId;
+        String campaign;
+        CallContext call;
+        CallContext reservation;
+        long handle;
+        AgentState state;
+    }
+
+    private final FeedDirectory directory;
+    private final FeedMetrics metrics;
+    private final Consumer<Event> engine;
+    private final LongSupplier clockMs;
+    private final int applicationId;
+    private final Map<String, Device> devices = new HashMap<>();
+    private final Set<CtiSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private long lastAtMs;
+
+    public CtiStream(FeedDirectory directory, FeedMetrics metrics, Consumer<Event> engine, LongSupplier clockMs,
+                     int applicationId) {
+        this.directory = directory;
+        this.metrics = metrics;
+        this.engine = engine;
+        this.clockMs = clockMs;
+        this.applicationId = applicationId;
+    }
+
+    void subscribe(CtiSubscriber s) {
+        subscribers.add(s);
+    }
+
+    void unsubscribe(CtiSubscriber s) {
+        subscribers.remove(s);
+    }
+
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    @Override
+    public synchronized void command(long atMs, Command command) {
+        lastAtMs = atMs;
+        switch (command) {
+            case Command.ConnectToAgent c -> {
+                if (c.place() != null && !c.place().isEmpty()) {
+                    device(c.agentId()).extension = c.place();
+                }
+            }
+            case Command.PublishAgentState a -> agentState(a);
+            case Command.PublishCallToAgent c -> callToAgent(c, atMs);
+            case Command.PublishPreviewOffered p -> previewOffered(p, atMs);
+            case Command.PublishSessionState s -> sessionStat(s);
+            default -> { }
+        }
+    }
+
+    @Override
+    public synchronized void finished(FinishedCall call) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        if (call.attemptGuid() != null) {
+            a.put(StatEvents.EVENT, StatEvents.CALL_COMPLETED);
+            stat(a, call);
+        }
+        if (!call.retry()) {
+            a = new LinkedHashMap<>();
+            a.put(StatEvents.EVENT, StatEvents.LEAD_PROCESSED);
+            stat(a, call);
+        }
+    }
+
+    private void stat(Map<String, Object> a, FinishedCall call) {
+        a.put(StatEvents.CAMPAIGN_DBID, call.campaignId());
+        a.put(StatEvents.CALL_LIST_DBID, call.listId());
+        a.put(StatEvents.GROUP_DBID, call.groupId());
+        Long agent = directory.agentDbid(call.tenantId(), call.agentId());
+        if (agent != null) {
+            a.put(StatEvents.AGENT_DBID, agent);
+        }
+        a.put(StatEvents.CALL_RESULT, call.result().code());
+        a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
+        publish(CtiEvents.statEvent(call.tenantId(), call.agentId(), call.campaignName(), a));
+    }
+
+    private final Map<Long, SessionState> sessionStates = new HashMap<>();
+
+    private void sessionStat(Command.PublishSessionState s) {
+        SessionState before = sessionStates.get(s.groupId());
+        if (s.state() == SessionState.UNLOADED) {
+            sessionStates.remove(s.groupId());
+        } else {
+            sessionStates.put(s.groupId(), s.state());
+        }
+        int type = switch (StatusCodes.action(before, s.state())) {
+            case LOAD -> StatEvents.CAMPAIGN_ACTIVATED;
+            case START -> StatEvents.DIALING_STARTED;
+            case STOP -> StatEvents.DIALING_STOPPED;
+            case SET_DIALING_MODE -> StatEvents.DIAL_MODE_CHANGED;
+            case UNLOAD -> s.state() == SessionState.UNLOADED ? StatEvents.CAMPAIGN_DEACTIVATED : 0;
+        };
+        if (type == 0) {
+            return; // unloading, waiting for calls: deactivated is reported once unloaded
+        }
+        FeedDirectory.GroupInfo g = directory.group(s.groupId());
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put(StatEvents.EVENT, type);
+        a.put(StatEvents.CAMPAIGN_DBID, g.campaignId());
+        a.put(StatEvents.GROUP_DBID, s.groupId());
+        if (s.mode() != null) {
+            a.put(StatEvents.DIAL_MODE, s.mode().code());
+        }
+        a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
+        publish(CtiEvents.statEvent(g.tenantId(), null, g.campaignName(), a));
+    }
+
+    private Device device(String agentId) {
+        return devices.computeIfAbsent(agentId, id -> {
+            Device d = new Device();
+            d.extension = id;
+            return d;
+        });
+    }
+
+    private void agentState(Command.PublishAgentState a) {
+        Device d = device(a.agentId());
+        d.state = a.state();
+        boolean onCall = a.state() == AgentState.TALKING || a.state() == AgentState.RESERVED;
+        CallContext ending = onCall ? null : d.call;
+        if (ending != null) {
+            publish(CtiEvents.connectionCleared(ending));
+        }
+        if (!onCall && d.reservation != null) {
+            clearReservation(d);
+        }
+        AgentState next = a.state() == AgentState.TALKING ? AgentState.WORK_NOT_READY : null;
+        publish(CtiEvents.agentState(d.tenantId, d.campaign, a.agentId(), d.extension, a.state(), 0,
+                a.reasonCode(), next));
+        if (ending != null) {
+            publish(CtiEvents.callCleared(ending, CtiCodes.CECX_DROP_HANDLED_OTHER));
+            publish(CtiEvents.endCall(ending));
+            d.call = null;
+        }
+        if (a.state() == AgentState.LOGGED_OUT) {
+            devices.remove(a.agentId());
+        }
+    }
+
+    private void clearReservation(Device d) {
+        CallContext r = d.reservation;
+        d.reservation = null;
+        publish(CtiEvents.connectionCleared(r));
+        publish(CtiEvents.callCleared(r, CtiCodes.CEC_NONE));
+        publish(CtiEvents.endCall(r));
+    }
+
+    private void callToAgent(Command.PublishCallToAgent c, long atMs) {
+        FeedDirectory.GroupInfo g = directory.group(c.groupId());
+        Device d = device(c.agentId());
+        d.tenantId = g.tenantId();
+        d.campaign = g.campaignName();
+        Map<String, String> ecc = ecc(g, c.record(), CtiCodes.BA_STATUS_CONNECTED, atMs);
+        ecc.put(ATTEMPT_VARIABLE, c.attemptGuid().toString());
+        CallContext call = new CallContext(c.callId(), CtiCodes.CALLTYPE_AUTO_OUT, g.tenantId(), g.campaignName(),
+                c.agentId(), d.extension, c.record().contactInfo(), ecc);
+        d.call = call;
+        publish(CtiEvents.beginCall(call));
+        publish(CtiEvents.callDelivered(call));
+        publish(CtiEvents.established(call));
+    }
+
+    private void previewOffered(Command.PublishPreviewOffered p, long atMs) {
+        FeedDirectory.GroupInfo g = directory.group(p.groupId());
+        Device d = device(p.agentId());
+        d.tenantId = g.tenantId();
+        d.campaign = g.campaignName();
+        d.handle = p.recordHandle();
+        CallContext r = new CallContext(RESERVATION_CALL_BASE + p.recordHandle(), CtiCodes.CALLTYPE_RESERVATION,
+                g.tenantId(), g.campaignName(), p.agentId(), d.extension, p.record().contactInfo(),
+                ecc(g, p.record(), CtiCodes.BA_STATUS_RESERVATION, atMs));
+        d.reservation = r;
+        publish(CtiEvents.beginCall(r));
+        publish(CtiEvents.callDelivered(r));
+    }
+
+    /** The outbound ECC variables of a record. */
+    static Map<String, String> ecc(FeedDirectory.GroupInfo g, CallingRecord r, String status, long atMs) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("BACampaign", g.campaignName());
+        e.put("BACampaignID", Long.toString(g.campaignId()));
+        e.put("BAStatus", status);
+        e.put("BAResponse", "");
+        e.put("BAAccountNumber", r.customerId() == null ? "" : r.customerId());
+        e.put("BADialedListID", r.listId() + "-" + r.recordId());
+        Object first = r.customFields().get("first_name");
+        Object last = r.customFields().get("last_name");
+        e.put("BABuddyName", (first == null ? "" : first) + "," + (last == null ? "" : last));
+        e.put("BACustomerNumber", r.contactInfo());
+        int offsetMin = r.timeZone().getRules().getOffset(Instant.ofEpochMilli(atMs)).getTotalSeconds() / 60;
+        e.put("BATimeZone", String.format("%+06d", offsetMin));
+        return e;
+    }
+
+    /** A client request; the answer (and any events it causes) go out through the stream. */
+    synchronized CtiEvent request(CtiRequest req) {
+        return switch (req) {
+            case CtiRequest.Heartbeat h -> CtiEvents.confirmation(CtiCodes.MessageType.HEARTBEAT_CONF,
+                    h.invokeId(), null);
+            case CtiRequest.SetCallData s -> setCallData(s);
+        };
+    }
+
+    private CtiEvent setCallData(CtiRequest.SetCallData s) {
+        for (Map.Entry<String, Device> e : devices.entrySet()) {
+            Device d = e.getValue();
+            if (d.reservation != null && d.reservation.callId() == s.callId()) {
+                return onReservation(e.getKey(), d, s);
+            }
+            if (d.call != null && d.call.callId() == s.callId() && d.call.callType().equals(CtiCodes.CALLTYPE_PREVIEW)) {
+                return onPreviewCall(e.getKey(), d, s);
+            }
+        }
+        return failure(s, "no reservation or preview call " + s.callId() + " is in progress");
+    }
+
+    private CtiEvent onReservation(String agentId, Device d, CtiRequest.SetCallData s) {
+        CallContext r = d.reservation;
+        if (BaResponses.ACCEPT.equals(s.baResponse())) {
+            publish(CtiEvents.callDataUpdate(r, Map.of("BAResponse", s.baResponse())));
+            CallContext p = r.with(PREVIEW_CALL_BASE + d.handle, CtiCodes.CALLTYPE_PREVIEW,
+                    Map.of("BAResponse", s.baResponse(), "BAStatus", CtiCodes.BA_STATUS_CONNECTED));
+            publish(CtiEvents.beginCall(p));
+            clearReservation(d);
+            d.call = p;
+            publish(CtiEvents.callDataUpdate(p, p.ecc()));
+            publish(CtiEvents.serviceInitiated(p));
+            // The agent dials from his phone: the engine keeps him reserved; the stream shows him talking.
+            publish(CtiEvents.agentState(d.tenantId, d.campaign, agentId, d.extension, AgentState.TALKING, 0, 0,
+                    AgentState.WORK_NOT_READY));
+            publish(CtiEvents.originated(p));
+            publish(CtiEvents.established(p));
+            return CtiEvents.confirmation(CtiCodes.MessageType.SET_CALL_DATA_CONF, s.invokeId(), null);
+        }
+        var closing = BaResponses.closing(s.baResponse());
+        if (closing.isPresent()) {
+            publish(CtiEvents.callDataUpdate(r, Map.of("BAResponse", s.baResponse())));
+            engine.accept(new Event.RecordProcessed(clockMs.getAsLong(), agentId, d.handle, closing.get()));
+            return CtiEvents.confirmation(CtiCodes.MessageType.SET_CALL_DATA_CONF, s.invokeId(), null);
+        }
+        if (BaResponses.NOT_YET.contains(s.baResponse())) {
+            return failure(s, "BAResponse " + s.baResponse() + " would return the record for later, which outdial "
+                    + "cannot do yet; answer Reject-Close or Skip-Close, or Accept");
+        }
+        return failure(s, "BAResponse '" + s.baResponse() + "' is not an answer to a reservation; use Accept, "
+                + "Reject-Close or Skip-Close");
+    }
+
+    private CtiEvent onPreviewCall(String agentId, Device d, CtiRequest.SetCallData s) {
+        var result = BaResponses.classification(s.baResponse());
+        if (result.isEmpty()) {
+            return failure(s, "BAResponse '" + s.baResponse() + "' does not classify a preview call; use REX_VOICE, "
+                    + "REX_ANS_MACHINE, REX_FAX, REX_INVALID, BUSY or DO_NOT_CALL");
+        }
+        publish(CtiEvents.callDataUpdate(d.call, Map.of("BAResponse", s.baResponse())));
+        engine.accept(new Event.RecordProcessed(clockMs.getAsLong(), agentId, d.handle, result.get()));
+        return CtiEvents.confirmation(CtiCodes.MessageType.SET_CALL_DATA_CONF, s.invokeId(), null);
+    }
+
+    private CtiEvent failure(CtiRequest r, String reason) {
+        metrics.failed(FEED + "-request");
+        return CtiEvents.confirmation(CtiCodes.MessageType.FAILURE_CONF, r.invokeId(), reason);
+    }
+
+    /** Renders once, offers to every subscriber whose filter passes the event. */
+    void publish(CtiEvent e) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        String json = null;
+        for (CtiSubscriber s : subscribers) {
+            if (s.wants(e)) {
+                if (json == null) {
+                    json = CtiJson.render(e);
+                }
+                s.offer(json);
+            }
+        }
+    }
+
+    long lastAtMs() {
+        return lastAtMs;
+    }
+}

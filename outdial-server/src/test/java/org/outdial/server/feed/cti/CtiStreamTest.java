@@ -1,0 +1,302 @@
+package org.outdial.server.feed.cti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.outdial.agent.AgentState;
+import org.outdial.campaign.DialMode;
+import org.outdial.campaign.OptimizationMethod;
+import org.outdial.engine.Actor;
+import org.outdial.engine.Command;
+import org.outdial.engine.Event;
+import org.outdial.engine.SessionState;
+import org.outdial.feed.FinishedCall;
+import org.outdial.record.CallResult;
+import org.outdial.record.CallingRecord;
+import org.outdial.record.CallingWindow;
+import org.outdial.record.ContactInfoType;
+import org.outdial.record.RecordStatus;
+import org.outdial.record.RecordType;
+import org.outdial.server.feed.FeedDirectory;
+import org.outdial.server.feed.FeedMetrics;
+import org.outdial.stats.GroupStatsView;
+
+/** The CTI stream's event sequences, driven with engine publications; one flow or rule per test. */
+class CtiStreamTest {
+
+    private static final FeedDirectory.GroupInfo GROUP = new FeedDirectory.GroupInfo(12, 1, "Acme", "cc", "G",
+            "Team", 3, "LoadCamp", null, "", OptimizationMethod.NONE, 0, Map.of(5L, "east"));
+    private static final FeedDirectory DIRECTORY = new FeedDirectory() {
+        @Override
+        public GroupInfo group(long groupId) {
+            return GROUP;
+        }
+
+        @Override
+        public Long agentDbid(long tenantId, String loginId) {
+            return 501L;
+        }
+    };
+    private static final long T = Instant.parse("2026-11-21T15:00:00Z").toEpochMilli();
+
+    private final FeedMetrics metrics = new FeedMetrics(new SimpleMeterRegistry());
+    private final List<Event> engine = Collections.synchronizedList(new ArrayList<>());
+    private final CtiStream stream = new CtiStream(DIRECTORY, metrics, engine::add, () -> T, 1);
+    private final List<String> frames = Collections.synchronizedList(new ArrayList<>());
+    private final List<CtiSubscriber> subs = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        subs.forEach(CtiSubscriber::close);
+    }
+
+    private CtiSubscriber subscribe(long tenant, Set<String> agents, Set<String> campaigns, List<String> into) {
+        CtiSubscriber s = new CtiSubscriber(tenant, agents, campaigns, 1_000, into::add, metrics);
+        stream.subscribe(s);
+        subs.add(s);
+        return s;
+    }
+
+    private List<JsonNode> events(List<String> into, int atLeast) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> lines(into).size() >= atLeast);
+        return lines(into);
+    }
+
+    private static List<JsonNode> lines(List<String> into) {
+        List<JsonNode> out = new ArrayList<>();
+        synchronized (into) {
+            for (String frame : into) {
+                for (String line : frame.split("\n")) {
+                    try {
+                        out.add(new ObjectMapper().readTree(line));
+                    } catch (Exception e) {
+                        throw new AssertionError(line, e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> types(List<JsonNode> events) {
+        return events.stream().map(e -> e.get("MsgType").asText()).toList();
+    }
+
+    private static CallingRecord record() {
+        return new CallingRecord(77, 5, "4022", ContactInfoType.HOME_PHONE, RecordType.GENERAL, RecordStatus.RETRIEVED,
+                CallResult.UNKNOWN_CALL_RESULT, 1, Instant.EPOCH, null, new CallingWindow(0, CallingWindow.DAY_SEC),
+                ZoneId.of("America/Chicago"), 3L, null, 77, 1, 12L, 1, null, "AC111",
+                Map.of("first_name", "John", "last_name", "Doe"));
+    }
+
+    @Test
+    void anAgentStateChangeIsAnAgentStateEvent() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        stream.command(T, new Command.PublishAgentState("chli4020", AgentState.READY, 0));
+        JsonNode e = events(frames, 1).get(0);
+        assertThat(e.get("MsgType").asText()).isEqualTo("AGENT_STATE_EVENT");
+        assertThat(e.get("MessageType").asInt()).isEqualTo(30);
+        assertThat(e.get("AgentState").asText()).isEqualTo("AVAILABLE");
+        assertThat(e.get("AgentStateValue").asInt()).isEqualTo(3);
+        assertThat(e.get("AgentID").asText()).isEqualTo("chli4020");
+        assertThat(e.get("AgentExtension").asText()).isEqualTo("chli4020");
+        assertThat(e.get("StateDuration").asInt()).isZero();
+        assertThat(e.get("EventReasonCode").asInt()).isZero();
+    }
+
+    @Test
+    void aProgressiveCallIsBegunDeliveredEstablishedThenClearedAroundWorkNotReady() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
+        stream.command(T, new Command.ConnectToAgent(42, "a1", "4020"));
+        stream.command(T, new Command.PublishCallToAgent(42, UUID.randomUUID(), "a1", 12, record()));
+        stream.command(T + 60_000, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
+        List<JsonNode> ev = events(frames, 8);
+        assertThat(types(ev)).containsExactly("AGENT_STATE_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT",
+                "CALL_ESTABLISHED_EVENT", "CALL_CONNECTION_CLEARED_EVENT", "AGENT_STATE_EVENT", "CALL_CLEARED_EVENT",
+                "END_CALL_EVENT");
+        assertThat(ev.get(0).get("NextAgentState").asInt()).isEqualTo(5);
+        JsonNode begin = ev.get(1);
+        assertThat(begin.get("CallType").asText()).isEqualTo("CALLTYPE_AUTO_OUT");
+        assertThat(begin.get("ConnectionCallID").asLong()).isEqualTo(42);
+        assertThat(begin.get("ConnectionDeviceID").asText()).isEqualTo("4020");
+        JsonNode ecc = begin.get("ExpandedCallContext");
+        assertThat(ecc.get("BACampaign").asText()).isEqualTo("LoadCamp");
+        assertThat(ecc.get("BACampaignID").asText()).isEqualTo("3");
+        assertThat(ecc.get("BAStatus").asText()).isEqualTo("CO");
+        assertThat(ecc.get("BAAccountNumber").asText()).isEqualTo("AC111");
+        assertThat(ecc.get("BABuddyName").asText()).isEqualTo("John,Doe");
+        assertThat(ecc.get("BACustomerNumber").asText()).isEqualTo("4022");
+        assertThat(ecc.get("BADialedListID").asText()).isEqualTo("5-77");
+        assertThat(ecc.get("BATimeZone").asText()).isEqualTo("-00360");
+        assertThat(ecc.has("BAResponse")).isTrue();
+        assertThat(ev.get(2).get("LocalConnectionState").asText()).isEqualTo("LCS_ALERTING");
+        assertThat(ev.get(2).get("EventCause").asText()).isEqualTo("CEC_NEW_CALL");
+        assertThat(ev.get(3).get("LocalConnectionState").asText()).isEqualTo("LCS_CONNECT");
+        assertThat(ev.get(4).get("LocalConnectionState").asText()).isEqualTo("LCS_NONE");
+        assertThat(ev.get(6).get("EventCause").asText()).isEqualTo("CECX_DROP_HANDLED_OTHER");
+        assertThat(ev.get(6).get("LocalConnectionState").asText()).isEqualTo("LCS_NULL");
+    }
+
+    @Test
+    void theDirectPreviewFlowOfTheSeed() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        List<JsonNode> reserved = events(frames, 3);
+        assertThat(types(reserved)).containsExactly("AGENT_STATE_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT");
+        assertThat(reserved.get(0).get("AgentState").asText()).isEqualTo("RESERVED");
+        JsonNode reservation = reserved.get(1);
+        assertThat(reservation.get("CallType").asText()).isEqualTo("CALLTYPE_RESERVATION");
+        assertThat(reservation.get("ExpandedCallContext").get("BAStatus").asText()).isEqualTo("DO");
+        long reservationId = reservation.get("ConnectionCallID").asLong();
+
+        JsonNode conf = json(stream.request(new CtiRequest.SetCallData(7, reservationId, "Accept")));
+        assertThat(conf.get("MsgType").asText()).isEqualTo("SET_CALL_DATA_CONF");
+        assertThat(conf.get("InvokeID").asInt()).isEqualTo(7);
+        List<JsonNode> accepted = events(frames, 13);
+        assertThat(types(accepted.subList(3, 13))).containsExactly("CALL_DATA_UPDATE_EVENT", "BEGIN_CALL_EVENT",
+                "CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT", "CALL_DATA_UPDATE_EVENT",
+                "CALL_SERVICE_INITIATED_EVENT", "AGENT_STATE_EVENT", "CALL_ORIGINATED_EVENT",
+                "CALL_ESTABLISHED_EVENT");
+        assertThat(accepted.get(3).get("ExpandedCallContext").get("BAResponse").asText()).isEqualTo("Accept");
+        JsonNode preview = accepted.get(4);
+        assertThat(preview.get("CallType").asText()).isEqualTo("CALLTYPE_PREVIEW");
+        assertThat(preview.get("ConnectionCallID").asLong()).isNotEqualTo(reservationId);
+        assertThat(preview.get("ExpandedCallContext").get("BAStatus").asText()).isEqualTo("CO");
+        assertThat(accepted.get(5).get("ConnectionCallID").asLong()).isEqualTo(reservationId);
+        assertThat(accepted.get(10).get("AgentState").asText()).isEqualTo("TALKING");
+        assertThat(accepted.get(10).get("NextAgentState").asInt()).isEqualTo(5);
+        assertThat(accepted.get(11).get("CalledDeviceID").asText()).isEqualTo("4022");
+
+        long previewId = preview.get("ConnectionCallID").asLong();
+        stream.request(new CtiRequest.SetCallData(8, previewId, "REX_VOICE"));
+        assertThat(engine).containsExactly(new Event.RecordProcessed(T, "a1", 900, CallResult.ANSWER));
+        stream.command(T + 1, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
+        List<JsonNode> ended = events(frames, 18);
+        assertThat(types(ended.subList(13, 18))).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
+                "AGENT_STATE_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT");
+        assertThat(ended.get(15).get("AgentState").asText()).isEqualTo("WORK_NOT_READY");
+        assertThat(ended.get(17).get("ConnectionCallID").asLong()).isEqualTo(previewId);
+    }
+
+    @Test
+    void rejectCloseClosesTheRecordAndClearsTheReservation() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        long reservationId = events(frames, 3).get(1).get("ConnectionCallID").asLong();
+        assertThat(json(stream.request(new CtiRequest.SetCallData(1, reservationId, "Reject-Close")))
+                .get("MsgType").asText()).isEqualTo("SET_CALL_DATA_CONF");
+        assertThat(engine).containsExactly(new Event.RecordProcessed(T, "a1", 900, CallResult.CANCEL_RECORD));
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
+        assertThat(types(events(frames, 8).subList(3, 8))).containsExactly("CALL_DATA_UPDATE_EVENT",
+                "CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT");
+    }
+
+    @Test
+    void responsesTheEngineCannotCarryOutAreRefused() {
+        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        long id = CtiStream.RESERVATION_CALL_BASE + 900;
+        for (String r : List.of("Reject", "Skip", "Cancel Reservation", "REX_VOICE")) {
+            JsonNode f = json(stream.request(new CtiRequest.SetCallData(3, id, r)));
+            assertThat(f.get("MsgType").asText()).as(r).isEqualTo("FAILURE_CONF");
+            assertThat(f.get("Text").asText()).isNotBlank();
+        }
+        assertThat(json(stream.request(new CtiRequest.SetCallData(4, 123, "Accept"))).get("Text").asText())
+                .contains("no reservation or preview call 123");
+        assertThat(engine).isEmpty();
+    }
+
+    @Test
+    void subscribersFilterByAgentCampaignAndTenant() {
+        List<String> byAgent = Collections.synchronizedList(new ArrayList<>());
+        List<String> byCampaign = Collections.synchronizedList(new ArrayList<>());
+        List<String> otherTenant = Collections.synchronizedList(new ArrayList<>());
+        subscribe(1, Set.of("a2"), Set.of(), byAgent);
+        subscribe(1, Set.of(), Set.of("Other"), byCampaign);
+        subscribe(2, Set.of(), Set.of(), otherTenant);
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
+        stream.command(T, new Command.PublishCallToAgent(1, UUID.randomUUID(), "a1", 12, record()));
+        stream.command(T, new Command.PublishAgentState("a2", AgentState.READY, 0));
+        assertThat(types(events(byAgent, 1))).containsExactly("AGENT_STATE_EVENT");
+        assertThat(events(byAgent, 1).get(0).get("AgentID").asText()).isEqualTo("a2");
+        assertThat(byCampaign).isEmpty();
+        assertThat(types(events(otherTenant, 2))).as("events of unknown tenant only")
+                .containsExactly("AGENT_STATE_EVENT", "AGENT_STATE_EVENT");
+    }
+
+    @Test
+    void sessionChangesAndFinishedCallsAreStatEvents() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        GroupStatsView stats = GroupStatsView.EMPTY;
+        stream.command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PREDICTIVE,
+                Actor.client("x"), stats));
+        stream.command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PREDICTIVE,
+                Actor.client("x"), stats));
+        stream.command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PROGRESSIVE,
+                Actor.client("x"), stats));
+        stream.command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PROGRESSIVE,
+                Actor.client("x"), stats));
+        stream.command(T, new Command.PublishSessionState(12, SessionState.UNLOADING, DialMode.PROGRESSIVE,
+                Actor.client("x"), stats));
+        stream.command(T, new Command.PublishSessionState(12, SessionState.UNLOADED, DialMode.PROGRESSIVE,
+                Actor.client("x"), stats));
+        stream.finished(new FinishedCall(new UUID(1, 2), 1, "Acme", 12, "G", 3, "LoadCamp", 5, "east", 77, 77, 1,
+                "4022", "a1", CallResult.ANSWER, false, false, T, T, T, T, Map.of()));
+        List<JsonNode> ev = events(frames, 7);
+        assertThat(ev).allMatch(e -> e.get("MsgType").asText().equals("USER_EVENT")
+                && e.get("UserEvent").asText().equals("GSW_STAT_EVENT"));
+        assertThat(ev).extracting(e -> e.get("GSW_STAT_EVENT").asInt()).containsExactly(1, 3, 4, 5, 2, 14, 15);
+        JsonNode completed = ev.get(5);
+        assertThat(completed.get("GSW_CAMPAIGN_DBID").asLong()).isEqualTo(3);
+        assertThat(completed.get("GSW_CALL_LIST_DBID").asLong()).isEqualTo(5);
+        assertThat(completed.get("GSW_GROUP_DBID").asLong()).isEqualTo(12);
+        assertThat(completed.get("GSW_AGENT_DBID").asLong()).isEqualTo(501);
+        assertThat(completed.get("GSW_CALL_RESULT").asInt()).isEqualTo(33);
+        assertThat(completed.get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
+        assertThat(ev.get(1).get("GSW_DIAL_MODE").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowSubscriberLosesEventsBeyondItsQueueAndTheStreamGoesOn() {
+        CtiSubscriber slow = new CtiSubscriber(1, Set.of(), Set.of(), 16, frame -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, metrics);
+        subs.add(slow);
+        stream.subscribe(slow);
+        subscribe(1, Set.of(), Set.of(), frames);
+        for (int i = 0; i < 200; i++) {
+            stream.command(T, new Command.PublishAgentState("a" + i, AgentState.READY, 0));
+        }
+        assertThat(events(frames, 200)).hasSize(200);
+        assertThat(slow.dropped()).isPositive();
+        assertThat(metrics.count("outdial.feed.dropped", "cti")).isPositive();
+    }
+
+    private static JsonNode json(org.outdial.feed.cti.CtiEvent e) {
+        try {
+            return new ObjectMapper().readTree(org.outdial.feed.cti.CtiJson.render(e));
+        } catch (Exception x) {
+            throw new AssertionError(x);
+        }
+    }
+}
