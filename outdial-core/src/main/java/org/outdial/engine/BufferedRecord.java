@@ -13,6 +13,20 @@ final class BufferedRecord {
     /** The stale-clean timer while the record is ON_DESKTOP, else 0. */
     long staleTimerId;
 
+    // ---- what a desktop asked for this record (applied when the record is written; see DesktopFlow) ----------
+    /** The agent whose desktop shows the record (preview, or a call connected to him); null = none. */
+    String deskAgent;
+    /** Changes from UpdateCallCompletionStats / RecordProcessed, validated, custom fields by field name. */
+    org.outdial.desktop.Request.RecordChanges desktopChanges;
+    /** How the desktop ended the record; null = not yet (the engine's own treatment path applies). */
+    DeskOutcome deskOutcome;
+    /** A RecordReschedule awaiting its RecordProcessed. */
+    DeskOutcome.Reschedule reschedule;
+    /** Acknowledgements to send once the record's write is durable. */
+    java.util.List<Command> desktopAcks;
+    /** ReadyTime is accepted once per record handle. */
+    boolean readyTimeSent;
+
     BufferedRecord(long handle, CallingRecord record) {
         this.handle = handle;
         this.record = record;
