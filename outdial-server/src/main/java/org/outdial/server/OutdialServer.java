@@ -17,6 +17,8 @@ import org.outdial.campaign.DialMode;
 import org.outdial.server.api.DialingApi;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
+import org.outdial.server.desktop.DesktopEndpoint;
+import org.outdial.server.desktop.DesktopGateway;
 import org.outdial.server.dialing.DialingRuntime;
 import org.outdial.sim.RealTimeSimSwitch;
 import org.outdial.server.config.Settings;
@@ -84,8 +86,13 @@ public final class OutdialServer implements AutoCloseable {
             store.close();
             throw e;
         }
+        DesktopGateway desktops = new DesktopGateway(settings.server().applicationId(), store, dialing::post,
+                System::currentTimeMillis, registry);
+        dialing.desktops(desktops::deliver);
+        DesktopEndpoint desktopEndpoint = new DesktopEndpoint(desktops);
         HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
-                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register));
+                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register,
+                        desktopEndpoint::register));
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing);
         try {
             http.start();

@@ -15,6 +15,8 @@ import org.outdial.engine.RecordUpdate;
 import org.outdial.record.CallResult;
 import org.outdial.record.CallingRecord;
 import org.outdial.record.RecordStatus;
+import org.outdial.record.RecordType;
+import org.outdial.store.DncStore;
 import org.outdial.store.CallingListStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,10 @@ final class StoreAdapter implements AutoCloseable {
     private static final Set<RecordStatus> WAITING_IN_CHAIN = Set.of(RecordStatus.READY, RecordStatus.CHAIN_READY);
 
     private final CallingListStore lists;
+    private final DncStore dnc;
+    private final Runnable dncChanged;
+    /** Most records one cancel / Do-Not-Call by phone or customer id marks in one list. */
+    static final int MATCH_MAX = 10_000;
     private final int applicationId;
     private final LongSupplier clockMs;
     private final Consumer<Event> engine;
@@ -40,6 +46,17 @@ final class StoreAdapter implements AutoCloseable {
             Thread.ofVirtual().name("store-writer").factory());
 
     StoreAdapter(CallingListStore lists, int applicationId, LongSupplier clockMs, Consumer<Event> engine) {
+        this(lists, applicationId, clockMs, engine, null, () -> { });
+    }
+
+    /**
+     * @param dnc          the Do-Not-Call list desktops add to; null = such writes fail
+     * @param dncChanged   run after a write added Do-Not-Call entries (the dial-time guard reloads)
+     */
+    StoreAdapter(CallingListStore lists, int applicationId, LongSupplier clockMs, Consumer<Event> engine,
+                 DncStore dnc, Runnable dncChanged) {
+        this.dnc = dnc;
+        this.dncChanged = dncChanged;
         this.lists = lists;
         this.applicationId = applicationId;
         this.clockMs = clockMs;
@@ -72,8 +89,13 @@ final class StoreAdapter implements AutoCloseable {
 
     private void persist(Command.Persist p) {
         try {
+            boolean dncAdded = false;
             for (RecordUpdate update : p.updates()) {
                 apply(update);
+                dncAdded |= update instanceof RecordUpdate.AddDoNotCall;
+            }
+            if (dncAdded) {
+                dncChanged.run();
             }
             engine.accept(new Event.Persisted(clockMs.getAsLong(), p.writeId()));
         } catch (RuntimeException e) {
@@ -94,6 +116,26 @@ final class StoreAdapter implements AutoCloseable {
                     if (r.recordStatus() != RecordStatus.RETRIEVED) {
                         lists.update(with(r, f.status(), f.result(), r.dialSchedTime()));
                     }
+                }
+            }
+            case RecordUpdate.AddDoNotCall d -> {
+                if (dnc == null) {
+                    throw new IllegalStateException("no Do-Not-Call store is wired to the store adapter");
+                }
+                dnc.add(d.entry());
+            }
+            case RecordUpdate.MarkMatching m -> {
+                for (CallingRecord r : lists.search(m.listId(), m.phone(), m.customerId(), MATCH_MAX)) {
+                    if (r.recordStatus() == RecordStatus.RETRIEVED) {
+                        continue; // owned by a dialing session: that session writes it
+                    }
+                    lists.update(m.noCall()
+                            ? new CallingRecord(r.recordId(), r.listId(), r.contactInfo(), r.contactInfoType(),
+                                    RecordType.NO_CALL, RecordStatus.UPDATED, CallResult.DO_NOT_CALL, r.attempt(),
+                                    r.dialSchedTime(), r.callTime(), r.window(), r.timeZone(), r.campaignId(),
+                                    r.agentId(), r.chainId(), r.chainN(), r.groupId(), r.appId(), r.treatments(),
+                                    r.customerId(), r.customFields())
+                            : with(r, RecordStatus.CANCELLED, r.callResult(), r.dialSchedTime()));
                 }
             }
         }
