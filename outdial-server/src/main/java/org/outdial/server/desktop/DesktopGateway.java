@@ -9,7 +9,6 @@ import java.util.function.LongSupplier;
 import org.outdial.desktop.Decoded;
 import org.outdial.desktop.DesktopEvent;
 import org.outdial.desktop.ErrorCode;
-import org.outdial.desktop.KvList;
 import org.outdial.desktop.Keys;
 import org.outdial.desktop.ProtocolException;
 import org.outdial.desktop.Replies;
@@ -60,16 +59,20 @@ public final class DesktopGateway {
     /** A message arrived on a connection (one at a time per connection). */
     void onMessage(DesktopConnection c, String text) {
         requests.increment();
-        KvList kv;
+        DesktopJson.Parsed parsed;
         try {
-            kv = DesktopJson.parse(text);
+            parsed = DesktopJson.parseLenient(text);
         } catch (ProtocolException e) {
             error(c, null, null, e);
             return;
         }
-        Decoded d = RequestCodec.decode(kv);
+        Decoded d = RequestCodec.decode(parsed.kv());
         if (d.applicationId() != null && d.applicationId() != applicationId) {
             notAnswered.increment(); // the spec: only the server with the matching id answers
+            return;
+        }
+        if (parsed.valueError() != null) {
+            error(c, d.type(), d.referenceId(), parsed.valueError());
             return;
         }
         if (!d.ok()) {

@@ -35,8 +35,27 @@ public final class DesktopJson {
 
     private DesktopJson() {}
 
+    /**
+     * A parsed message: the key–value list without the values of the wrong type, and the first such problem (null
+     * when none). Keeping the rest lets the error event echo the request type and reference id.
+     */
+    public record Parsed(KvList kv, ProtocolException valueError) {}
+
     /** @throws ProtocolException for anything that is not one JSON object of protocol-typed values */
     public static KvList parse(String text) {
+        Parsed p = parseLenient(text);
+        if (p.valueError() != null) {
+            throw p.valueError();
+        }
+        return p.kv();
+    }
+
+    /**
+     * Parses a message, setting aside values of the wrong type.
+     *
+     * @throws ProtocolException when the text is not one JSON object (101) or too large (101)
+     */
+    public static Parsed parseLenient(String text) {
         if (text.length() > MAX_MESSAGE_CHARS) {
             throw new ProtocolException(ErrorCode.INVALID_REQUEST, "message of " + text.length()
                     + " characters is larger than the limit of " + MAX_MESSAGE_CHARS);
@@ -46,12 +65,13 @@ public final class DesktopJson {
                 throw new ProtocolException(ErrorCode.INVALID_REQUEST, "a message must be one JSON object "
                         + "(the user event's key-value list)");
             }
-            KvList kv = object(p, 1);
+            ProtocolException[] firstError = new ProtocolException[1];
+            KvList kv = object(p, 1, firstError);
             if (p.nextToken() != null) {
                 throw new ProtocolException(ErrorCode.INVALID_REQUEST, "text after the JSON object; send one object "
                         + "per message");
             }
-            return kv;
+            return new Parsed(kv, firstError[0]);
         } catch (JsonProcessingException e) {
             throw new ProtocolException(ErrorCode.INVALID_REQUEST, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -59,7 +79,7 @@ public final class DesktopJson {
         }
     }
 
-    private static KvList object(JsonParser p, int depth) throws IOException {
+    private static KvList object(JsonParser p, int depth, ProtocolException[] firstError) throws IOException {
         if (depth > MAX_DEPTH) {
             throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, "key-value lists nest deeper than "
                     + MAX_DEPTH + " levels");
@@ -69,24 +89,35 @@ public final class DesktopJson {
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken v = p.nextToken();
-            Object value = switch (v) {
-                case VALUE_STRING -> p.getText();
+            ProtocolException bad = null;
+            Object value = null;
+            switch (v) {
+                case VALUE_STRING -> value = p.getText();
                 case VALUE_NUMBER_INT -> {
                     if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                        throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, key
+                        bad = new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, key
                                 + " is an integer beyond 64 bits");
+                    } else {
+                        value = p.getLongValue();
                     }
-                    yield p.getLongValue();
                 }
-                case START_OBJECT -> object(p, depth + 1);
-                case VALUE_NUMBER_FLOAT -> throw wrongType(key, "a fraction");
-                case VALUE_TRUE, VALUE_FALSE -> throw wrongType(key, "a boolean");
-                case VALUE_NULL -> throw wrongType(key, "null");
-                case START_ARRAY -> throw wrongType(key, "an array");
+                case START_OBJECT -> value = object(p, depth + 1, firstError);
+                case VALUE_NUMBER_FLOAT -> bad = wrongType(key, "a fraction");
+                case VALUE_TRUE, VALUE_FALSE -> bad = wrongType(key, "a boolean");
+                case VALUE_NULL -> bad = wrongType(key, "null");
+                case START_ARRAY -> {
+                    p.skipChildren();
+                    bad = wrongType(key, "an array");
+                }
                 default -> throw new ProtocolException(ErrorCode.INVALID_REQUEST, "malformed JSON at key " + key);
-            };
-            if (values.putIfAbsent(key, value) != null) {
-                throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, "key " + key + " appears twice");
+            }
+            if (values.containsKey(key)) {
+                bad = new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, "key " + key + " appears twice");
+            } else if (value != null) {
+                values.put(key, value);
+            }
+            if (bad != null && firstError[0] == null) {
+                firstError[0] = bad;
             }
         }
         if (t != JsonToken.END_OBJECT) {
