@@ -743,6 +743,23 @@ final class DesktopFlow {
         return new Command.NotifyAgent(agentId, DesktopEvent.RECORD_CANCEL, m);
     }
 
+    /** The error 113 a desktop gets instead of an acknowledgement whose write failed for good. */
+    static Command dbError(Runtime rt, Command.NotifyAgent ack, String reason) {
+        String event = ack.event();
+        String request = event.substring(0, event.length() - "Acknowledge".length());
+        if (request.equals("RecordCancel")) {
+            request = "RequestRecordCancel";
+        }
+        Map<String, Object> m = Replies.error(rt.ctx.applicationId(), request,
+                ack.attributes().get(Keys.REFERENCE_ID), new ProtocolException(ErrorCode.DB_ERROR,
+                        "the store could not write the change: " + reason));
+        Object handle = ack.attributes().get(Keys.RECORD_HANDLE);
+        if (handle != null) {
+            m.put(Keys.RECORD_HANDLE, handle);
+        }
+        return new Command.NotifyAgent(ack.agentId(), DesktopEvent.ERROR, m);
+    }
+
     private void reply(String agentId, String event, Object ref, Map<String, Object> extra) {
         Map<String, Object> m = Replies.base(rt.ctx.applicationId(), ref);
         m.putAll(extra);

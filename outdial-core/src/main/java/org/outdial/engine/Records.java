@@ -295,6 +295,12 @@ final class Records {
             rt.writes.remove(e.writeId());
             rt.lostWrites++;
             done(w);
+            // desktops waiting for this write's acknowledgement hear that it failed instead
+            for (Command ack : w.acks) {
+                if (ack instanceof Command.NotifyAgent n && n.event().endsWith("Acknowledge")) {
+                    rt.emit(DesktopFlow.dbError(rt, n, e.reason()));
+                }
+            }
         }
     }
 
