@@ -409,8 +409,9 @@ final class DesktopFlow {
         for (Session s : sessions) {
             tenants.add(s.config.group().tenantId());
             for (BufferedRecord r : new ArrayList<>(s.owned.values())) {
-                if (!matches(r.record, matchPhone, matchCustomer) || r.status == BufferedRecord.Status.FINALIZING) {
-                    continue;
+                if (s.owned.get(r.handle) != r || !matches(r.record, matchPhone, matchCustomer)
+                        || r.status == BufferedRecord.Status.FINALIZING) {
+                    continue; // gone meanwhile (a chain-wide step released it) or not a match
                 }
                 if (r.status == BufferedRecord.Status.BUFFERED) {
                     s.buffer.remove(r);
