@@ -23,4 +23,7 @@ sealed interface DeskOutcome {
 
     /** A callback the next RecordProcessed finalizes. */
     record Reschedule(RecordType type, Instant due, String agentId) implements DeskOutcome {}
+
+    /** A personal callback nobody could take in time: written Missed CallBack. */
+    record MissedCallback() implements DeskOutcome {}
 }

@@ -52,12 +52,14 @@ final class DesktopFlow {
     private final AgentFlow agents;
     private final CallFlow calls;
     private final Records records;
+    private final Dialer dialer;
     private final Map<String, Desk> desks = new HashMap<>();
     private final Map<Long, SessionConfig> configs = new HashMap<>();
     private final Map<Long, SessionState> lastState = new HashMap<>();
     private final Map<Long, DialMode> lastMode = new HashMap<>();
 
-    DesktopFlow(Runtime rt, AgentFlow agents, CallFlow calls, Records records) {
+    DesktopFlow(Runtime rt, AgentFlow agents, CallFlow calls, Records records, Dialer dialer) {
+        this.dialer = dialer;
         this.rt = rt;
         this.agents = agents;
         this.calls = calls;
@@ -566,6 +568,91 @@ final class DesktopFlow {
         }
         reply(a.agentId, DesktopEvent.READY_ACK, ref, Map.of());
         agents.onReady(new Event.AgentReady(rt.nowMs, a.agentId));
+    }
+
+    // ---- scheduled calls ------------------------------------------------------------------------------------------
+
+    /** Group option: seconds a due personal callback waits for its agent before it is written Missed CallBack. */
+    static final String PERSONAL_CALLBACK_WAIT = "personal_callback_wait";
+    static final long PERSONAL_CALLBACK_WAIT_DEFAULT_SEC = 600;
+
+    /**
+     * Every session tick of a running preview session: due callbacks in its buffer go unasked to a desktop as
+     * ScheduledCall — a personal one to its agent, a campaign one to the first free agent of the group. A free agent
+     * is logged in, holds no record and no call, is not logging out, and has started preview mode where the group
+     * requires it. A personal callback whose agent does not come within {@value #PERSONAL_CALLBACK_WAIT} (group
+     * option, default 600 s) after it was due is written Missed CallBack.
+     */
+    void pushScheduled(Session s) {
+        if (rt.sessions.get(s.groupId) != s || !s.isRunning() || s.dialsAutomatically()) {
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(rt.nowMs);
+        for (BufferedRecord r : new ArrayList<>(s.buffer)) {
+            CallingRecord rec = r.record;
+            if (!rec.recordType().isCallback() || !rec.isDialableAt(now) || s.activeChains.containsKey(r.chainKey())
+                    || rt.ctx.dnc().blocks(s.config.group().tenantId(), rec.contactInfo(), rec.customerId())) {
+                continue;
+            }
+            AgentSeat a = null;
+            if (rec.recordType().isPersonal() && rec.agentId() != null) {
+                AgentSeat owner = rt.agents.get(rec.agentId());
+                if (owner != null && free(s, owner)) {
+                    a = owner;
+                } else if (rec.dialSchedTime() != null && now.isAfter(rec.dialSchedTime().plusSeconds(
+                        personalWaitSec(s)))) {
+                    s.buffer.remove(r);
+                    r.deskOutcome = new DeskOutcome.MissedCallback();
+                    records.finalizeRecord(s, r, rec.callResult(), null);
+                    continue;
+                }
+            } else {
+                for (AgentSeat m : s.members) {
+                    if (free(s, m)) {
+                        a = m;
+                        break;
+                    }
+                }
+            }
+            if (a != null) {
+                s.buffer.remove(r);
+                presentScheduled(s, a, r);
+            }
+        }
+        dialer.refill(s);
+    }
+
+    private static long personalWaitSec(Session s) {
+        String v = s.config.group().options().get(PERSONAL_CALLBACK_WAIT);
+        try {
+            return v == null ? PERSONAL_CALLBACK_WAIT_DEFAULT_SEC : Math.max(0, Long.parseLong(v.strip()));
+        } catch (NumberFormatException e) {
+            return PERSONAL_CALLBACK_WAIT_DEFAULT_SEC;
+        }
+    }
+
+    private boolean free(Session s, AgentSeat a) {
+        Desk desk = desks.get(a.agentId);
+        return a.state != AgentState.LOGGED_OUT && s.members.contains(a) && a.previewRecord == null && a.call == null
+                && a.state != AgentState.TALKING && a.state != AgentState.RESERVED && !a.logoutPending
+                && (desk == null || !desk.smartLogout)
+                && (!previewStartRequired(s) || desk != null && desk.previewStarted.contains(s.groupId));
+    }
+
+    private void presentScheduled(Session s, AgentSeat a, BufferedRecord r) {
+        r.status = BufferedRecord.Status.ON_DESKTOP;
+        r.staleTimerId = rt.schedule(rt.nowMs + rt.ctx.staleCleanTimeoutMs(), new Runtime.Timer.StaleClean(a, r));
+        r.deskAgent = a.agentId;
+        a.previewRecord = r;
+        agents.transition(a, AgentState.RESERVED, 0);
+        CallingRecord rec = r.record;
+        Map<String, Object> m = RecordData.of(s, r, rt.nowMs);
+        m.put(Keys.CALLBACK_TYPE, rec.recordType().isPersonal() ? Request.CallbackType.PERSONAL.value
+                : Request.CallbackType.CAMPAIGN.value);
+        Instant due = rec.dialSchedTime() != null ? rec.dialSchedTime() : Instant.ofEpochMilli(rt.nowMs);
+        m.put(Keys.DATE_TIME, DateTimes.format(LocalDateTime.ofInstant(due, rec.timeZone())));
+        m.putIfAbsent(Keys.CALL_TIME, "0");
+        reply(a.agentId, DesktopEvent.SCHEDULED_CALL, null, m);
     }
 
     // ---- smart logout ------------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ public final class Engine {
         records.admin(admin);
         dialer.agents(agents);
         calls.wire(agents, dialer, admin);
-        this.desktop = new DesktopFlow(rt, agents, calls, records);
+        this.desktop = new DesktopFlow(rt, agents, calls, records, dialer);
     }
 
     /**
@@ -117,7 +117,10 @@ public final class Engine {
             return;
         }
         switch (timer) {
-            case Runtime.Timer.Tick t -> admin.onTick(t.session());
+            case Runtime.Timer.Tick t -> {
+                admin.onTick(t.session());
+                desktop.pushScheduled(t.session());
+            }
             case Runtime.Timer.ConnectTimeout c -> calls.onConnectTimeout(c.call());
             case Runtime.Timer.ClaimRetry c -> admin.onClaimRetry(c.session());
             case Runtime.Timer.PersistRetry p -> records.retryPersist(p.writeId());

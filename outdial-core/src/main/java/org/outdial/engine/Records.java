@@ -127,6 +127,11 @@ final class Records {
                         rs.agentId() != null ? rs.agentId() : before.agentId());
                 updates.add(new RecordUpdate.WriteRecord(after));
             }
+            case DeskOutcome.MissedCallback m -> {
+                after = with(before, before.recordType(), RecordStatus.MISSED_CALLBACK, before.callResult(),
+                        before.dialSchedTime(), before.agentId());
+                updates.add(new RecordUpdate.WriteRecord(after));
+            }
             case DeskOutcome.Processed p when p.treatment() == null -> {
                 after = with(before, before.recordType(), RecordStatus.UPDATED, result, before.dialSchedTime(),
                         before.agentId());

@@ -475,6 +475,75 @@ class DesktopFlowTest {
                 ErrorCode.SCHEDULED_RECORD_NOT_FOUND);
     }
 
+    // ---- scheduled calls -------------------------------------------------------------------------------------------
+
+    private CallingRecord callback(RecordType type, String agentId, Instant due) {
+        return new CallingRecord(900, EngineHarness.LIST, "+15550900", org.outdial.record.ContactInfoType.HOME_PHONE,
+                type, RecordStatus.RETRIEVED, CallResult.ANSWER, 1, due, null,
+                new CallingWindow(0, CallingWindow.DAY_SEC), ZoneOffset.UTC, 1L, agentId, 900, 0, GROUP, 1, null,
+                null, Map.of());
+    }
+
+    /** Fires the session's next tick timer. */
+    private List<Command> tick() {
+        h.advance(1_000);
+        Command.ScheduleTimer next = h.of(Command.ScheduleTimer.class).stream()
+                .filter(t -> t.dueMs() <= h.nowMs).reduce((a, b) -> b).orElseThrow();
+        return h.fireTimer(next);
+    }
+
+    @Test
+    void aDuePersonalCallbackIsPushedToItsAgentAsScheduledCall() {
+        running(DialMode.PREVIEW, Map.of());
+        login("a2");
+        login("a1");
+        h.claimed(callback(RecordType.PERSONAL_CALLBACK, "a1", Instant.ofEpochMilli(h.nowMs)));
+        Command.NotifyAgent call = EngineHarness.of(Command.NotifyAgent.class, tick()).stream()
+                .filter(n -> n.event().equals(DesktopEvent.SCHEDULED_CALL)).findFirst().orElseThrow();
+        assertThat(call.agentId()).isEqualTo("a1");
+        for (String key : List.of(Keys.APPLICATION_ID, Keys.CAMPAIGN_NAME, Keys.CALLING_LIST, Keys.RECORD_HANDLE,
+                Keys.PHONE, Keys.CALL_RESULT, Keys.CALLBACK_TYPE, Keys.CALL_TIME, Keys.CHAIN_ID, Keys.DATE_TIME)) {
+            assertThat(call.attributes()).as(key).containsKey(key);
+        }
+        assertThat(call.attributes()).containsEntry(Keys.CALLBACK_TYPE, "Personal");
+        assertThat(h.engine.agentState("a1")).contains(AgentState.RESERVED);
+    }
+
+    @Test
+    void aDueCampaignCallbackGoesToAFreeAgentOfTheGroup() {
+        running(DialMode.PREVIEW, Map.of());
+        login("a2");
+        h.claimed(callback(RecordType.CAMPAIGN_CALLBACK, null, Instant.ofEpochMilli(h.nowMs)));
+        Command.NotifyAgent call = EngineHarness.of(Command.NotifyAgent.class, tick()).stream()
+                .filter(n -> n.event().equals(DesktopEvent.SCHEDULED_CALL)).findFirst().orElseThrow();
+        assertThat(call.agentId()).isEqualTo("a2");
+        assertThat(call.attributes()).containsEntry(Keys.CALLBACK_TYPE, "Campaign");
+    }
+
+    @Test
+    void scheduledCallsWaitForPreviewDialingModeStartWhenTheGroupRequiresIt() {
+        running(DialMode.PREVIEW, Map.of("agent_preview_mode_start", "true"));
+        login("a1");
+        h.claimed(callback(RecordType.CAMPAIGN_CALLBACK, null, Instant.ofEpochMilli(h.nowMs)));
+        assertThat(EngineHarness.of(Command.NotifyAgent.class, tick())).isEmpty();
+        ask("a1", new Request.PreviewDialingModeStart(SALES));
+        assertThat(EngineHarness.of(Command.NotifyAgent.class, tick())).extracting(Command.NotifyAgent::event)
+                .contains(DesktopEvent.SCHEDULED_CALL);
+    }
+
+    @Test
+    void aPersonalCallbackWhoseAgentDoesNotComeBecomesMissedCallBackAfterTheConfiguredWait() {
+        running(DialMode.PREVIEW, Map.of(DesktopFlow.PERSONAL_CALLBACK_WAIT, "60"));
+        login("a2");
+        h.claimed(callback(RecordType.PERSONAL_CALLBACK, "absent", Instant.ofEpochMilli(h.nowMs)));
+        h.autoStoreOff();
+        for (int i = 0; i < 61; i++) {
+            tick();
+        }
+        CallingRecord written = ((RecordUpdate.WriteRecord) lastPersist().updates().get(0)).record();
+        assertThat(written.recordStatus()).isEqualTo(RecordStatus.MISSED_CALLBACK);
+    }
+
     // ---- predictive: the connected call's record, ReadyTime, smart logout ------------------------------------------
 
     /** Progressive, agent a1 Ready, one record dialed (not yet answered). */
