@@ -17,6 +17,7 @@ import org.outdial.campaign.DialMode;
 import org.outdial.server.api.DialingApi;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
+import org.outdial.server.desktop.AgentPage;
 import org.outdial.server.desktop.DesktopEndpoint;
 import org.outdial.server.desktop.DesktopGateway;
 import org.outdial.server.dialing.DialingRuntime;
@@ -92,7 +93,7 @@ public final class OutdialServer implements AutoCloseable {
         DesktopEndpoint desktopEndpoint = new DesktopEndpoint(desktops);
         HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
                 List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register,
-                        desktopEndpoint::register));
+                        desktopEndpoint::register, new AgentPage()::register));
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing);
         try {
             http.start();

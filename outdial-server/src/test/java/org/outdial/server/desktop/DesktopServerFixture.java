@@ -46,6 +46,12 @@ final class DesktopServerFixture implements AutoCloseable {
     final OutdialServer server;
 
     DesktopServerFixture(Path dir, DialMode mode, int agents, int records, Map<String, String> options) {
+        this(dir, mode, agents, records, options, 1);
+    }
+
+    /** @param switchSpeed how much faster than real time the simulated switch runs */
+    DesktopServerFixture(Path dir, DialMode mode, int agents, int records, Map<String, String> options,
+                         double switchSpeed) {
         store = TestDatabases.open(TestDatabases.Kind.H2, dir);
         tenant = store.tenants().create("acme", null);
         list = store.lists().create(new NewCallingList(tenant.id(), "leads", null,
@@ -74,7 +80,7 @@ final class DesktopServerFixture implements AutoCloseable {
                 team.id(), mode, OptimizationMethod.OVERDIAL_RATE, 3, 2, 10, options, 0));
         Settings settings = new SettingsLoader(Map.of("http.port", "0", "http.host", "127.0.0.1",
                 "data", dir.toString(), "server.application-id", String.valueOf(APP_ID)), Map.of(), null, dir).load();
-        server = OutdialServer.start(settings, store, 1);
+        server = OutdialServer.start(settings, store, switchSpeed);
         server.startCampaignGroup(group, null);
     }
 
