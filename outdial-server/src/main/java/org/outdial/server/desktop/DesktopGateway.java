@@ -124,6 +124,11 @@ public final class DesktopGateway {
         } catch (ProtocolException e) {
             error(c, login.type(), ref, e);
             return;
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("desktop login could not read the store");
+            error(c, login.type(), ref, new ProtocolException(ErrorCode.DB_ERROR,
+                    "the store could not be read to check the login; try again"));
+            return;
         }
         if (byAgent.putIfAbsent(in.agentId(), c) != null) {
             error(c, login.type(), ref, new ProtocolException(ErrorCode.INVALID_REQUEST, "agent " + in.agentId()
