@@ -158,8 +158,8 @@ class DesktopSessionTest {
             assertThat(record.data().has("internal_note")).as("no send_attribute, not sent").isFalse();
             long handle = record.recordHandle();
 
-            long up = c.send(new Request.UpdateCallCompletionStats(handle, sales, new Request.RecordChanges(33, null,
-                    null, null, null, Map.of("CustomerName", "Jane Roe"))));
+            long up = c.send(new Request.UpdateCallCompletionStats(handle, sales, new Request.RecordChanges(33, 3600,
+                    72_000, null, 4, Map.of("CustomerName", "Jane Roe"))));
             assertThat(c.awaitReply(up, WAIT).name()).isEqualTo(DesktopEvent.UPDATE_CALL_COMPLETION_STATS_ACK);
             long done = c.send(new Request.RecordProcessed(handle, sales, "leads", Request.RecordChanges.NONE, null));
             DesktopEvent ack = c.awaitReply(done, WAIT);
@@ -171,6 +171,9 @@ class DesktopSessionTest {
                     .filter(r -> "Jane Roe".equals(r.customFields().get("customer_name"))).findFirst().orElseThrow();
             assertThat(written.recordStatus()).as("durable before the ack").isEqualTo(RecordStatus.UPDATED);
             assertThat(written.callResult().code()).isEqualTo(33);
+            assertThat(written.window().dailyFromSec()).isEqualTo(3600);
+            assertThat(written.window().dailyTillSec()).isEqualTo(72_000);
+            assertThat(written.contactInfoType().code()).isEqualTo(4);
 
             long again = c.send(new Request.RecordProcessed(handle, sales, "leads", Request.RecordChanges.NONE, null));
             assertError(c.awaitReply(again, WAIT), ErrorCode.RECORD_NOT_FOUND);

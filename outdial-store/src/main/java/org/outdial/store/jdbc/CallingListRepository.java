@@ -161,7 +161,8 @@ final class CallingListRepository implements CallingListStore {
         ListTable t = catalog.require(record.listId());
         StringBuilder sql = new StringBuilder("UPDATE " + t.tableName() + " SET record_status = ?, record_type = ?,"
                 + " call_result = ?, attempt = ?, dial_sched_time = ?, call_time = ?, campaign_id = ?, agent_id = ?,"
-                + " group_id = ?, app_id = ?, treatments = ?");
+                + " group_id = ?, app_id = ?, treatments = ?, contact_info = ?, contact_info_type = ?, daily_from = ?,"
+                + " daily_till = ?");
         List<Object> params = new ArrayList<>(List.of(record.recordStatus().code(), record.recordType().code(),
                 record.callResult().code(), record.attempt()));
         params.add(Columns.epochSec(record.dialSchedTime()));
@@ -171,6 +172,11 @@ final class CallingListRepository implements CallingListStore {
         params.add(record.groupId());
         params.add(record.appId());
         params.add(record.treatments());
+        // the fields a desktop may change (the desktop protocol's modifiable mandatory fields)
+        params.add(record.contactInfo());
+        params.add(record.contactInfoType().code());
+        params.add(record.window().dailyFromSec());
+        params.add(record.window().dailyTillSec());
         for (CustomField f : t.customFields()) {
             if (record.customFields().containsKey(f.name())) {
                 sql.append(", ").append(Identifiers.quote(f.name())).append(" = ?");
