@@ -66,6 +66,18 @@ public interface CallingListStore {
     void update(CallingRecord record);
 
     /**
+     * Writes back many records atomically, all or none (the writer's group commit). The default writes them one by
+     * one; stores that can do it in one transaction override it.
+     *
+     * @throws NotFoundException when a record does not exist (nothing is written then, where atomic)
+     */
+    default void updateAll(List<CallingRecord> records) {
+        for (CallingRecord r : records) {
+            update(r);
+        }
+    }
+
+    /**
      * Claims up to {@code max} records for a campaign group and returns them. A record qualifies when it is Ready, due
      * ({@code dial_sched_time} unset or not after {@code now}), inside its calling window in its own time zone at
      * {@code now}, of a dialable type (not No Call) and not in the tenant's Do-Not-Call list (by phone or customer id,

@@ -1,6 +1,7 @@
 package org.outdial.server.dialing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out the engine's store commands off the engine thread and reports back as events. Claims run each on a
  * virtual thread of their own (they only read and lock Ready records); writes and releases go through one writer in
- * emission order, so two writes of one record never overtake each other.
+ * emission order, so two writes of one record never overtake each other. The writer commits the record writes queued
+ * meanwhile in one transaction (group commit), confirming each Persist once that commit is durable.
  */
 final class StoreAdapter implements AutoCloseable {
 
@@ -33,6 +35,10 @@ final class StoreAdapter implements AutoCloseable {
     private static final Set<RecordStatus> WAITING_IN_CHAIN = Set.of(RecordStatus.READY, RecordStatus.CHAIN_READY);
 
     private final CallingListStore lists;
+    /** Most Persists committed in one transaction. */
+    static final int GROUP_MAX = 256;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Command> writes =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final DncStore dnc;
     private final Runnable dncChanged;
     /** Most records one cancel / Do-Not-Call by phone or customer id marks in one list. */
@@ -67,8 +73,8 @@ final class StoreAdapter implements AutoCloseable {
     boolean execute(Command command) {
         switch (command) {
             case Command.ClaimRecords c -> claims.execute(() -> claim(c));
-            case Command.Persist p -> writer.execute(() -> persist(p));
-            case Command.ReleaseRecords r -> writer.execute(() -> release(r));
+            case Command.Persist p -> enqueueWrite(p);
+            case Command.ReleaseRecords r -> enqueueWrite(r);
             default -> {
                 return false;
             }
@@ -85,6 +91,62 @@ final class StoreAdapter implements AutoCloseable {
             LOG.atWarn().addKeyValue("list", c.listId()).addKeyValue("error", e.toString()).log("claim failed");
             engine.accept(new Event.ClaimFailed(clockMs.getAsLong(), c.requestId(), e.toString()));
         }
+    }
+
+    /** Writes and releases in emission order; the writer drains what is queued, committing record writes in groups. */
+    private void enqueueWrite(Command c) {
+        writes.add(c);
+        writer.execute(this::drainWrites);
+    }
+
+    private void drainWrites() {
+        List<Command.Persist> group = new ArrayList<>();
+        Command c;
+        while ((c = writes.poll()) != null) {
+            if (c instanceof Command.Persist p && onlyRecordWrites(p)) {
+                if (group.size() == GROUP_MAX) {
+                    flush(group);
+                }
+                group.add(p);
+                continue;
+            }
+            flush(group); // keep the order: what came before is durable first
+            switch (c) {
+                case Command.Persist p -> persist(p);
+                case Command.ReleaseRecords r -> release(r);
+                default -> throw new IllegalStateException("not a write: " + c);
+            }
+        }
+        flush(group);
+    }
+
+    private static boolean onlyRecordWrites(Command.Persist p) {
+        return p.updates().stream().allMatch(u -> u instanceof RecordUpdate.WriteRecord);
+    }
+
+    /**
+     * Group commit: the record writes of several Persists in one transaction, each confirmed once it committed. If the
+     * group fails, its writes are retried one Persist at a time, so one bad write fails alone.
+     */
+    private void flush(List<Command.Persist> group) {
+        if (group.size() == 1) {
+            persist(group.getFirst());
+        } else if (!group.isEmpty()) {
+            List<CallingRecord> records = new ArrayList<>();
+            for (Command.Persist p : group) {
+                p.updates().forEach(u -> records.add(((RecordUpdate.WriteRecord) u).record()));
+            }
+            try {
+                lists.updateAll(records);
+                long now = clockMs.getAsLong();
+                group.forEach(p -> engine.accept(new Event.Persisted(now, p.writeId())));
+            } catch (RuntimeException e) {
+                LOG.atInfo().addKeyValue("writes", group.size()).addKeyValue("error", e.toString())
+                        .log("group write failed; writing one by one");
+                group.forEach(this::persist);
+            }
+        }
+        group.clear();
     }
 
     private void persist(Command.Persist p) {

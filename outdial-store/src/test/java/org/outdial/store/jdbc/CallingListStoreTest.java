@@ -118,6 +118,32 @@ class CallingListStoreTest extends StoreTestBase {
     }
 
     @Test
+    void updateAllWritesEveryRecordInOneTransactionOrNone() {
+        CallingList list = createList("l");
+        write(list.id(), record("+12125550001"), record("+12125550002"));
+        CallingRecord r1 = store.lists().findRecord(list.id(), 1).orElseThrow();
+        CallingRecord r2 = store.lists().findRecord(list.id(), 2).orElseThrow();
+        java.util.function.BiFunction<CallingRecord, String, CallingRecord> phoned = (r, phone) -> new CallingRecord(
+                r.recordId(), r.listId(), phone, org.outdial.record.ContactInfoType.MOBILE, r.recordType(),
+                org.outdial.record.RecordStatus.UPDATED, r.callResult(), r.attempt(), r.dialSchedTime(), r.callTime(),
+                new org.outdial.record.CallingWindow(3600, 7200), r.timeZone(), r.campaignId(), r.agentId(),
+                r.chainId(), r.chainN(), r.groupId(), r.appId(), r.treatments(), r.customerId(), r.customFields());
+        store.lists().updateAll(List.of(phoned.apply(r1, "+12125559991"), phoned.apply(r2, "+12125559992")));
+        CallingRecord stored = store.lists().findRecord(list.id(), 2).orElseThrow();
+        assertThat(stored.contactInfo()).as("desktop-modifiable fields are written").isEqualTo("+12125559992");
+        assertThat(stored.contactInfoType()).isEqualTo(org.outdial.record.ContactInfoType.MOBILE);
+        assertThat(stored.window()).isEqualTo(new org.outdial.record.CallingWindow(3600, 7200));
+
+        CallingRecord missing = new CallingRecord(99, list.id(), "+1", r1.contactInfoType(), r1.recordType(),
+                r1.recordStatus(), r1.callResult(), 0, null, null, r1.window(), r1.timeZone(), null, null, 99, 0, null,
+                null, null, null, Map.of());
+        assertThatThrownBy(() -> store.lists().updateAll(List.of(phoned.apply(r1, "+12125550000"), missing)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(store.lists().findRecord(list.id(), 1).orElseThrow().contactInfo()).as("all or none")
+                .isEqualTo("+12125559991");
+    }
+
+    @Test
     void aListDeletedByAnotherStoreIsNotFoundHere() {
         CallingList list = createList("l");
         write(list.id(), record("+12125550001"));
