@@ -116,7 +116,10 @@ final class AgentFlow {
                 }
             }
         }
-        rt.emit(new Command.NotifyAgent(a.agentId, "PreviewRecord", Map.of("GSW_ERROR", "No Records Available")));
+        rt.emit(new Command.NotifyAgent(a.agentId, org.outdial.desktop.DesktopEvent.NO_RECORDS_AVAILABLE,
+                org.outdial.desktop.Replies.error(rt.ctx.applicationId(), "PreviewRecordRequest", null,
+                        new org.outdial.desktop.ProtocolException(org.outdial.desktop.ErrorCode.NO_RECORDS_AVAILABLE,
+                                "no record is ready now; ask again in a few seconds"))));
     }
 
     void onRecordProcessed(Event.RecordProcessed e) {
@@ -190,6 +193,11 @@ final class AgentFlow {
     }
 
     private boolean present(Session s, AgentSeat a) {
+        return present(s, a, null);
+    }
+
+    /** Puts the next dialable record on the agent's desktop (PreviewRecord); false when none is ready. */
+    boolean present(Session s, AgentSeat a, Object referenceId) {
         BufferedRecord r = dialer.nextDialable(s);
         if (r == null) {
             return false;
@@ -198,14 +206,11 @@ final class AgentFlow {
         r.presentedAtMs = rt.nowMs;
         r.staleTimerId = rt.schedule(rt.nowMs + rt.ctx.staleCleanTimeoutMs(), new Runtime.Timer.StaleClean(a, r));
         a.previewRecord = r;
+        r.deskAgent = a.agentId;
         transition(a, AgentState.RESERVED, 0);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("GSW_RECORD_HANDLE", r.handle);
-        data.put("GSW_PHONE", r.record.contactInfo());
-        data.put("GSW_CALLING_LIST", r.record.listId());
-        data.put("GSW_CAMPAIGN_GROUP", s.groupId);
-        data.put("GSW_CHAIN_ID", r.record.chainId());
-        rt.emit(new Command.NotifyAgent(a.agentId, "PreviewRecord", data));
+        Map<String, Object> data = org.outdial.desktop.Replies.base(rt.ctx.applicationId(), referenceId);
+        data.putAll(RecordData.of(s, r, rt.nowMs));
+        rt.emit(new Command.NotifyAgent(a.agentId, org.outdial.desktop.DesktopEvent.PREVIEW_RECORD, data));
         rt.emit(new Command.PublishPreviewOffered(a.agentId, s.groupId, r.handle, r.record));
         dialer.refill(s);
         return true;

@@ -20,6 +20,8 @@ final class AgentSeat {
     Integer notReadyPending;
     /** Preview record on his desktop, if any. */
     BufferedRecord previewRecord;
+    /** Handle of the record of his last connected call, written when the call ended (a later RecordProcessed). */
+    long releasedHandle;
 
     AgentSeat(String agentId, String place, List<Long> groupIds) {
         this.agentId = agentId;

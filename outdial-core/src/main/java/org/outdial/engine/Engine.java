@@ -25,6 +25,7 @@ public final class Engine {
     private final CallFlow calls;
     private final AgentFlow agents;
     private final Admin admin;
+    private final DesktopFlow desktop;
 
     public Engine(EngineContext ctx) {
         this.rt = new Runtime(ctx);
@@ -36,6 +37,7 @@ public final class Engine {
         records.admin(admin);
         dialer.agents(agents);
         calls.wire(agents, dialer, admin);
+        this.desktop = new DesktopFlow(rt, agents, calls, records, dialer);
     }
 
     /**
@@ -52,6 +54,7 @@ public final class Engine {
         rt.nowMs = event.nowMs();
         rt.out = new ArrayList<>();
         dispatch(event);
+        desktop.afterEvent(0);
         if (rt.ctx.checkInvariants()) {
             InvariantCheck.all(rt);
         }
@@ -85,6 +88,8 @@ public final class Engine {
             case Event.RecordsRemaining e -> onRemaining(e);
             case Event.PersistFailed e -> records.onPersistFailed(e);
             case Event.TimerFired e -> onTimer(e);
+            case Event.DesktopRequest e -> desktop.onRequest(e);
+            case Event.DesktopGone e -> desktop.onGone(e);
         }
     }
 
@@ -112,13 +117,17 @@ public final class Engine {
             return;
         }
         switch (timer) {
-            case Runtime.Timer.Tick t -> admin.onTick(t.session());
+            case Runtime.Timer.Tick t -> {
+                admin.onTick(t.session());
+                desktop.pushScheduled(t.session());
+            }
             case Runtime.Timer.ConnectTimeout c -> calls.onConnectTimeout(c.call());
             case Runtime.Timer.ClaimRetry c -> admin.onClaimRetry(c.session());
             case Runtime.Timer.PersistRetry p -> records.retryPersist(p.writeId());
             case Runtime.Timer.DialGuard g -> calls.onDialGuard(g.call());
             case Runtime.Timer.TransferGuard g -> calls.onTransferGuard(g.call());
             case Runtime.Timer.StaleClean c -> agents.onStale(c.agent(), c.record());
+            case Runtime.Timer.SmartLogout l -> desktop.onLogoutTimer(l.agentId());
         }
     }
 

@@ -117,6 +117,23 @@ public sealed interface Event {
 
     record TimerFired(long nowMs, long timerId) implements Event {}
 
+    // ---- agent desktops (the desktop protocol) -----------------------------------------------------------------
+
+    /**
+     * A desktop request of a logged-in agent. {@code referenceId} is the request's {@code GSW_REFERENCE_ID} exactly as
+     * sent (null when absent); every answer carries it back.
+     */
+    record DesktopRequest(long nowMs, String agentId, Object referenceId, org.outdial.desktop.Request request)
+            implements Event {
+        public DesktopRequest {
+            Objects.requireNonNull(agentId, "agentId");
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /** The agent's desktop went away (connection closed): his desktop records go back to the list, he logs out. */
+    record DesktopGone(long nowMs, String agentId) implements Event {}
+
     /** How call-progress detection classified an answer. */
     enum AnswerKind {
         HUMAN(CallResult.ANSWER),

@@ -31,4 +31,18 @@ public sealed interface RecordUpdate {
 
     /** Finalizes every record of a chain with the given status and result (Update all records in chain, DNC). */
     record FinalizeChain(long listId, long chainId, RecordStatus status, CallResult result) implements RecordUpdate {}
+
+    /** Adds (or replaces) an entry of the tenant's Do-Not-Call list (a desktop's DoNotCall). */
+    record AddDoNotCall(long listId, org.outdial.dnc.DncEntry entry) implements RecordUpdate {
+        public AddDoNotCall {
+            Objects.requireNonNull(entry, "entry");
+        }
+    }
+
+    /**
+     * Cancels (status Cancelled) or marks No Call (status Updated, result Do Not Call) the list's records that match
+     * the phone or customer id and are not Retrieved, in one list; a desktop's RequestRecordCancel / DoNotCall by
+     * phone or customer id.
+     */
+    record MarkMatching(long listId, String phone, String customerId, boolean noCall) implements RecordUpdate {}
 }

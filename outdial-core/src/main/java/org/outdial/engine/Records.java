@@ -11,6 +11,7 @@ import org.outdial.list.CallingList;
 import org.outdial.record.CallResult;
 import org.outdial.record.CallingRecord;
 import org.outdial.record.RecordStatus;
+import org.outdial.record.RecordType;
 import org.outdial.treatment.TreatmentOutcome;
 
 /**
@@ -81,20 +82,111 @@ final class Records {
         }
     }
 
-    /** Applies the treatment for {@code result} and writes the record (and its chain) back. */
+    /**
+     * Applies the treatment for {@code result} and writes the record (and its chain) back. A desktop's changes and
+     * final word (processed without treatment, cancel, Do-Not-Call, reject, callback) take precedence over the
+     * treatment, and its acknowledgements go out once the write is durable.
+     */
     void finalizeRecord(Session s, BufferedRecord r, CallResult result, Call call) {
         finalizeRecord(s, r, result, call, null);
     }
 
     /** As above; {@code extraAck}, if not null, is emitted with the other acknowledgements once the write is durable. */
     void finalizeRecord(Session s, BufferedRecord r, CallResult result, Call call, Command extraAck) {
-        CallingRecord before = r.record;
+        CallingRecord before = RecordData.apply(r.record, r.desktopChanges);
         CallingList list = s.lists.get(before.listId());
+        List<RecordUpdate> updates = new ArrayList<>();
+        DeskOutcome o = r.deskOutcome;
+        if (o instanceof DeskOutcome.Processed && r.reschedule != null) {
+            o = r.reschedule;
+        }
+        CallingRecord after;
+        switch (o) {
+            case DeskOutcome.Cancelled c -> {
+                after = with(before, before.recordType(), RecordStatus.CANCELLED, before.callResult(),
+                        before.dialSchedTime(), before.agentId());
+                updates.add(new RecordUpdate.WriteRecord(after));
+                if (c.allChain()) {
+                    releaseChainSiblings(s, r);
+                    updates.add(new RecordUpdate.FinalizeChain(after.listId(), after.chainId(), RecordStatus.CANCELLED,
+                            after.callResult()));
+                }
+            }
+            case DeskOutcome.NoCall n -> {
+                after = with(before, RecordType.NO_CALL, RecordStatus.UPDATED, CallResult.DO_NOT_CALL,
+                        before.dialSchedTime(), before.agentId());
+                updates.add(new RecordUpdate.WriteRecord(after));
+                if (n.allChain()) {
+                    releaseChainSiblings(s, r);
+                    updates.add(new RecordUpdate.FinalizeChain(after.listId(), after.chainId(), RecordStatus.UPDATED,
+                            CallResult.DO_NOT_CALL));
+                }
+                n.entries().forEach(e -> updates.add(new RecordUpdate.AddDoNotCall(after.listId(), e)));
+            }
+            case DeskOutcome.Rejected rj -> {
+                after = with(before, RecordType.GENERAL, RecordStatus.READY, before.callResult(), null, rj.agentId());
+                updates.add(new RecordUpdate.WriteRecord(after));
+            }
+            case DeskOutcome.Reschedule rs -> {
+                after = with(before, rs.type(), RecordStatus.READY, result, rs.due(),
+                        rs.agentId() != null ? rs.agentId() : before.agentId());
+                updates.add(new RecordUpdate.WriteRecord(after));
+            }
+            case DeskOutcome.MissedCallback m -> {
+                after = with(before, before.recordType(), RecordStatus.MISSED_CALLBACK, before.callResult(),
+                        before.dialSchedTime(), before.agentId());
+                updates.add(new RecordUpdate.WriteRecord(after));
+            }
+            case DeskOutcome.Processed p when p.treatment() == null -> {
+                after = with(before, before.recordType(), RecordStatus.UPDATED, result, before.dialSchedTime(),
+                        before.agentId());
+                updates.add(new RecordUpdate.WriteRecord(after));
+            }
+            case null, default -> after = treat(s, r, before, list, result, updates);
+        }
+        r.record = after;
+        r.status = BufferedRecord.Status.FINALIZING;
+        s.stats.onRecordFinished();
+        if (s.listStats(after.listId()) != null) {
+            s.listStats(after.listId()).onRecordFinished();
+        }
+        List<Command> acks = new ArrayList<>();
+        if (call != null) {
+            acks.add(new Command.PublishOutcome(call.guid, s.groupId, after.listId(), after.recordId(), after.chainId(),
+                    after.contactInfo(), result, call.agent == null ? null : call.agent.agentId, call.dialedAtMs,
+                    rt.nowMs));
+            if (r.deskAgent != null) {
+                AgentSeat a = rt.agents.get(r.deskAgent);
+                if (a != null) {
+                    a.releasedHandle = r.handle;
+                }
+                acks.add(DesktopFlow.released(rt, s, r));
+            }
+        }
+        if (extraAck != null) {
+            acks.add(extraAck);
+        }
+        if (r.desktopAcks != null) {
+            acks.addAll(r.desktopAcks);
+            r.desktopAcks = null;
+        }
+        write(s, updates, List.of(r), acks);
+    }
+
+    private CallingRecord treat(Session s, BufferedRecord r, CallingRecord before, CallingList list, CallResult result,
+                                List<RecordUpdate> updates) {
         CallResult previous = before.callResult();
         TreatmentOutcome outcome = s.planner.apply(before, previous, result, rt.nowMs, s.attemptsToday(r, rt.nowMs),
                 list == null ? 0 : list.maxAttempts(), s.config.options().dailyAttemptsMax());
         CallingRecord after = outcome.record();
-        List<RecordUpdate> updates = new ArrayList<>();
+        if (r.deskOutcome instanceof DeskOutcome.Processed p && p.treatment() != null
+                && after.recordStatus() == RecordStatus.READY && after.dialSchedTime() != null) {
+            // GSW_TREATMENT: the rescheduled record becomes the agent's own (Personal) or the group's (Campaign)
+            boolean personal = p.treatment() == org.outdial.desktop.Request.Treatment.PERSONAL;
+            after = with(after, personal ? RecordType.PERSONAL_RESCHEDULED : RecordType.CAMPAIGN_RESCHEDULED,
+                    after.recordStatus(), after.callResult(), after.dialSchedTime(),
+                    personal ? r.deskAgent : after.agentId());
+        }
         updates.add(new RecordUpdate.WriteRecord(after));
         switch (outcome.chainStep()) {
             case TreatmentOutcome.ChainStep.None none -> { }
@@ -109,22 +201,30 @@ final class Records {
                         after.callResult()));
             }
         }
-        r.record = after;
-        r.status = BufferedRecord.Status.FINALIZING;
-        s.stats.onRecordFinished();
-        if (s.listStats(after.listId()) != null) {
-            s.listStats(after.listId()).onRecordFinished();
+        return after;
+    }
+
+    static CallingRecord with(CallingRecord r, RecordType type, RecordStatus status, CallResult result,
+                              Instant dialSchedTime, String agentId) {
+        return new CallingRecord(r.recordId(), r.listId(), r.contactInfo(), r.contactInfoType(), type, status, result,
+                r.attempt(), dialSchedTime, r.callTime(), r.window(), r.timeZone(), r.campaignId(), agentId,
+                r.chainId(), r.chainN(), r.groupId(), r.appId(), r.treatments(), r.customerId(), r.customFields());
+    }
+
+    /** Writes updates that belong to no buffered record (DNC or cancel by phone), acknowledging once durable. */
+    void writeUnowned(Session s, List<RecordUpdate> updates, List<Command> acks) {
+        write(s, updates, List.of(), acks);
+    }
+
+    /** Adds acknowledgements to the pending write of a record, or emits them when nothing of it is pending. */
+    void ackAfterWrite(BufferedRecord r, Command ack) {
+        for (Runtime.PendingWrite w : rt.writes.values()) {
+            if (w.records.contains(r)) {
+                w.acks.add(ack);
+                return;
+            }
         }
-        List<Command> acks = new ArrayList<>();
-        if (call != null) {
-            acks.add(new Command.PublishOutcome(call.guid, s.groupId, after.listId(), after.recordId(), after.chainId(),
-                    after.contactInfo(), result, call.agent == null ? null : call.agent.agentId, call.dialedAtMs,
-                    rt.nowMs));
-        }
-        if (extraAck != null) {
-            acks.add(extraAck);
-        }
-        write(s, updates, List.of(r), acks);
+        rt.emit(ack);
     }
 
     /**
@@ -146,8 +246,7 @@ final class Records {
             s.listStats(rec.listId()).onRecordStale();
             s.listStats(rec.listId()).onRecordFinished();
         }
-        Command ack = new Command.NotifyAgent(agentId, "RecordStale", Map.of("GSW_RECORD_HANDLE", r.handle,
-                "GSW_CALL_RESULT", CallResult.STALE.code()));
+        Command ack = DesktopFlow.staleCancel(rt, s, r, agentId);
         write(s, List.of(new RecordUpdate.WriteRecord(r.record)), List.of(r), List.of(ack));
     }
 
@@ -166,7 +265,7 @@ final class Records {
     }
 
     /** Siblings of a chain waiting in the buffer go back to the store before a chain-wide write. */
-    private void releaseChainSiblings(Session s, BufferedRecord r) {
+    void releaseChainSiblings(Session s, BufferedRecord r) {
         Map<Long, List<Long>> byList = new TreeMap<>();
         for (Iterator<BufferedRecord> it = s.buffer.iterator(); it.hasNext(); ) {
             BufferedRecord b = it.next();
@@ -182,7 +281,7 @@ final class Records {
 
     private void write(Session s, List<RecordUpdate> updates, List<BufferedRecord> recs, List<Command> acks) {
         Command.Persist persist = new Command.Persist(rt.nextId(), updates);
-        rt.writes.put(persist.writeId(), new Runtime.PendingWrite(persist, s, recs, acks));
+        rt.writes.put(persist.writeId(), new Runtime.PendingWrite(persist, s, recs, new ArrayList<>(acks)));
         rt.emit(persist);
     }
 
@@ -209,6 +308,12 @@ final class Records {
             rt.writes.remove(e.writeId());
             rt.lostWrites++;
             done(w);
+            // desktops waiting for this write's acknowledgement hear that it failed instead
+            for (Command ack : w.acks) {
+                if (ack instanceof Command.NotifyAgent n && n.event().endsWith("Acknowledge")) {
+                    rt.emit(DesktopFlow.dbError(rt, n, e.reason()));
+                }
+            }
         }
     }
 

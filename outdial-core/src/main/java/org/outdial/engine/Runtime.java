@@ -33,6 +33,9 @@ final class Runtime {
 
         /** A record has sat on an agent's desktop too long (see {@link AgentFlow#onStale}). */
         record StaleClean(AgentSeat agent, BufferedRecord record) implements Timer {}
+
+        /** A smart logout's wait is over, or its next check is due (see {@link DesktopFlow}). */
+        record SmartLogout(String agentId) implements Timer {}
     }
 
     /** A Persist awaiting its confirmation, with what to emit once it is durable. */

@@ -58,7 +58,8 @@ public interface CallingListStore {
     List<CallingRecord> chain(long listId, long chainId);
 
     /**
-     * Writes back the mutable fields of a record (status, type, result, attempt, times, agent, group, app, treatments).
+     * Writes back the mutable fields of a record (status, type, result, attempt, times, agent, group, app, treatments,
+     * and the ones a desktop may change: contact info and its type, daily from/till, custom fields).
      *
      * @throws NotFoundException when the record does not exist
      */

@@ -56,6 +56,12 @@ final class EngineHarness {
         return this;
     }
 
+    /** From now on the test confirms writes itself. */
+    EngineHarness autoStoreOff() {
+        autoStore = false;
+        return this;
+    }
+
     List<Command> send(Event event) {
         List<Command> out = engine.handle(event);
         all.addAll(out);

@@ -171,7 +171,12 @@ class SafetyTimersTest {
         List<Command> acked = h.send(new Event.Persisted(h.nowMs, persist.writeId()));
 
         assertThat(EngineHarness.of(Command.NotifyAgent.class, acked)).singleElement()
-                .satisfies(n -> assertThat(n.event()).isEqualTo("RecordStale"));
+                .satisfies(n -> {
+                    // the spec has no stale notice: the desktop is told to drop the record with RecordCancel
+                    assertThat(n.event()).isEqualTo("RecordCancel");
+                    assertThat(n.attributes()).containsEntry("GSW_RECORD_HANDLE", handle)
+                            .containsEntry("GSW_CHAIN_ATTR", "RecordOnly").containsKey("GSW_MESSAGE");
+                });
         assertThat(h.engine.ownedRecords(GROUP)).isZero();
         assertThat(h.engine.stats(GROUP).orElseThrow().recordsStale()).isEqualTo(1);
         List<Command> late = h.send(new Event.RecordProcessed(h.nowMs, "a1", handle, CallResult.ANSWER));

@@ -17,6 +17,9 @@ import org.outdial.campaign.DialMode;
 import org.outdial.server.api.DialingApi;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
+import org.outdial.server.desktop.AgentPage;
+import org.outdial.server.desktop.DesktopEndpoint;
+import org.outdial.server.desktop.DesktopGateway;
 import org.outdial.server.dialing.DialingRuntime;
 import org.outdial.server.feed.Feeds;
 import org.outdial.sim.RealTimeSimSwitch;
@@ -95,9 +98,13 @@ public final class OutdialServer implements AutoCloseable {
             store.close();
             throw e;
         }
+        DesktopGateway desktops = new DesktopGateway(settings.server().applicationId(), store, dialing::post,
+                System::currentTimeMillis, registry);
+        dialing.desktops(desktops::deliver);
+        DesktopEndpoint desktopEndpoint = new DesktopEndpoint(desktops);
         HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
                 List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register,
-                        feeds.cti()::register));
+                        feeds.cti()::register, desktopEndpoint::register, new AgentPage()::register));
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing, feeds);
         try {
             http.start();

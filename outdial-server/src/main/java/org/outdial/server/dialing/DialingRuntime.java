@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.outdial.campaign.DialMode;
@@ -47,6 +48,7 @@ public final class DialingRuntime implements AutoCloseable {
     private final Set<Long> tenants = ConcurrentHashMap.newKeySet();
     private final Set<Long> groups = ConcurrentHashMap.newKeySet();
     private final int recovered;
+    private volatile Consumer<Command.NotifyAgent> desktops = n -> { };
     private boolean closed;
     /** Receives every command with its event time, on the engine thread; must not block (the feed hub's offer). */
     private volatile java.util.function.ObjLongConsumer<Command> publications = (c, at) -> { };
@@ -62,7 +64,8 @@ public final class DialingRuntime implements AutoCloseable {
         Engine engine = new Engine(EngineContext.builder().applicationId(applicationId).random(random).dnc(dnc)
                 .build());
         EngineLoop[] self = new EngineLoop[1];
-        this.storeAdapter = new StoreAdapter(store.lists(), applicationId, clockMs, e -> self[0].post(e));
+        this.storeAdapter = new StoreAdapter(store.lists(), applicationId, clockMs, e -> self[0].post(e),
+                store.dnc(), this::refreshDnc);
         this.loop = new EngineLoop(engine, clockMs, this::execute);
         self[0] = loop;
         this.recovered = store.lists().releaseAll(applicationId);
@@ -100,9 +103,10 @@ public final class DialingRuntime implements AutoCloseable {
             return;
         }
         switch (command) {
+            case Command.NotifyAgent n -> desktops.accept(n);
             case Command.Rejected r -> LOG.atWarn().addKeyValue("request", r.request())
                     .addKeyValue("reason", r.reason()).log("engine rejected a request");
-            // No desktops, CTI clients or outcome subscribers are connected yet: the snapshots carry the numbers.
+            // publications reached the feed hub above; the snapshots carry the numbers
             default -> { }
         }
     }
@@ -115,14 +119,19 @@ public final class DialingRuntime implements AutoCloseable {
         this.publications = sink;
     }
 
-    /** Queues an event for the engine (adapters' requests: CTI call data, desktops); waits if the queue is full. */
-    public void submit(Event event) {
-        loop.post(event);
-    }
-
     /** The latest statistics of each calling list of a group, by list id (empty before the first snapshot). */
     public java.util.Map<Long, org.outdial.stats.GroupStatsView> listStats(long groupId) {
         return loop.listStats(groupId);
+    }
+
+    /** Where the engine's desktop notifications go (the desktop gateway); called on the engine thread. */
+    public void desktops(Consumer<Command.NotifyAgent> sink) {
+        this.desktops = sink;
+    }
+
+    /** Queues an event for the engine (an adapter's request: a desktop, CTI call data); waits when the engine's queue is full. */
+    public void post(Event event) {
+        loop.post(event);
     }
 
     /** Records returned to Ready at start (left claimed by a previous run). */

@@ -42,6 +42,8 @@ final class EventTime {
             case Event.RecordsRemaining x -> new Event.RecordsRemaining(t, x.groupId(), x.listId(), x.remaining());
             case Event.PersistFailed x -> new Event.PersistFailed(t, x.writeId(), x.reason());
             case Event.TimerFired x -> new Event.TimerFired(t, x.timerId());
+            case Event.DesktopRequest x -> new Event.DesktopRequest(t, x.agentId(), x.referenceId(), x.request());
+            case Event.DesktopGone x -> new Event.DesktopGone(t, x.agentId());
         };
     }
 }

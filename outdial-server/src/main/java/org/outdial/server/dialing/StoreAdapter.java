@@ -18,7 +18,9 @@ import org.outdial.engine.RecordUpdate;
 import org.outdial.record.CallResult;
 import org.outdial.record.CallingRecord;
 import org.outdial.record.RecordStatus;
+import org.outdial.record.RecordType;
 import org.outdial.store.CallingListStore;
+import org.outdial.store.DncStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,12 @@ final class StoreAdapter implements AutoCloseable {
     /** Chain members the next-in-chain step may make Ready; anything else is final or owned by a call. */
     private static final Set<RecordStatus> WAITING_IN_CHAIN = Set.of(RecordStatus.READY, RecordStatus.CHAIN_READY);
 
+    /** Most records one cancel / Do-Not-Call by phone or customer id marks in one list. */
+    static final int MATCH_MAX = 10_000;
+
     private final CallingListStore lists;
+    private final DncStore dnc;
+    private final Runnable dncChanged;
     private final int applicationId;
     private final LongSupplier clockMs;
     private final Consumer<Event> engine;
@@ -53,6 +60,18 @@ final class StoreAdapter implements AutoCloseable {
     private final AtomicLong writesCommitted = new AtomicLong();
 
     StoreAdapter(CallingListStore lists, int applicationId, LongSupplier clockMs, Consumer<Event> engine) {
+        this(lists, applicationId, clockMs, engine, null, () -> { });
+    }
+
+    /**
+     * @param dnc          the Do-Not-Call list desktops add to (written in the same transaction as the records);
+     *                     null = such writes fail
+     * @param dncChanged   run after a commit that added Do-Not-Call entries (the dial-time guard reloads)
+     */
+    StoreAdapter(CallingListStore lists, int applicationId, LongSupplier clockMs, Consumer<Event> engine,
+                 DncStore dnc, Runnable dncChanged) {
+        this.dnc = dnc;
+        this.dncChanged = dncChanged;
         this.lists = lists;
         this.applicationId = applicationId;
         this.clockMs = clockMs;
@@ -111,6 +130,9 @@ final class StoreAdapter implements AutoCloseable {
                 lists.atomically(() -> group.forEach(p -> p.updates().forEach(this::apply)));
                 commits.incrementAndGet();
                 writesCommitted.addAndGet(group.size());
+                if (group.stream().anyMatch(StoreAdapter::addsDoNotCall)) {
+                    dncChanged.run();
+                }
                 group.forEach(p -> engine.accept(new Event.Persisted(clockMs.getAsLong(), p.writeId())));
                 return;
             } catch (RuntimeException e) {
@@ -126,11 +148,18 @@ final class StoreAdapter implements AutoCloseable {
             lists.atomically(() -> p.updates().forEach(this::apply));
             commits.incrementAndGet();
             writesCommitted.incrementAndGet();
+            if (addsDoNotCall(p)) {
+                dncChanged.run();
+            }
             engine.accept(new Event.Persisted(clockMs.getAsLong(), p.writeId()));
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("write", p.writeId()).addKeyValue("error", e.toString()).log("write failed");
             engine.accept(new Event.PersistFailed(clockMs.getAsLong(), p.writeId(), e.toString()));
         }
+    }
+
+    private static boolean addsDoNotCall(Command.Persist p) {
+        return p.updates().stream().anyMatch(u -> u instanceof RecordUpdate.AddDoNotCall);
     }
 
     private void apply(RecordUpdate update) {
@@ -145,6 +174,26 @@ final class StoreAdapter implements AutoCloseable {
                     if (r.recordStatus() != RecordStatus.RETRIEVED) {
                         lists.update(with(r, f.status(), f.result(), r.dialSchedTime()));
                     }
+                }
+            }
+            case RecordUpdate.AddDoNotCall d -> {
+                if (dnc == null) {
+                    throw new IllegalStateException("no Do-Not-Call store is wired to the store adapter");
+                }
+                dnc.add(d.entry());
+            }
+            case RecordUpdate.MarkMatching m -> {
+                for (CallingRecord r : lists.search(m.listId(), m.phone(), m.customerId(), MATCH_MAX)) {
+                    if (r.recordStatus() == RecordStatus.RETRIEVED) {
+                        continue; // owned by a dialing session: that session writes it
+                    }
+                    lists.update(m.noCall()
+                            ? new CallingRecord(r.recordId(), r.listId(), r.contactInfo(), r.contactInfoType(),
+                                    RecordType.NO_CALL, RecordStatus.UPDATED, CallResult.DO_NOT_CALL, r.attempt(),
+                                    r.dialSchedTime(), r.callTime(), r.window(), r.timeZone(), r.campaignId(),
+                                    r.agentId(), r.chainId(), r.chainN(), r.groupId(), r.appId(), r.treatments(),
+                                    r.customerId(), r.customFields())
+                            : with(r, RecordStatus.CANCELLED, r.callResult(), r.dialSchedTime()));
                 }
             }
         }

@@ -59,7 +59,7 @@ public final class Feeds implements AutoCloseable {
         hub.add(status);
         AttemptHistory history = new AttemptHistory(store.attempts(), metrics);
         hub.add(history);
-        CtiStream ctiStream = new CtiStream(directory, metrics, dialing::submit, clockMs, applicationId);
+        CtiStream ctiStream = new CtiStream(directory, metrics, dialing::post, clockMs, applicationId);
         hub.add(ctiStream);
         CtiEndpoint cti = new CtiEndpoint(ctiStream, store.tenants(), metrics, settings.subscriberQueue());
         OutcomeServer outcomes = null;

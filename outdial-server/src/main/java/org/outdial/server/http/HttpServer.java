@@ -51,6 +51,11 @@ public final class HttpServer implements AutoCloseable {
         config.jetty.port = settings.port();
         config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopTimeoutMs()));
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        // desktop messages above the protocol's own limit get an error event, not a dropped connection
+        config.jetty.modifyWebSocketServletFactory(ws -> {
+            ws.setMaxTextMessageSize(1 << 20);
+            ws.setIdleTimeout(java.time.Duration.ofMinutes(2));
+        });
         config.requestLogger.http(new RequestLog(registry));
     }
 

@@ -205,13 +205,13 @@ class FeedsIntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> server.feeds().ctiStream().subscribers() == 1);
             server.startCampaignGroup(group, DialMode.PREVIEW);
             long now = System.currentTimeMillis();
-            server.dialing().submit(new org.outdial.engine.Event.AgentLogin(now, "p1", "4020", List.of(group.id())));
-            server.dialing().submit(new org.outdial.engine.Event.AgentReady(now, "p1"));
+            server.dialing().post(new org.outdial.engine.Event.AgentLogin(now, "p1", "4020", List.of(group.id())));
+            server.dialing().post(new org.outdial.engine.Event.AgentReady(now, "p1"));
             await().atMost(Duration.ofSeconds(10)).until(() -> server.dialing().snapshot(group.id())
                     .map(sn -> sn.ownedRecords() > 0).orElse(false));
 
             // accepted, talked, classified as a live call
-            server.dialing().submit(new org.outdial.engine.Event.PreviewRequest(System.currentTimeMillis(), "p1"));
+            server.dialing().post(new org.outdial.engine.Event.PreviewRequest(System.currentTimeMillis(), "p1"));
             long reservation = awaitReservation(cti, 1);
             cti.send("{\"MsgType\":\"SET_CALL_DATA_REQ\",\"InvokeID\":1,\"ConnectionCallID\":" + reservation
                     + ",\"BAResponse\":\"Accept\"}");
@@ -229,8 +229,8 @@ class FeedsIntegrationTest {
                     .anyMatch(e -> e.get("ConnectionCallID").asLong() == preview));
 
             // the next record is declined and closed
-            server.dialing().submit(new org.outdial.engine.Event.AgentReady(System.currentTimeMillis(), "p1"));
-            server.dialing().submit(new org.outdial.engine.Event.PreviewRequest(System.currentTimeMillis(), "p1"));
+            server.dialing().post(new org.outdial.engine.Event.AgentReady(System.currentTimeMillis(), "p1"));
+            server.dialing().post(new org.outdial.engine.Event.PreviewRequest(System.currentTimeMillis(), "p1"));
             long second = awaitReservation(cti, 2);
             cti.send("{\"MsgType\":\"SET_CALL_DATA_REQ\",\"InvokeID\":3,\"ConnectionCallID\":" + second
                     + ",\"BAResponse\":\"Reject-Close\"}");

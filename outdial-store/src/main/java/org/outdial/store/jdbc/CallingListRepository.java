@@ -163,10 +163,22 @@ final class CallingListRepository implements CallingListStore {
 
     @Override
     public void update(CallingRecord record) {
+        Update u = updateOf(record);
+        int n = onTable(u.table(), "updating record " + record.recordId() + " of calling list " + u.table().id(),
+                c -> Jdbc.update(c, u.sql(), u.params()));
+        if (n == 0) {
+            throw new NotFoundException("record " + record.recordId() + " of calling list " + u.table().id());
+        }
+    }
+
+    private record Update(ListTable table, long recordId, String sql, Object[] params) {}
+
+    private Update updateOf(CallingRecord record) {
         ListTable t = catalog.require(record.listId());
         StringBuilder sql = new StringBuilder("UPDATE " + t.tableName() + " SET record_status = ?, record_type = ?,"
                 + " call_result = ?, attempt = ?, dial_sched_time = ?, call_time = ?, campaign_id = ?, agent_id = ?,"
-                + " group_id = ?, app_id = ?, treatments = ?");
+                + " group_id = ?, app_id = ?, treatments = ?, contact_info = ?, contact_info_type = ?, daily_from = ?,"
+                + " daily_till = ?");
         List<Object> params = new ArrayList<>(List.of(record.recordStatus().code(), record.recordType().code(),
                 record.callResult().code(), record.attempt()));
         params.add(Columns.epochSec(record.dialSchedTime()));
@@ -176,6 +188,11 @@ final class CallingListRepository implements CallingListStore {
         params.add(record.groupId());
         params.add(record.appId());
         params.add(record.treatments());
+        // the fields a desktop may change (the desktop protocol's modifiable mandatory fields)
+        params.add(record.contactInfo());
+        params.add(record.contactInfoType().code());
+        params.add(record.window().dailyFromSec());
+        params.add(record.window().dailyTillSec());
         for (CustomField f : t.customFields()) {
             if (record.customFields().containsKey(f.name())) {
                 sql.append(", ").append(Identifiers.quote(f.name())).append(" = ?");
@@ -184,11 +201,7 @@ final class CallingListRepository implements CallingListStore {
         }
         sql.append(" WHERE record_id = ?");
         params.add(record.recordId());
-        int n = onTable(t, "updating record " + record.recordId() + " of calling list " + t.id(),
-                c -> Jdbc.update(c, sql.toString(), params.toArray()));
-        if (n == 0) {
-            throw new NotFoundException("record " + record.recordId() + " of calling list " + t.id());
-        }
+        return new Update(t, record.recordId(), sql.toString(), params.toArray());
     }
 
     @Override

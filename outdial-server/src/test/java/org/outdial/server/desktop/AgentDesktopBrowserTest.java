@@ -1,0 +1,131 @@
+package org.outdial.server.desktop;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outdial.campaign.DialMode;
+import org.outdial.record.CallingRecord;
+import org.outdial.record.RecordStatus;
+import org.outdial.record.RecordType;
+
+/** The browser agent desktop at /agent in headless Chromium against real servers on the simulated switch. */
+class AgentDesktopBrowserTest {
+
+    @TempDir
+    static Path previewDir;
+    @TempDir
+    static Path predictiveDir;
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private static Page login(DesktopServerFixture f, String agent) {
+        Page page = browser.newPage();
+        page.navigate("http://127.0.0.1:" + f.server.port() + "/agent");
+        page.fill("#login-agent", agent);
+        page.fill("#login-place", "10" + agent);
+        page.fill("#login-credential", "pw");
+        page.click("#login-button");
+        assertThat(page.locator("#who")).containsText(agent);
+        assertThat(page.locator("#campaigns")).containsText("Sales@team");
+        return page;
+    }
+
+    @Test
+    void anAgentWorksAPreviewCampaignInTheBrowser() {
+        try (DesktopServerFixture f = new DesktopServerFixture(previewDir, DialMode.PREVIEW, 2, 20, Map.of())) {
+            Page page = login(f, "a1");
+            assertThat(page.locator("#campaigns")).containsText("Running");
+            assertThat(page.locator("#campaigns")).containsText("Preview");
+
+            page.click("#get-record");
+            assertThat(page.locator("#record-title")).containsText("Preview record");
+            assertThat(page.locator("#record-fields")).containsText("GSW_PHONE");
+            page.fill("input[data-key=CustomerName]", "Browser Edit");
+            page.selectOption("#call-result", "33");
+            page.click("#processed");
+            assertThat(page.locator("#message")).hasText("RecordProcessedAcknowledge");
+            assertThat(page.locator("#record-panel")).isHidden();
+            CallingRecord edited = f.records().stream()
+                    .filter(r -> "Browser Edit".equals(r.customFields().get("customer_name"))).findFirst()
+                    .orElseThrow();
+            assertThat(edited.recordStatus()).isEqualTo(RecordStatus.UPDATED);
+
+            page.click("#get-record");
+            assertThat(page.locator("#record-title")).containsText("Preview record");
+            String phone = page.locator("td[data-key=GSW_PHONE]").textContent();
+            page.fill("#reschedule-at", "2031-05-06T10:30");
+            page.selectOption("#callback-type", "Campaign");
+            page.click("#reschedule");
+            assertThat(page.locator("#message")).hasText("RecordRescheduleAcknowledge");
+            page.click("#processed");
+            assertThat(page.locator("#message")).hasText("RecordProcessedAcknowledge");
+            CallingRecord callback = f.records().stream().filter(r -> r.contactInfo().equals(phone)).findFirst()
+                    .orElseThrow();
+            assertThat(callback.recordType()).isEqualTo(RecordType.CAMPAIGN_CALLBACK);
+
+            page.click("#get-record");
+            assertThat(page.locator("#record-title")).containsText("Preview record");
+            page.click("#dnc");
+            assertThat(page.locator("#message")).hasText("DoNotCallAcknowledge");
+
+            page.click("#get-record");
+            assertThat(page.locator("#record-title")).containsText("Preview record");
+            page.click("#reject");
+            assertThat(page.locator("#message")).hasText("RecordRejectAcknowledge");
+
+            page.click("#logout");
+            assertThat(page.locator("#message")).containsText("There is no 'Auto' campaign started");
+        }
+    }
+
+    @Test
+    void anAgentTakesPredictiveCallsInTheBrowserAndLogsOutSmartly() {
+        try (DesktopServerFixture f = new DesktopServerFixture(predictiveDir, DialMode.PREDICTIVE, 1, 200, Map.of(),
+                50)) {
+            Page page = login(f, "a1");
+            assertThat(page.locator("#campaigns")).containsText("Predictive");
+            page.click("#ready");
+            assertThat(page.locator("#record-title")).containsText("Connected call",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            assertThat(page.locator("#record-fields")).containsText("CustomerName");
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.count(RecordStatus.UPDATED) > 0
+                    || f.records().stream().anyMatch(r -> r.attempt() > 0 && r.recordStatus() != RecordStatus.RETRIEVED));
+
+            page.click("#logout");
+            assertThat(page.locator("#logout-countdown")).containsText("logged out",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            assertThat(page.locator("#state")).hasText("Logged out");
+        }
+    }
+}
