@@ -14,6 +14,13 @@ import java.util.List;
 import java.util.random.RandomGeneratorFactory;
 import org.outdial.campaign.CampaignGroup;
 import org.outdial.campaign.DialMode;
+import org.outdial.server.admin.AdminErrors;
+import org.outdial.server.admin.AuditApi;
+import org.outdial.server.admin.ConfigAdminApi;
+import org.outdial.server.admin.DncAdminApi;
+import org.outdial.server.admin.ListAdminApi;
+import org.outdial.server.admin.SessionApi;
+import org.outdial.server.admin.TreatmentPreviewApi;
 import org.outdial.server.api.DialingApi;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
@@ -21,6 +28,10 @@ import org.outdial.server.dialing.DialingRuntime;
 import org.outdial.sim.RealTimeSimSwitch;
 import org.outdial.server.config.Settings;
 import org.outdial.server.http.HttpServer;
+import org.outdial.server.http.RouteRegistry;
+import org.outdial.server.live.OperationsFeed;
+import org.outdial.server.openapi.OpenApiDocument;
+import org.outdial.server.openapi.OpenApiEndpoint;
 import org.outdial.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +52,7 @@ public final class OutdialServer implements AutoCloseable {
     private final JvmGcMetrics gcMetrics;
     private final DialingRuntime dialing;
     private boolean closed;
+    private OperationsFeed feed;
 
     private OutdialServer(Store store, PrometheusMeterRegistry registry, HttpServer http, JvmGcMetrics gcMetrics,
                           DialingRuntime dialing) {
@@ -84,9 +96,22 @@ public final class OutdialServer implements AutoCloseable {
             store.close();
             throw e;
         }
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        OperationsFeed feed = new OperationsFeed(store, dialing, System::currentTimeMillis).start();
         HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
-                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register));
+                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register,
+                        AdminErrors::register,
+                        new ConfigAdminApi(store, dialing, clock, seeds)::register,
+                        new ListAdminApi(store, settings, clock)::register,
+                        new DncAdminApi(store, settings, dialing, clock)::register,
+                        new SessionApi(store, dialing, g -> DialingMetrics.bind(registry, dialing, g.id(), g.name()),
+                                clock)::register,
+                        new TreatmentPreviewApi(store)::register,
+                        new AuditApi(store.audit())::register,
+                        feed::register,
+                        new OpenApiEndpoint(OpenApiDocument.load(), Version.get())::register));
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing);
+        server.feed = feed;
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -110,6 +135,15 @@ public final class OutdialServer implements AutoCloseable {
         return dialing;
     }
 
+    /** Every HTTP route registered (for the OpenAPI drift check). */
+    public List<RouteRegistry.Route> routes() {
+        return http.routes().all();
+    }
+
+    public OperationsFeed operationsFeed() {
+        return feed;
+    }
+
     /** Loads and starts a campaign group in {@code mode} (null = its own) and publishes its meters on /metrics. */
     public void startCampaignGroup(CampaignGroup group, DialMode mode) {
         dialing.startGroup(group.tenantId(), group.id(), mode);
@@ -126,6 +160,9 @@ public final class OutdialServer implements AutoCloseable {
         try {
             http.close();
         } finally {
+            if (feed != null) {
+                feed.close();
+            }
             dialing.stop(Duration.ofSeconds(5));
             gcMetrics.close();
             registry.close();

@@ -115,6 +115,11 @@ final class StubStore implements Store {
     }
 
     @Override
+    public org.outdial.store.AuditStore audit() {
+        throw new UnsupportedOperationException("not in the stub");
+    }
+
+    @Override
     public String describe() {
         return describe.get();
     }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import org.outdial.store.AttemptStore;
+import org.outdial.store.AuditStore;
 import org.outdial.store.CallingListStore;
 import org.outdial.store.ConfigStore;
 import org.outdial.store.DncStore;
@@ -33,6 +34,7 @@ public final class JdbcStore implements Store {
     private final DncStore dnc;
     private final ConfigStore config;
     private final AttemptStore attempts;
+    private final AuditStore audit;
 
     private JdbcStore(StoreSettings settings, HikariDataSource dataSource, String description, Clock clock) {
         this.settings = settings;
@@ -45,6 +47,7 @@ public final class JdbcStore implements Store {
         this.dnc = new DncRepository(jdbc);
         this.config = new ConfigRepository(jdbc);
         this.attempts = new AttemptRepository(jdbc);
+        this.audit = new AuditRepository(jdbc);
     }
 
     /**
@@ -107,6 +110,11 @@ public final class JdbcStore implements Store {
     @Override
     public AttemptStore attempts() {
         return attempts;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
     }
 
     @Override
