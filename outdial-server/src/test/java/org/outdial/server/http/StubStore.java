@@ -114,9 +114,22 @@ final class StubStore implements Store {
         throw new UnsupportedOperationException("not in the stub");
     }
 
+    final List<org.outdial.audit.AuditEntry> audit = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public org.outdial.store.AuditStore audit() {
-        throw new UnsupportedOperationException("not in the stub");
+        return new org.outdial.store.AuditStore() {
+            @Override
+            public org.outdial.audit.AuditEntry append(org.outdial.audit.AuditEntry entry) {
+                audit.add(entry);
+                return entry;
+            }
+
+            @Override
+            public List<org.outdial.audit.AuditEntry> recent(long tenantId, String objectType, long beforeId, int limit) {
+                return List.copyOf(audit);
+            }
+        };
     }
 
     @Override
