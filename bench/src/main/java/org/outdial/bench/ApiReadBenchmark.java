@@ -66,7 +66,8 @@ public final class ApiReadBenchmark {
             OutdialServer server = OutdialServer.start(settings, store);
             String base = "http://127.0.0.1:" + server.port() + "/api/v1/lists/" + list.id();
             try {
-                measure("warm-up", base, records, 3, clients, true);
+                measure("warm-up", base, records, 15, clients, true);
+                measure("warm-up", base, records, 5, clients, false);
                 List<double[]> search = new ArrayList<>();
                 List<double[]> byId = new ArrayList<>();
                 for (int run = 0; run < runs; run++) {

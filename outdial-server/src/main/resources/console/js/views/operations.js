@@ -3,7 +3,9 @@
 import { get, post, put, stream } from '../api.js';
 import { confirmAction, duration, fail, h, num, pct, select, toast } from '../ui.js';
 
-const HOUR_POINTS = 3600;
+const TIME = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const STEP_MS = 5000;
+const HOUR_POINTS = 3600000 / STEP_MS;
 const AGENT_STATES = ['READY', 'RESERVED', 'TALKING', 'WORK_READY', 'WORK_NOT_READY', 'NOT_READY'];
 const AGENT_COLORS = ['#1c7c3c', '#7b5ea7', '#1f5fbf', '#2a9d8f', '#a15c00', '#5b6575'];
 
@@ -27,19 +29,28 @@ export async function render(root, params, session) {
   const charts = makeCharts(chartsHost);
   let timings = [];
 
+  // Per group: points at least STEP_MS apart (the last hour) plus the latest one, which the next tick replaces; labels
+  // are formatted once per point, when first drawn.
   function seriesOf(id) {
-    if (!series.has(id)) series.set(id, []);
+    if (!series.has(id)) series.set(id, { points: [], live: null });
     return series.get(id);
   }
 
   function addPoint(id, p) {
     const s = seriesOf(id);
-    const last = s[s.length - 1];
-    if (last && last.t >= p.t) return;
-    const minutes = last ? (p.t - last.t) / 60000 : 0;
-    s.push({ t: p.t, busy: p.busyFactor, abandon: p.abandonRate,
-      dialRate: minutes > 0 ? (p.dials - last.dials) / minutes : null, dials: p.dials, agents: p.agents || {} });
-    if (s.length > HOUR_POINTS) s.shift();
+    const anchor = s.points[s.points.length - 1];
+    if ((anchor && anchor.t >= p.t) || (s.live && s.live.t >= p.t)) return;
+    const minutes = anchor ? (p.t - anchor.t) / 60000 : 0;
+    const point = { t: p.t, label: null,
+      busy: p.busyFactor, abandon: p.abandonRate, dialRate: minutes > 0 ? (p.dials - anchor.dials) / minutes : null,
+      dials: p.dials, agents: p.agents || {} };
+    if (!anchor || p.t - anchor.t >= STEP_MS) {
+      s.points.push(point);
+      s.live = null;
+      if (s.points.length > HOUR_POINTS) s.points.shift();
+    } else {
+      s.live = point;
+    }
   }
 
   function control(g, row) {
@@ -77,21 +88,23 @@ export async function render(root, params, session) {
       act('Unload', 'unload', state === 'LOADED' || state === 'RUNNING'), modes, setMode);
   }
 
+  /** Each cell as [text, build]: the text decides whether the cell changed; build makes its node only then. */
   function cellsOf(row) {
     const agents = Object.entries(row.agents || {}).map(([k, v]) => `${k.toLowerCase().replace(/_/g, ' ')} ${v}`).join(', ') || '–';
     const today = row.abandonRateToday;
     const over = today !== null && today !== undefined && today > row.abandonCap;
-    const capBar = h('span', { class: over ? 'over' : null },
-      `${pct(today)} / ${pct(row.abandonCap, 0)} `,
-      h('span', { class: over ? 'bar over' : 'bar', role: 'img', 'aria-label': `abandon ${pct(today)} of cap ${pct(row.abandonCap, 0)}` },
-        h('span', { style: `width:${Math.min(100, ((today || 0) / row.abandonCap) * 100)}%` })));
+    const capText = `${pct(today)} / ${pct(row.abandonCap, 0)}${over ? ' over' : ''}`;
+    const plain = (text) => [text, null];
     return [
-      h('span', {}, h('a', { href: `#/operations/${row.id}` }, row.name)),
-      h('span', { class: `badge ${row.state}` }, row.state),
-      row.dialMode || row.configuredMode,
-      agents, num(row.dialsPerMin, 1), num(row.connectsPerMin, 1), num(row.abandonsPerMin, 1), capBar,
-      pct(row.abandonRate), pct(row.busyFactor), pct(row.hitRatio), pct(row.abandonRate),
-      duration(row.timeToCompleteSec), num(row.dials)];
+      [row.name, () => h('a', { href: `#/operations/${row.id}` }, row.name)],
+      [row.state, () => h('span', { class: `badge ${row.state}` }, row.state)],
+      plain(row.dialMode || row.configuredMode),
+      plain(agents), plain(num(row.dialsPerMin, 1)), plain(num(row.connectsPerMin, 1)), plain(num(row.abandonsPerMin, 1)),
+      [capText, () => h('span', { class: over ? 'over' : null }, `${pct(today)} / ${pct(row.abandonCap, 0)} `,
+        h('span', { class: over ? 'bar over' : 'bar', role: 'img', 'aria-label': `abandon ${pct(today)} of cap ${pct(row.abandonCap, 0)}` },
+          h('span', { style: `width:${Math.min(100, ((today || 0) / row.abandonCap) * 100)}%` })))],
+      plain(pct(row.abandonRate)), plain(pct(row.busyFactor)), plain(pct(row.hitRatio)), plain(pct(row.abandonRate)),
+      plain(duration(row.timeToCompleteSec)), plain(num(row.dials))];
   }
 
   function update(data) {
@@ -109,11 +122,11 @@ export async function render(root, params, session) {
         rows.set(row.id, entry);
       }
       const cells = cellsOf(row);
-      cells.forEach((c, i) => {
-        const text = c instanceof Node ? c.textContent : String(c);
-        if (entry.tds[i].dataset.v !== text) {
-          entry.tds[i].dataset.v = text;
-          entry.tds[i].replaceChildren(c instanceof Node ? c : document.createTextNode(text));
+      cells.forEach(([text, build], i) => {
+        const td = entry.tds[i];
+        if (td.dataset.v !== text) {
+          td.dataset.v = text;
+          if (build) td.replaceChildren(build()); else td.textContent = text;
         }
       });
       const key = `${row.state}|${row.dialMode}`;
@@ -136,11 +149,15 @@ export async function render(root, params, session) {
     }
     const sel = data.find((r) => r.id === selected);
     chartTitle.textContent = sel ? `Last hour — ${sel.name}` : 'Last hour';
-    if (sel) drawCharts(charts, seriesOf(selected), sel.abandonCap);
+    const tableMs = performance.now() - started;
+    if (sel) {
+      const s = seriesOf(selected);
+      drawCharts(charts, s.live ? [...s.points, s.live] : s.points, sel.abandonCap);
+    }
     const ms = performance.now() - started;
     timings.push(ms);
     if (timings.length > 60) timings.shift();
-    window.outdialOps = { lastUpdateMs: ms, maxUpdateMs: Math.max(...timings), messages: (window.outdialOps?.messages || 0) + 1, groups: data.length };
+    window.outdialOps = { lastUpdateMs: ms, lastTableMs: tableMs, maxUpdateMs: Math.max(...timings), messages: (window.outdialOps?.messages || 0) + 1, groups: data.length };
     status.textContent = `live · ${data.length} campaign group${data.length === 1 ? '' : 's'} · updated ${new Date().toLocaleTimeString()}`;
   }
 
@@ -191,7 +208,7 @@ function makeCharts(host) {
 }
 
 function drawCharts(charts, points, cap) {
-  const labels = points.map((p) => new Date(p.t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+  const labels = points.map((p) => p.label || (p.label = TIME.format(p.t)));
   const [busy, abandon, dials, agents] = charts;
   const set = (chart, values) => {
     if (!chart) return;
