@@ -46,6 +46,7 @@ public final class ConfigAdminApi {
             "optimization", "optimizationGoal", "bufferMin", "bufferMax", "options", "version");
     private static final Set<String> TOKEN_FIELDS = Set.of("label", "role");
     private static final Set<String> REASON_FIELDS = Set.of("reasonCode");
+    private static final Set<String> TENANT_FIELDS = Set.of("name", "ccid");
 
     private final Store store;
     private final DialingRuntime runtime;
@@ -60,6 +61,7 @@ public final class ConfigAdminApi {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
+        routes.put(P + "/tenants/{tenantId}", this::updateTenant, Access.ADMIN);
         routes.get(P + "/agents/{agentId}", this::agent, Access.READ);
         routes.post(P + "/agents", this::createAgent, Access.ADMIN);
         routes.put(P + "/agents/{agentId}", this::updateAgent, Access.ADMIN);
@@ -83,6 +85,30 @@ public final class ConfigAdminApi {
         routes.post(P + "/tokens", this::createToken, Access.ADMIN);
         routes.delete(P + "/tokens/{tokenId}", this::revokeToken, Access.ADMIN);
         routes.get(P + "/enums", this::enums, Access.READ);
+    }
+
+    // ---- tenant ----------------------------------------------------------------------------------------------
+
+    /**
+     * Renames the caller's own tenant or sets its contact-center id. Tenants have no version; the edit needs the
+     * If-Match of the tenant's content. Creating tenants stays with the command line (a token belongs to one tenant).
+     */
+    private void updateTenant(Context ctx) {
+        long id = Ids.path(ctx, "tenantId");
+        if (id != Caller.of(ctx).tenantId()) {
+            throw ApiException.notFound("tenant " + id);
+        }
+        org.outdial.tenant.Tenant current = store.tenants().find(id).orElseThrow(() -> ApiException.notFound("tenant " + id));
+        Tags.requireContent(ctx, Tags.ofContent(ApiViews.tenant(current)), "tenant " + id);
+        Body b = Body.parse(ctx.body(), TENANT_FIELDS);
+        String ccid = b.has("ccid") ? b.optText("ccid", null) : current.ccid();
+        if (ccid != null && ccid.length() > 64) {
+            throw new FieldException("ccid", "field 'ccid' must be at most 64 characters");
+        }
+        org.outdial.tenant.Tenant t = store.tenants().update(new org.outdial.tenant.Tenant(id,
+                b.has("name") ? b.name("name", 100) : current.name(), ccid == null || ccid.isBlank() ? null : ccid));
+        audit.record(ctx, "tenant.update", id, Map.of("before", ApiViews.tenant(current), "after", ApiViews.tenant(t)));
+        ctx.header("ETag", Tags.ofContent(ApiViews.tenant(t))).json(ApiViews.tenant(t));
     }
 
     // ---- agents ----------------------------------------------------------------------------------------------

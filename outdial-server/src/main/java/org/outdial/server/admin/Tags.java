@@ -1,12 +1,7 @@
 package org.outdial.server.admin;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.outdial.server.http.ApiException;
-import org.outdial.server.http.Json;
 
 /**
  * Optimistic concurrency over HTTP. Versioned objects (campaigns, campaign groups, treatments, lists) carry their
@@ -16,8 +11,6 @@ import org.outdial.server.http.Json;
  */
 final class Tags {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = Json.mapper();
-
     private Tags() {}
 
     static String ofVersion(long version) {
@@ -25,12 +18,7 @@ final class Tags {
     }
 
     static String ofContent(Object view) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(view));
-            return "\"c" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.outdial.server.http.ContentTag.of(view);
     }
 
     /** The version an edit is based on: If-Match (checked against {@code current}) or the body's version. */
@@ -75,9 +63,5 @@ final class Tags {
             }
         }
         return false;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

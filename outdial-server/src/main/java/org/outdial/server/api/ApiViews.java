@@ -22,6 +22,10 @@ public final class ApiViews {
         return Views.ListView.of(list, store.lists().countByStatus(list.id()));
     }
 
+    public static Object tenant(org.outdial.tenant.Tenant t) {
+        return Views.TenantView.of(t);
+    }
+
     public static Object campaign(Campaign c) {
         return Views.CampaignView.of(c);
     }

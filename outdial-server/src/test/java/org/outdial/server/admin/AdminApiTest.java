@@ -480,6 +480,36 @@ class AdminApiTest {
         assertThat(json(r).get("error").asText()).contains("caller id");
     }
 
+    @Test
+    void theTenantIsRenamedWithItsEtagAndAnotherTenantIsNotFound() {
+        String path = "/api/v1/tenants/" + api.tenant.id();
+        String etag = api.get(path, READER).headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> r = api.put(path, ADMIN, "{\"ccid\":\"cc-7\"}", Map.of("If-Match", etag));
+        HttpResponse<String> stale = api.put(path, ADMIN, "{\"ccid\":\"cc-8\"}", Map.of("If-Match", etag));
+        HttpResponse<String> other = api.put("/api/v1/tenants/" + api.other.id(), ADMIN, "{\"ccid\":\"x\"}", Map.of("If-Match", etag));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("ccid").asText()).isEqualTo("cc-7");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(other.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCsvLargerThanTheRequestSizeLimitIsStreamedIntoTheList() {
+        long list = newList();
+        StringBuilder csv = new StringBuilder("phone,balance,account_no\n");
+        for (int i = 0; i < 60_000; i++) {
+            csv.append("+1212").append(String.format("%07d", 2_000_000 + i)).append(",").append(i).append(".25,ACC").append(i % 100_000).append('\n');
+        }
+        assertThat(csv.length()).isGreaterThan(1_500_000);
+
+        JsonNode result = importCsv(list, csv.toString());
+
+        assertThat(result.get("imported").asLong()).isEqualTo(60_000);
+        assertThat(json(api.get("/api/v1/lists/" + list, READER)).get("records").asLong()).isEqualTo(60_000);
+    }
+
     // ---- tokens and audit ------------------------------------------------------------------------------------
 
     @Test

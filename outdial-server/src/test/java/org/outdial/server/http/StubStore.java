@@ -47,6 +47,11 @@ final class StubStore implements Store {
             }
 
             @Override
+            public Tenant update(Tenant tenant) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Optional<Tenant> find(long id) {
                 return Optional.of(new Tenant(id, "stub", null));
             }
