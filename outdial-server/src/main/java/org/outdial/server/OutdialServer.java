@@ -158,11 +158,11 @@ public final class OutdialServer implements AutoCloseable {
         }
         closed = true;
         try {
-            http.close();
-        } finally {
             if (feed != null) {
                 feed.close();
             }
+            http.close();
+        } finally {
             dialing.stop(Duration.ofSeconds(5));
             gcMetrics.close();
             registry.close();

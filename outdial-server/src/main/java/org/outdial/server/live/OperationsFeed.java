@@ -45,6 +45,8 @@ public final class OperationsFeed implements AutoCloseable {
     private final double abandonCap = DialingOptions.defaults().abandonLimit();
     private final Map<Long, Deque<Point>> history = new ConcurrentHashMap<>();
     private final Map<Long, Cached> groupsByTenant = new ConcurrentHashMap<>();
+    private final java.util.Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private final ScheduledExecutorService sampler =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("operations-sampler").factory());
 
@@ -72,13 +74,14 @@ public final class OperationsFeed implements AutoCloseable {
     private void connect(SseClient client) {
         long tenantId = Caller.of(client.ctx()).tenantId();
         client.keepAlive();
+        clients.add(client);
         Thread.ofVirtual().name("sse-operations").start(() -> push(client, tenantId));
     }
 
     private void push(SseClient client, long tenantId) {
         try {
             client.sendEvent("history", historyOf(tenantId));
-            while (!client.terminated()) {
+            while (!client.terminated() && !closed) {
                 client.sendEvent("operations", rows(tenantId));
                 Thread.sleep(PUSH.toMillis());
             }
@@ -87,6 +90,7 @@ public final class OperationsFeed implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.atDebug().addKeyValue("error", e.toString()).log("operations feed client gone");
         } finally {
+            clients.remove(client);
             client.close();
         }
     }
@@ -213,8 +217,11 @@ public final class OperationsFeed implements AutoCloseable {
         }
     }
 
+    /** Ends every open stream (so that stopping HTTP need not wait for them) and the sampler. */
     @Override
     public void close() {
+        closed = true;
         sampler.shutdownNow();
+        clients.forEach(SseClient::close);
     }
 }
