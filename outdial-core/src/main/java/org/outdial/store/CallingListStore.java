@@ -86,4 +86,10 @@ public interface CallingListStore {
 
     /** Returns the given claimed records of one list to Ready (stop/unload). */
     int release(long listId, int owner, List<Long> recordIds);
+
+    /** Number of records per call result (list penetration); results without records are absent. */
+    Map<org.outdial.record.CallResult, Long> countByCallResult(long listId);
+
+    /** Number of records per attempt count (0 = never dialed); counts without records are absent. */
+    Map<Integer, Long> countByAttempt(long listId);
 }

@@ -43,4 +43,28 @@ public interface ConfigStore {
     List<CampaignGroup> campaignGroups(long tenantId);
 
     CampaignGroup updateCampaignGroup(CampaignGroup group);
+
+    // ---- edits and deletes for the admin API -------------------------------------------------------------------
+
+    /** Agents carry no version: the API guards their edits with a content tag. Returns the agent as stored. */
+    Agent updateAgent(Agent agent);
+
+    /** Removes the agent and its agent-group memberships. */
+    void deleteAgent(long tenantId, long agentId);
+
+    /** Replaces the group's name and members; returns it as stored. */
+    AgentGroup updateAgentGroup(AgentGroup group);
+
+    /** @throws ConflictException when a campaign group still uses it */
+    void deleteAgentGroup(long tenantId, long groupId);
+
+    Treatment updateTreatment(Treatment treatment);
+
+    /** Removes the treatment and takes it out of every campaign. */
+    void deleteTreatment(long tenantId, long treatmentId);
+
+    /** @throws ConflictException when a campaign group still works the campaign */
+    void deleteCampaign(long tenantId, long campaignId);
+
+    void deleteCampaignGroup(long tenantId, long groupId);
 }

@@ -20,6 +20,9 @@ public interface Store extends AutoCloseable {
     /** Targets of campaign-group status notifications. */
     StatusTargetStore statusTargets();
 
+    /** Who changed what through the API. */
+    AuditStore audit();
+
     /** Which database this is, for logs and {@code /health}: e.g. "H2 2.5.252" or "PostgreSQL 18.1". */
     String describe();
 

@@ -31,4 +31,12 @@ public interface TenantStore {
     List<ApiToken> tokens(long tenantId);
 
     void revokeToken(long tenantId, long tokenId);
+
+    /**
+     * Renames a tenant or changes its contact-center id; returns it as stored.
+     *
+     * @throws NotFoundException when it does not exist
+     * @throws ConflictException when the name is taken
+     */
+    Tenant update(Tenant tenant);
 }

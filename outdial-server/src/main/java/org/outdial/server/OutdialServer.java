@@ -14,6 +14,13 @@ import java.util.List;
 import java.util.random.RandomGeneratorFactory;
 import org.outdial.campaign.CampaignGroup;
 import org.outdial.campaign.DialMode;
+import org.outdial.server.admin.AdminErrors;
+import org.outdial.server.admin.AuditApi;
+import org.outdial.server.admin.ConfigAdminApi;
+import org.outdial.server.admin.DncAdminApi;
+import org.outdial.server.admin.ListAdminApi;
+import org.outdial.server.admin.SessionApi;
+import org.outdial.server.admin.TreatmentPreviewApi;
 import org.outdial.server.api.DialingApi;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
@@ -25,6 +32,10 @@ import org.outdial.server.feed.Feeds;
 import org.outdial.sim.RealTimeSimSwitch;
 import org.outdial.server.config.Settings;
 import org.outdial.server.http.HttpServer;
+import org.outdial.server.http.RouteRegistry;
+import org.outdial.server.live.OperationsFeed;
+import org.outdial.server.openapi.OpenApiDocument;
+import org.outdial.server.openapi.OpenApiEndpoint;
 import org.outdial.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +57,7 @@ public final class OutdialServer implements AutoCloseable {
     private final DialingRuntime dialing;
     private final Feeds feeds;
     private boolean closed;
+    private OperationsFeed feed;
 
     private OutdialServer(Store store, PrometheusMeterRegistry registry, HttpServer http, JvmGcMetrics gcMetrics,
                           DialingRuntime dialing, Feeds feeds) {
@@ -102,10 +114,23 @@ public final class OutdialServer implements AutoCloseable {
                 System::currentTimeMillis, registry);
         dialing.desktops(desktops::deliver);
         DesktopEndpoint desktopEndpoint = new DesktopEndpoint(desktops);
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        OperationsFeed feed = new OperationsFeed(store, dialing, System::currentTimeMillis).start();
         HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
                 List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register,
-                        feeds.cti()::register, desktopEndpoint::register, new AgentPage()::register));
+                        AdminErrors::register,
+                        new ConfigAdminApi(store, dialing, clock, seeds)::register,
+                        new ListAdminApi(store, settings, clock)::register,
+                        new DncAdminApi(store, settings, dialing, clock)::register,
+                        new SessionApi(store, dialing, g -> DialingMetrics.bind(registry, dialing, g.id(), g.name()),
+                                clock)::register,
+                        new TreatmentPreviewApi(store)::register,
+                        new AuditApi(store.audit())::register,
+                        feed::register,
+                        feeds.cti()::register, desktopEndpoint::register, new AgentPage()::register,
+                        new OpenApiEndpoint(OpenApiDocument.load(), Version.get())::register));
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing, feeds);
+        server.feed = feed;
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -133,6 +158,15 @@ public final class OutdialServer implements AutoCloseable {
         return feeds;
     }
 
+    /** Every HTTP route registered (for the OpenAPI drift check). */
+    public List<RouteRegistry.Route> routes() {
+        return http.routes().all();
+    }
+
+    public OperationsFeed operationsFeed() {
+        return feed;
+    }
+
     /** Loads and starts a campaign group in {@code mode} (null = its own) and publishes its meters on /metrics. */
     public void startCampaignGroup(CampaignGroup group, DialMode mode) {
         dialing.startGroup(group.tenantId(), group.id(), mode);
@@ -147,6 +181,9 @@ public final class OutdialServer implements AutoCloseable {
         }
         closed = true;
         try {
+            if (feed != null) {
+                feed.close();
+            }
             http.close();
         } finally {
             dialing.stop(Duration.ofSeconds(5));

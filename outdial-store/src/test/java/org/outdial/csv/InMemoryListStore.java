@@ -93,6 +93,18 @@ final class InMemoryListStore implements CallingListStore {
     }
 
     @Override
+    public Map<org.outdial.record.CallResult, Long> countByCallResult(long listId) {
+        return records(listId).stream().collect(java.util.stream.Collectors.groupingBy(CallingRecord::callResult,
+                java.util.stream.Collectors.counting()));
+    }
+
+    @Override
+    public Map<Integer, Long> countByAttempt(long listId) {
+        return records(listId).stream().collect(java.util.stream.Collectors.groupingBy(CallingRecord::attempt,
+                java.util.stream.Collectors.counting()));
+    }
+
+    @Override
     public long count(long listId) {
         return records.getOrDefault(listId, List.of()).size();
     }

@@ -46,8 +46,9 @@ public final class ReadApi {
         if (id != Caller.of(ctx).tenantId()) {
             throw ApiException.notFound("tenant " + id);
         }
-        ctx.json(store.tenants().find(id).map(Views.TenantView::of)
-                .orElseThrow(() -> ApiException.notFound("tenant " + id)));
+        Views.TenantView view = store.tenants().find(id).map(Views.TenantView::of)
+                .orElseThrow(() -> ApiException.notFound("tenant " + id));
+        ctx.header("ETag", org.outdial.server.http.ContentTag.of(view)).json(view);
     }
 
     private void lists(Context ctx) {

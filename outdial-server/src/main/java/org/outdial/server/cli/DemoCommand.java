@@ -120,6 +120,7 @@ final class DemoCommand implements Callable<Integer> {
     static void print(PrintWriter out, DemoInfo demo, String url) {
         out.println();
         out.println("outdial demo is running at " + url);
+        out.printf("  console         %s/  (log in with the admin token below)%n", url);
         out.printf("  tenant          %s%n", demo.tenant().name());
         out.printf("  calling list    %s (id %d, %,d records)%n", demo.list().name(), demo.list().id(), demo.records());
         out.printf("  campaign        %s (id %d)%n", demo.campaign().name(), demo.campaign().id());

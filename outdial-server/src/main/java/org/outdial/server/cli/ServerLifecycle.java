@@ -28,7 +28,7 @@ final class ServerLifecycle {
             stopped.countDown();
         }, "outdial-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        long deadline = System.nanoTime() + Math.min(maxRun.toNanos(), Long.MAX_VALUE / 4);
+        long deadline = System.nanoTime() + cappedNanos(maxRun);
         long stepNs = every == null ? Long.MAX_VALUE / 4 : every.toNanos();
         while (!stopped.await(Math.min(stepNs, Math.max(0, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
             if (System.nanoTime() >= deadline) {
@@ -38,5 +38,10 @@ final class ServerLifecycle {
             }
             tick.run();
         }
+    }
+
+    /** The duration in nanoseconds, at most a quarter of the long range (a "forever" of 1,000 years overflows). */
+    static long cappedNanos(Duration d) {
+        return d.compareTo(Duration.ofNanos(Long.MAX_VALUE / 4)) > 0 ? Long.MAX_VALUE / 4 : d.toNanos();
     }
 }

@@ -47,6 +47,7 @@ public final class DialingRuntime implements AutoCloseable {
     private final ScheduledExecutorService dncRefresher;
     private final Set<Long> tenants = ConcurrentHashMap.newKeySet();
     private final Set<Long> groups = ConcurrentHashMap.newKeySet();
+    private final Rejections rejections = new Rejections();
     private final int recovered;
     private volatile Consumer<Command.NotifyAgent> desktops = n -> { };
     private boolean closed;
@@ -101,6 +102,9 @@ public final class DialingRuntime implements AutoCloseable {
         publications.accept(command, loop.eventTimeMs());
         if (switch_.execute(command) || storeAdapter.execute(command)) {
             return;
+        }
+        if (command instanceof Command.Rejected r) {
+            rejections.record(r.request(), r.reason());
         }
         switch (command) {
             case Command.NotifyAgent n -> desktops.accept(n);
@@ -160,6 +164,71 @@ public final class DialingRuntime implements AutoCloseable {
         for (String agentId : agentIds) {
             loop.post(new Event.AgentLogin(clockMs.getAsLong(), agentId, agentId, List.of(groupId)));
             loop.post(new Event.AgentReady(clockMs.getAsLong(), agentId));
+        }
+    }
+
+    // ---- session control for the admin API: each posts one event; the engine answers with a new snapshot or a
+    // rejection, which callers find through rejectionMark/rejectedSince.
+
+    /**
+     * Loads a campaign group (not dialing yet).
+     *
+     * @param mode the dial mode; null = the group's own
+     * @throws org.outdial.server.OutdialException when the group, its campaign or a list is missing
+     */
+    public void load(long tenantId, long groupId, DialMode mode) {
+        SessionConfig config = loader.load(tenantId, groupId, mode);
+        if (tenants.add(tenantId)) {
+            refreshDnc();
+        }
+        groups.add(groupId);
+        loop.post(new Event.LoadSession(clockMs.getAsLong(), config, Actor.client("api")));
+    }
+
+    public void startDialing(long groupId) {
+        loop.post(new Event.StartDialing(clockMs.getAsLong(), groupId, Actor.client("api")));
+    }
+
+    public void stopDialing(long groupId) {
+        loop.post(new Event.StopDialing(clockMs.getAsLong(), groupId, Actor.client("api")));
+    }
+
+    public void unload(long groupId) {
+        loop.post(new Event.UnloadSession(clockMs.getAsLong(), groupId, Actor.client("api")));
+    }
+
+    public void setDialMode(long groupId, DialMode mode) {
+        loop.post(new Event.SetDialMode(clockMs.getAsLong(), groupId, mode, Actor.client("api")));
+    }
+
+    /** Forces a logged-in agent Not Ready with a reason code. */
+    public void agentNotReady(String agentId, int reasonCode) {
+        loop.post(new Event.AgentNotReady(clockMs.getAsLong(), agentId, reasonCode));
+    }
+
+    /** Logs an agent out (after his current call, if any) with a reason code. */
+    public void agentLogout(String agentId, int reasonCode) {
+        loop.post(new Event.AgentLogout(clockMs.getAsLong(), agentId, reasonCode));
+    }
+
+    /** A mark to pass to {@link #rejectedSince} for requests posted after this call. */
+    public long rejectionMark() {
+        return rejections.mark();
+    }
+
+    /**
+     * The engine's reason for refusing a request posted after {@code mark}, if it did.
+     *
+     * @param request the event name, e.g. {@code StartDialing}
+     */
+    public Optional<String> rejectedSince(String request, long groupId, long mark) {
+        return rejections.since(request + " " + groupId, mark);
+    }
+
+    /** The tenant's Do-Not-Call list changed: refresh the guard's snapshot now rather than within a minute. */
+    public void dncChanged(long tenantId) {
+        if (tenants.contains(tenantId)) {
+            refreshDnc();
         }
     }
 

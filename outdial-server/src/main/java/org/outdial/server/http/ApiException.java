@@ -30,4 +30,19 @@ public final class ApiException extends RuntimeException {
     public static ApiException notFound(String what) {
         return new ApiException(404, what + " not found");
     }
+
+    /** The request collides with the current state (a taken name, a stale version, a session in the wrong state). */
+    public static ApiException conflict(String message) {
+        return new ApiException(409, message);
+    }
+
+    /** An If-Match header that does not match the object's current tag. */
+    public static ApiException preconditionFailed(String message) {
+        return new ApiException(412, message);
+    }
+
+    /** An edit without If-Match or version: optimistic concurrency needs one. */
+    public static ApiException preconditionRequired(String message) {
+        return new ApiException(428, message);
+    }
 }

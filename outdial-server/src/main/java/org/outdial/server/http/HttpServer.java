@@ -26,6 +26,7 @@ public final class HttpServer implements AutoCloseable {
 
     private final Settings.Http settings;
     private final Javalin javalin;
+    private final RouteRegistry routeRegistry = new RouteRegistry();
 
     public HttpServer(Settings.Http settings, String version, Store store, PrometheusMeterRegistry registry,
                       List<Consumer<JavalinDefaultRoutingApi>> routeModules) {
@@ -35,6 +36,8 @@ public final class HttpServer implements AutoCloseable {
         TokenAuth auth = new TokenAuth(store.tenants());
         this.javalin = Javalin.create(config -> {
             configure(config, registry);
+            config.events.handlerAdded(routeRegistry::add);
+            staticFiles(config);
             var routes = config.routes;
             routes.beforeMatched(auth);
             routes.get("/health", health::handle, Access.PUBLIC);
@@ -57,6 +60,31 @@ public final class HttpServer implements AutoCloseable {
             ws.setIdleTimeout(java.time.Duration.ofMinutes(2));
         });
         config.requestLogger.http(new RequestLog(registry));
+    }
+
+    /**
+     * The web console (classpath {@code /console}, at {@code /}) and the browser libraries it uses, from WebJars on the
+     * classpath (at {@code /webjars}). Both public: the console logs in with an API token it sends on API calls.
+     */
+    private static void staticFiles(JavalinConfig config) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/console";
+            files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            files.roles = java.util.Set.of(Access.PUBLIC);
+        });
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/webjars";
+            files.directory = "/META-INF/resources/webjars";
+            files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            files.roles = java.util.Set.of(Access.PUBLIC);
+            files.headers = java.util.Map.of("Cache-Control", "max-age=31536000");
+        });
+    }
+
+    /** The routes registered, for the OpenAPI drift check. */
+    public RouteRegistry routes() {
+        return routeRegistry;
     }
 
     private static void errors(JavalinDefaultRoutingApi routes) {

@@ -47,6 +47,11 @@ final class StubStore implements Store {
             }
 
             @Override
+            public Tenant update(Tenant tenant) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Optional<Tenant> find(long id) {
                 return Optional.of(new Tenant(id, "stub", null));
             }
@@ -112,6 +117,24 @@ final class StubStore implements Store {
     @Override
     public AttemptStore attempts() {
         throw new UnsupportedOperationException("not in the stub");
+    }
+
+    final List<org.outdial.audit.AuditEntry> audit = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public org.outdial.store.AuditStore audit() {
+        return new org.outdial.store.AuditStore() {
+            @Override
+            public org.outdial.audit.AuditEntry append(org.outdial.audit.AuditEntry entry) {
+                audit.add(entry);
+                return entry;
+            }
+
+            @Override
+            public List<org.outdial.audit.AuditEntry> recent(long tenantId, String objectType, long beforeId, int limit) {
+                return List.copyOf(audit);
+            }
+        };
     }
 
     @Override

@@ -91,6 +91,34 @@ final class CallingListRepository implements CallingListStore {
     }
 
     @Override
+    public Map<org.outdial.record.CallResult, Long> countByCallResult(long listId) {
+        ListTable t = catalog.require(listId);
+        Map<org.outdial.record.CallResult, Long> counts = new EnumMap<>(org.outdial.record.CallResult.class);
+        onTable(t, "counting call results of calling list " + listId, c -> {
+            for (var row : Jdbc.query(c, "SELECT call_result, COUNT(*) FROM " + t.tableName() + " GROUP BY call_result",
+                    rs -> Map.entry(org.outdial.record.CallResult.fromCode(rs.getInt(1)), rs.getLong(2)))) {
+                counts.merge(row.getKey(), row.getValue(), Long::sum);
+            }
+            return null;
+        });
+        return counts;
+    }
+
+    @Override
+    public Map<Integer, Long> countByAttempt(long listId) {
+        ListTable t = catalog.require(listId);
+        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        onTable(t, "counting attempts of calling list " + listId, c -> {
+            for (var row : Jdbc.query(c, "SELECT attempt, COUNT(*) FROM " + t.tableName() + " GROUP BY attempt",
+                    rs -> Map.entry(rs.getInt(1), rs.getLong(2)))) {
+                counts.put(row.getKey(), row.getValue());
+            }
+            return null;
+        });
+        return counts;
+    }
+
+    @Override
     public long count(long listId) {
         ListTable t = catalog.require(listId);
         return onTable(t, "counting records of calling list " + listId,

@@ -16,12 +16,14 @@ final class ConfigRepository implements ConfigStore {
     private final TreatmentRepository treatments;
     private final CampaignRepository campaigns;
     private final CampaignGroupRepository campaignGroups;
+    private final ConfigEdits edits;
 
     ConfigRepository(Jdbc jdbc) {
         this.agents = new AgentRepository(jdbc);
         this.treatments = new TreatmentRepository(jdbc);
         this.campaigns = new CampaignRepository(jdbc);
         this.campaignGroups = new CampaignGroupRepository(jdbc);
+        this.edits = new ConfigEdits(jdbc);
     }
 
     @Override
@@ -97,5 +99,45 @@ final class ConfigRepository implements ConfigStore {
     @Override
     public CampaignGroup updateCampaignGroup(CampaignGroup group) {
         return campaignGroups.update(group);
+    }
+
+    @Override
+    public Agent updateAgent(Agent agent) {
+        return edits.updateAgent(agent);
+    }
+
+    @Override
+    public void deleteAgent(long tenantId, long agentId) {
+        edits.deleteAgent(tenantId, agentId);
+    }
+
+    @Override
+    public AgentGroup updateAgentGroup(AgentGroup group) {
+        return edits.updateAgentGroup(group);
+    }
+
+    @Override
+    public void deleteAgentGroup(long tenantId, long groupId) {
+        edits.deleteAgentGroup(tenantId, groupId);
+    }
+
+    @Override
+    public Treatment updateTreatment(Treatment treatment) {
+        return edits.updateTreatment(treatment);
+    }
+
+    @Override
+    public void deleteTreatment(long tenantId, long treatmentId) {
+        edits.deleteTreatment(tenantId, treatmentId);
+    }
+
+    @Override
+    public void deleteCampaign(long tenantId, long campaignId) {
+        edits.deleteCampaign(tenantId, campaignId);
+    }
+
+    @Override
+    public void deleteCampaignGroup(long tenantId, long groupId) {
+        edits.deleteCampaignGroup(tenantId, groupId);
     }
 }

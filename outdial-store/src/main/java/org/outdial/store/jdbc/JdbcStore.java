@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import org.outdial.store.AttemptStore;
+import org.outdial.store.AuditStore;
 import org.outdial.store.CallingListStore;
 import org.outdial.store.ConfigStore;
 import org.outdial.store.DncStore;
@@ -34,6 +35,7 @@ public final class JdbcStore implements Store {
     private final ConfigStore config;
     private final AttemptStore attempts;
     private final org.outdial.store.StatusTargetStore statusTargets;
+    private final AuditStore audit;
 
     private JdbcStore(StoreSettings settings, HikariDataSource dataSource, String description, Clock clock) {
         this.settings = settings;
@@ -47,6 +49,7 @@ public final class JdbcStore implements Store {
         this.config = new ConfigRepository(jdbc);
         this.attempts = new AttemptRepository(jdbc);
         this.statusTargets = new StatusTargetRepository(jdbc);
+        this.audit = new AuditRepository(jdbc);
     }
 
     /**
@@ -114,6 +117,11 @@ public final class JdbcStore implements Store {
     @Override
     public org.outdial.store.StatusTargetStore statusTargets() {
         return statusTargets;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
     }
 
     @Override

@@ -48,6 +48,27 @@ final class TenantRepository implements TenantStore {
     }
 
     @Override
+    public Tenant update(Tenant tenant) {
+        String name = tenant.name();
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new IllegalArgumentException("tenant name '" + name + "' must be 1-100 characters");
+        }
+        try {
+            return jdbc.inTransaction("updating tenant " + tenant.id(), c -> {
+                if (Jdbc.update(c, "UPDATE tenants SET name = ?, ccid = ? WHERE id = ?", name, tenant.ccid(),
+                        tenant.id()) != 1) {
+                    throw new org.outdial.store.NotFoundException("tenant " + tenant.id());
+                }
+                return tenant;
+            });
+        } catch (org.outdial.store.NotFoundException e) {
+            throw e;
+        } catch (ConflictException e) {
+            throw new ConflictException("tenant name '" + name + "' is already taken; choose another name");
+        }
+    }
+
+    @Override
     public Optional<Tenant> find(long id) {
         return jdbc.withConnection("finding tenant " + id, c -> Jdbc.queryOne(c,
                 "SELECT id, name, ccid FROM tenants WHERE id = ?", TenantRepository::tenant, id));

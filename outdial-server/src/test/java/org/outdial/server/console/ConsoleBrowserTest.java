@@ -1,0 +1,343 @@
+package org.outdial.server.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.outdial.server.admin.AdminFixture;
+import org.outdial.sim.RealTimeSimSwitch;
+import org.outdial.store.jdbc.JdbcStore;
+import org.outdial.store.jdbc.TestDatabases;
+
+/**
+ * The web console in headless Chromium against a real server with the simulated switch (ten times real time): every
+ * console action a supervisor takes, and no browser console errors on any view.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+
+    private static final double SPEED = 10;
+
+    private AdminFixture api;
+    private Playwright playwright;
+    private Browser browser;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        api = new AdminFixture(JdbcStore.open(TestDatabases.h2(dir)), dir, SPEED);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setAcceptDownloads(true));
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(m.text() + " @ " + page.url());
+            }
+        });
+        page.onPageError(e -> consoleErrors.add("page error: " + e + " @ " + page.url()));
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    private void login(String token) {
+        page.navigate(api.url() + "/");
+        page.getByLabel("API token").fill(token);
+        page.getByLabel("API token").press("Enter");
+        assertThat(page.locator("header.top")).isVisible();
+    }
+
+    /** Answers the confirmation dialog with the keyboard, as a keyboard-only user would. */
+    private void confirm() {
+        Locator ok = page.locator("#confirm-ok");
+        assertThat(ok).isVisible();
+        ok.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("dialog#confirm")).not().isVisible();
+    }
+
+    private long dialsShown(long groupId) {
+        String text = page.locator("tr[data-group='" + groupId + "'] td").nth(13).textContent().trim();
+        return text.equals("–") ? 0 : Long.parseLong(text);
+    }
+
+    private static String csv(int records, int firstNumber) {
+        StringBuilder csv = new StringBuilder("phone,customer_id,balance\n");
+        for (int i = 0; i < records; i++) {
+            csv.append("+1212555").append(String.format("%04d", firstNumber + i)).append(",c").append(firstNumber + i)
+                    .append(",").append(i).append("\n");
+        }
+        return csv.toString();
+    }
+
+    private void importCsv(long listId, String csv) {
+        var r = api.send("POST", "/api/v1/lists/" + listId + "/import", AdminFixture.ADMIN, csv, Map.of("Content-Type", "text/csv"));
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aSupervisorLoadsStartsSwitchesAndStopsACampaignAndWatchesItLive() {
+        Map<String, Long> setup = api.campaignSetup("live", "PREDICTIVE");
+        importCsv(setup.get("list"), csv(2000, 1000));
+        long group = setup.get("group");
+        login(AdminFixture.ADMIN);
+        Locator row = page.locator("tr[data-group='" + group + "']");
+        assertThat(row).containsText("NOT_LOADED");
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Load live@agents").setExact(true)).click();
+        confirm();
+        assertThat(row).containsText("LOADED");
+        api.server.dialing().loginAgents(RealTimeSimSwitch.agentIds(10), group);
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start live@agents").setExact(true)).click();
+        confirm();
+        assertThat(row.locator("td").nth(1)).hasText("RUNNING");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> dialsShown(group) > 0);
+        long first = dialsShown(group);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> dialsShown(group) > first);
+        assertThat(page.locator("#chart-busy")).isVisible();
+        assertThat(page.locator("#chart-agents")).isVisible();
+        Object messages = page.evaluate("() => window.outdialOps.messages");
+        org.assertj.core.api.Assertions.assertThat(((Number) messages).intValue()).isGreaterThan(1);
+
+        row.getByLabel("Dial mode of live@agents").selectOption("PROGRESSIVE");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set mode")).click();
+        confirm();
+        assertThat(row.locator("td").nth(2)).hasText("PROGRESSIVE");
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop live@agents").setExact(true)).click();
+        confirm();
+        assertThat(row.locator("td").nth(1)).hasText("LOADED");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unload live@agents").setExact(true)).click();
+        confirm();
+        assertThat(row.locator("td").nth(1)).hasText(java.util.regex.Pattern.compile("UNLOAD(ED|ING)"));
+    }
+
+    @Test
+    void aCsvWithBadRowsIsImportedAndTheBadRowsAreReportedAndDownloadable() throws Exception {
+        long list = api.create("/api/v1/lists", "{\"name\":\"upload\",\"fields\":[{\"name\":\"balance\",\"type\":\"decimal\"}]}")
+                .get("id").asLong();
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/lists/" + list);
+        String csv = "phone,balance\n+12125550301,1\nnot a phone,2\n+12125550302,lots\n+12125550303,3\n";
+
+        page.getByLabel("CSV file").setInputFiles(new FilePayload("customers.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and import")).click();
+
+        assertThat(page.locator("#import-summary")).containsText("2 imported, 2 rejected");
+        Locator errors = page.locator("#import-result table tbody tr");
+        assertThat(errors).hasCount(2);
+        assertThat(errors.nth(0)).containsText("3");
+        assertThat(errors.nth(1)).containsText("balance");
+        Download download = page.waitForDownload(() -> page.locator("#download-errors").click());
+        String report = Files.readString(download.path());
+        org.assertj.core.api.Assertions.assertThat(report).startsWith("line,column,reason").contains("\n3,").contains("\n4,balance,");
+        assertThat(page.locator("#list-records")).hasText("2");
+    }
+
+    @Test
+    void aNewListIsCreatedWithACustomFieldAndItsRecordsAreFoundAndEdited() {
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/lists");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("made-in-browser");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add custom field")).click();
+        page.getByLabel("Field name").fill("account_no");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create list")).click();
+        assertThat(page.locator("#view h1")).hasText("List made-in-browser");
+        long id = Long.parseLong(page.url().replaceAll(".*/", ""));
+        importCsv(id, "phone,account_no,customer_id\n+12125550401,A-1,cust-1\n");
+
+        page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill("(212) 555-0401");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        page.locator("#search-results a").first().click();
+        assertThat(page.locator("#record-fields")).containsText("A-1");
+        assertThat(page.getByText("Never dialed.")).isVisible();
+        page.getByLabel("Status").selectOption("CANCELLED");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save record")).click();
+        assertThat(page.locator(".toast", new Page.LocatorOptions().setHasText("record saved"))).isVisible();
+        JsonNode found = AdminFixture.json(api.get("/api/v1/lists/" + id + "/records?customerId=cust-1", AdminFixture.READER));
+        org.assertj.core.api.Assertions.assertThat(found.get(0).get("recordStatus").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aNumberAddedToDoNotCallIsNeverDialed() {
+        Map<String, Long> setup = api.campaignSetup("dnc", "PROGRESSIVE");
+        importCsv(setup.get("list"), "phone\n+12125550501\n+12125550502\n+12125550503\n+12125550504\n");
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/dnc");
+        page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill("(212) 555-0502");
+        page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill("asked not to be called");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to Do-Not-Call")).click();
+        assertThat(page.locator("#dnc-entries")).containsText("+12125550502");
+
+        long group = setup.get("group");
+        api.post("/api/v1/campaign-groups/" + group + "/session/load", AdminFixture.ADMIN, null);
+        api.server.dialing().loginAgents(RealTimeSimSwitch.agentIds(3), group);
+        api.post("/api/v1/campaign-groups/" + group + "/session/start", AdminFixture.ADMIN, null);
+        long list = setup.get("list");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode p = AdminFixture.json(api.get("/api/v1/lists/" + list + "/penetration", AdminFixture.READER));
+            return p.get("byAttempt").path("0").asLong() == 1 && p.get("byStatus").path("RETRIEVED").asLong() == 0;
+        });
+        api.post("/api/v1/campaign-groups/" + group + "/session/stop", AdminFixture.ADMIN, null);
+
+        page.navigate(api.url() + "/#/lists/" + list);
+        page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill("+12125550502");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        assertThat(page.locator("#search-results tbody tr td").nth(5)).hasText("0");
+    }
+
+    @Test
+    void anUnknownTokenIsRefusedAtLoginAndByEveryApiCall() {
+        page.navigate(api.url() + "/");
+        page.getByLabel("API token").fill("not-a-token");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+
+        assertThat(page.locator("#login-error")).hasText("That token is not valid.");
+        assertThat(page.locator("header.top")).isHidden();
+        for (String path : List.of("/api/v1/lists", "/api/v1/dnc", "/api/v1/audit", "/api/v1/live/operations",
+                "/api/v1/campaign-groups")) {
+            Object status = page.evaluate("p => fetch(p, {headers: {Authorization: 'Bearer not-a-token'}}).then(r => r.status)", path);
+            org.assertj.core.api.Assertions.assertThat(((Number) status).intValue()).as(path).isEqualTo(401);
+        }
+        consoleErrors.removeIf(e -> e.contains("401"));
+    }
+
+    @Test
+    void aReadOnlyTokenSeesEverythingButCannotChangeAnything() {
+        api.campaignSetup("readonly", "PREDICTIVE");
+        login(AdminFixture.READER);
+        assertThat(page.locator("#who")).containsText("read-only");
+        Locator load = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Load readonly@agents").setExact(true));
+        assertThat(load).isDisabled();
+
+        page.navigate(api.url() + "/#/lists");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create list"))).isDisabled();
+        page.navigate(api.url() + "/#/dnc");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to Do-Not-Call"))).isDisabled();
+        Object status = page.evaluate("() => fetch('/api/v1/dnc', {method: 'POST', headers: {Authorization: 'Bearer "
+                + AdminFixture.READER + "', 'Content-Type': 'application/json'}, body: '{\"phone\":\"+12125550100\"}'}).then(r => r.status)");
+        org.assertj.core.api.Assertions.assertThat(((Number) status).intValue()).isEqualTo(403);
+        consoleErrors.removeIf(e -> e.contains("403"));
+    }
+
+    @Test
+    void everyViewRendersWithoutErrorsOnADesktopAndATablet() {
+        Map<String, Long> setup = api.campaignSetup("views", "PREDICTIVE");
+        api.create("/api/v1/treatments", "{\"name\":\"busy-retry\",\"callResult\":\"BUSY\",\"recordAction\":\"RETRY_IN\","
+                + "\"cycleAttempts\":3,\"intervalMin\":10}");
+        api.create("/api/v1/agents", "{\"loginId\":\"ann\",\"name\":\"Ann\"}");
+        List<String> overflow = new ArrayList<>();
+        login(AdminFixture.ADMIN);
+        for (int[] size : new int[][] {{1280, 800}, {768, 1024}}) {
+            page.setViewportSize(size[0], size[1]);
+            for (String view : List.of("operations", "agents", "lists", "lists/" + setup.get("list"), "dnc", "config/campaigns",
+                    "config/groups", "config/treatments", "config/targets", "reports", "audit", "api")) {
+                page.navigate(api.url() + "/#/" + view);
+                assertThat(page.locator("#view h1")).isVisible();
+                page.waitForTimeout(200);
+                Object wide = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+                if (Boolean.TRUE.equals(wide)) {
+                    overflow.add(view + " at " + size[0]);
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(overflow).as("views wider than the screen").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theTreatmentPreviewShowsWhatHappensAfterEachCallResult() {
+        Map<String, Long> setup = api.campaignSetup("preview", "PREDICTIVE");
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/config/treatments");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("no-answer-redial");
+        page.getByLabel("After call result").selectOption("NO_ANSWER");
+        page.getByLabel("Record action").selectOption("REDIAL");
+        page.getByLabel("Cycle attempts").fill("2");
+        page.getByLabel("Interval (min)").fill("45");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create treatment")).click();
+        assertThat(page.locator("table").first()).containsText("no-answer-redial");
+        long treatment = AdminFixture.json(api.get("/api/v1/treatments", AdminFixture.READER)).findValuesAsText("name")
+                .indexOf("no-answer-redial");
+        org.assertj.core.api.Assertions.assertThat(treatment).isNotNegative();
+
+        page.navigate(api.url() + "/#/config/campaigns/" + setup.get("campaign"));
+        page.getByLabel("apply no-answer-redial").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save campaign")).click();
+        assertThat(page.locator(".toast", new Page.LocatorOptions().setHasText("campaign saved"))).isVisible();
+        page.navigate(api.url() + "/#/config/treatments");
+        page.locator("#preview-form select[name=campaignId]").selectOption(String.valueOf(setup.get("campaign")));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+        Locator noAnswer = page.locator("#preview-result tr").filter(new Locator.FilterOptions().setHas(
+                page.locator("td:first-child", new Page.LocatorOptions().setHasText(java.util.regex.Pattern.compile("^NO_ANSWER$")))));
+        assertThat(noAnswer).containsText("in 45 min");
+        assertThat(noAnswer).containsText("no-answer-redial");
+    }
+
+    @Test
+    void theConsoleIsUsableWithTheKeyboardAlone() {
+        page.navigate(api.url() + "/");
+        assertThat(page.locator("#token")).isFocused();
+        page.keyboard().press("Shift+Tab");
+        assertThat(page.locator("a.skip")).isFocused();
+        page.keyboard().press("Tab");
+        page.keyboard().type(AdminFixture.ADMIN);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("header.top")).isVisible();
+        page.locator("header nav a").first().focus();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#view h1")).hasText("Agents");
+    }
+}
