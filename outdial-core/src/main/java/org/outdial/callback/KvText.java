@@ -1,0 +1,72 @@
+package org.outdial.callback;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Key–value maps as one text: {@code key=value} lines, with backslash escapes for backslash, newline and '=' in keys.
+ * How the store keeps callbacks and raw reporting events in one column.
+ */
+public final class KvText {
+
+    private KvText() {}
+
+    public static String encode(Map<String, String> kv) {
+        StringBuilder sb = new StringBuilder(kv.size() * 32);
+        kv.forEach((k, v) -> {
+            escape(sb, k, true);
+            sb.append('=');
+            escape(sb, v, false);
+            sb.append('\n');
+        });
+        return sb.toString();
+    }
+
+    private static void escape(StringBuilder sb, String s, boolean key) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '=' -> sb.append(key ? "\\=" : "=");
+                default -> sb.append(ch);
+            }
+        }
+    }
+
+    /** @throws IllegalArgumentException when a line has no unescaped '=' */
+    public static Map<String, String> decode(String text) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        StringBuilder key = new StringBuilder();
+        StringBuilder value = new StringBuilder();
+        boolean inKey = true;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            StringBuilder into = inKey ? key : value;
+            if (ch == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                into.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else if (ch == '=' && inKey) {
+                inKey = false;
+            } else if (ch == '\n') {
+                if (inKey) {
+                    throw new IllegalArgumentException("key-value line '" + key + "' has no '='");
+                }
+                kv.put(key.toString(), value.toString());
+                key.setLength(0);
+                value.setLength(0);
+                inKey = true;
+            } else {
+                into.append(ch);
+            }
+        }
+        if (inKey && !key.isEmpty() || !inKey) {
+            if (inKey) {
+                throw new IllegalArgumentException("key-value line '" + key + "' has no '='");
+            }
+            kv.put(key.toString(), value.toString());
+        }
+        return kv;
+    }
+}
