@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import org.outdial.store.AttemptStore;
+import org.outdial.store.CallbackStore;
+import org.outdial.store.ReportStore;
 import org.outdial.store.CallingListStore;
 import org.outdial.store.ConfigStore;
 import org.outdial.store.DncStore;
@@ -33,6 +35,8 @@ public final class JdbcStore implements Store {
     private final DncStore dnc;
     private final ConfigStore config;
     private final AttemptStore attempts;
+    private final CallbackStore callbacks;
+    private final ReportStore reports;
 
     private JdbcStore(StoreSettings settings, HikariDataSource dataSource, String description, Clock clock) {
         this.settings = settings;
@@ -41,10 +45,13 @@ public final class JdbcStore implements Store {
         Jdbc jdbc = new Jdbc(dataSource, Dialect.of(settings.jdbcUrl()));
         TimeZones zones = new TimeZones(jdbc);
         this.tenants = new TenantRepository(jdbc, clock);
-        this.lists = new CallingListRepository(jdbc, new ListCatalog(jdbc), zones);
+        ListCatalog catalog = new ListCatalog(jdbc);
+        this.lists = new CallingListRepository(jdbc, catalog, zones);
         this.dnc = new DncRepository(jdbc);
         this.config = new ConfigRepository(jdbc);
         this.attempts = new AttemptRepository(jdbc);
+        this.callbacks = new CallbackRepository(jdbc, catalog);
+        this.reports = new ReportRepository(jdbc, catalog);
     }
 
     /**
@@ -107,6 +114,16 @@ public final class JdbcStore implements Store {
     @Override
     public AttemptStore attempts() {
         return attempts;
+    }
+
+    @Override
+    public CallbackStore callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    public ReportStore reports() {
+        return reports;
     }
 
     @Override
