@@ -122,8 +122,12 @@ public final class CallbackLifecycle {
         DialResult dial = DialResult.of(result, agentConnected, amd);
         c.attempts.add(new DialAttempt(dialedAtMs, dial));
         c.finalDialResult = dial;
-        if (agentConnected && c.rescheduleToMs != 0) {
-            return rescheduledByAgent(c, nowMs);
+        if (c.cancelRequested && !agentConnected) {
+            c.finalDialResult = DialResult.CANCEL;
+            return done(c, CompletionReason.CANCELLED, SubState.CANCELLED, DialogResult.CANCELLED, nowMs);
+        }
+        if (c.rescheduleToMs != 0) {
+            return rescheduled(c, agentConnected);
         }
         if (agentConnected) {
             if (result == CallResult.WRONG_PARTY) {
@@ -135,10 +139,6 @@ public final class CallbackLifecycle {
             // handed to a route point / IVR: routing there connects the customer; outdial's part is done
             return done(c, CompletionReason.AGENT_CONNECTED, SubState.TRANSFERRED_TO_RP, DialogResult.TRANSFERRED_TO_RP,
                     nowMs);
-        }
-        if (c.cancelRequested) {
-            c.finalDialResult = DialResult.CANCEL;
-            return done(c, CompletionReason.CANCELLED, SubState.CANCELLED, DialogResult.CANCELLED, nowMs);
         }
         if (isBadNumber(result)) {
             return done(c, CompletionReason.FAIL_NO_CUSTOMER_NUMBER, SubState.FAILED, null, nowMs);
@@ -162,13 +162,17 @@ public final class CallbackLifecycle {
         return new AttemptOutcome(c, new Next.Redial(dueMs));
     }
 
-    private static AttemptOutcome rescheduledByAgent(Callback c, long nowMs) {
+    /** A new time was asked for while the call was in progress (by the agent on the call, or through the API). */
+    private static AttemptOutcome rescheduled(Callback c, boolean byAgent) {
         c.state = CallbackState.SCHEDULED;
+        c.expiresMs += Math.max(0, c.rescheduleToMs - c.desiredMs);
         c.desiredMs = c.rescheduleToMs;
         c.nextDialMs = c.rescheduleToMs;
         c.rescheduleToMs = 0;
         c.dialogResult = DialogResult.RESCHEDULED;
-        c.disposition = new Disposition(CallbackState.SCHEDULED, SubState.AGENT);
+        if (byAgent) {
+            c.disposition = new Disposition(CallbackState.SCHEDULED, SubState.AGENT);
+        }
         return new AttemptOutcome(c, new Next.Redial(c.nextDialMs));
     }
 
@@ -197,15 +201,15 @@ public final class CallbackLifecycle {
     }
 
     /**
-     * Cancel through the API. A callback whose call is in progress completes CANCELLED when that attempt ends (unless
-     * the customer reaches an agent first).
+     * Cancel through the API. A callback whose record is claimed for dialing or whose call is in progress completes
+     * CANCELLED when that attempt ends (unless the customer reaches an agent first).
      *
      * @return the changed callback; {@link Callback#state()} tells whether it completed now
      * @throws IllegalStateException when it already completed
      */
-    public static Callback cancel(Callback cb, long nowMs) {
+    public static Callback cancel(Callback cb, boolean recordClaimed, long nowMs) {
         Callback c = notFinal(cb);
-        if (c.state == CallbackState.ROUTING || c.state == CallbackState.PROCESSING) {
+        if (recordClaimed || c.state == CallbackState.ROUTING || c.state == CallbackState.PROCESSING) {
             c.cancelRequested = true;
             return c;
         }
@@ -217,9 +221,10 @@ public final class CallbackLifecycle {
      * A new desired time, through the API or by the agent handling the call. While a call is in progress the new
      * time applies when it ends.
      */
-    public static Callback reschedule(Callback cb, long desiredMs, CallbackService service, long nowMs) {
+    public static Callback reschedule(Callback cb, long desiredMs, boolean recordClaimed, CallbackService service,
+                                      long nowMs) {
         Callback c = notFinal(cb);
-        if (c.state == CallbackState.ROUTING || c.state == CallbackState.PROCESSING) {
+        if (recordClaimed || c.state == CallbackState.ROUTING || c.state == CallbackState.PROCESSING) {
             c.rescheduleToMs = desiredMs;
             return c;
         }
@@ -233,6 +238,19 @@ public final class CallbackLifecycle {
             c.state = CallbackState.QUEUED;
             c.queuedMs = nowMs;
         }
+        return c;
+    }
+
+    /**
+     * The callback could not be queued when it came due: the service's queue is full ({@code FAIL_QUEUEING}) or its
+     * campaign group is gone ({@code FAIL_TARGET_NOT_FOUND}).
+     */
+    public static Callback failQueueing(Callback cb, CompletionReason reason, long nowMs) {
+        if (reason != CompletionReason.FAIL_QUEUEING && reason != CompletionReason.FAIL_TARGET_NOT_FOUND) {
+            throw new IllegalArgumentException("not a queueing failure: " + reason);
+        }
+        Callback c = notFinal(cb);
+        complete(c, reason.name(), SubState.FAILED, null, nowMs);
         return c;
     }
 

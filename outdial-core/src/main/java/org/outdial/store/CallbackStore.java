@@ -24,6 +24,9 @@ public interface CallbackStore {
 
     List<CallbackService> services(long tenantId);
 
+    /** The service whose campaign group this is, if any. */
+    Optional<CallbackService> serviceOfGroup(long campaignGroupId);
+
     /**
      * Stores a callback and, in the same transaction, its reporting events (raw event rows).
      *

@@ -14,7 +14,13 @@ import java.util.List;
 import java.util.random.RandomGeneratorFactory;
 import org.outdial.campaign.CampaignGroup;
 import org.outdial.campaign.DialMode;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import org.outdial.callback.CallbackEventSink;
 import org.outdial.server.api.DialingApi;
+import org.outdial.server.callback.CallbackModule;
+import org.outdial.server.report.ReportModule;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
 import org.outdial.server.dialing.DialingRuntime;
@@ -40,6 +46,8 @@ public final class OutdialServer implements AutoCloseable {
     private final HttpServer http;
     private final JvmGcMetrics gcMetrics;
     private final DialingRuntime dialing;
+    private CallbackModule callbacks;
+    private ReportModule reports;
     private boolean closed;
 
     private OutdialServer(Store store, PrometheusMeterRegistry registry, HttpServer http, JvmGcMetrics gcMetrics,
@@ -84,9 +92,20 @@ public final class OutdialServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
+        CallbackModule callbacks = CallbackModule.start(store, dialing, System::currentTimeMillis, CallbackEventSink.NONE);
+        ReportModule reports = ReportModule.start(store, dialing, System::currentTimeMillis);
+        List<Consumer<JavalinDefaultRoutingApi>> routes = new ArrayList<>(
                 List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register));
+        if (callbacks != null) {
+            routes.add(callbacks.routes());
+        }
+        if (reports != null) {
+            routes.add(reports.routes());
+        }
+        HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry, routes);
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing);
+        server.callbacks = callbacks;
+        server.reports = reports;
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -110,6 +129,16 @@ public final class OutdialServer implements AutoCloseable {
         return dialing;
     }
 
+    /** The callback service; null when the store keeps no callbacks. */
+    public CallbackModule callbacks() {
+        return callbacks;
+    }
+
+    /** Reporting; null when the store keeps no reports. */
+    public ReportModule reports() {
+        return reports;
+    }
+
     /** Loads and starts a campaign group in {@code mode} (null = its own) and publishes its meters on /metrics. */
     public void startCampaignGroup(CampaignGroup group, DialMode mode) {
         dialing.startGroup(group.tenantId(), group.id(), mode);
@@ -127,6 +156,12 @@ public final class OutdialServer implements AutoCloseable {
             http.close();
         } finally {
             dialing.stop(Duration.ofSeconds(5));
+            if (callbacks != null) {
+                callbacks.close();
+            }
+            if (reports != null) {
+                reports.close();
+            }
             gcMetrics.close();
             registry.close();
             store.close();

@@ -47,6 +47,7 @@ public final class DialingRuntime implements AutoCloseable {
     private final Set<Long> tenants = ConcurrentHashMap.newKeySet();
     private final Set<Long> groups = ConcurrentHashMap.newKeySet();
     private final int recovered;
+    private final List<java.util.function.Consumer<Command>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean closed;
 
     private DialingRuntime(Store store, int applicationId, Switch switch_, double timeScale, LongSupplier clockMs,
@@ -93,6 +94,7 @@ public final class DialingRuntime implements AutoCloseable {
     }
 
     private void execute(Command command) {
+        observers.forEach(o -> o.accept(command));
         if (switch_.execute(command) || storeAdapter.execute(command)) {
             return;
         }
@@ -102,6 +104,14 @@ public final class DialingRuntime implements AutoCloseable {
             // No desktops, CTI clients or outcome subscribers are connected yet: the snapshots carry the numbers.
             default -> { }
         }
+    }
+
+    /**
+     * Shows every engine command to {@code observer} (callbacks, reports), on the engine thread before it is carried
+     * out: the observer must only hand it on, never block.
+     */
+    public void observe(java.util.function.Consumer<Command> observer) {
+        observers.add(observer);
     }
 
     /** Records returned to Ready at start (left claimed by a previous run). */

@@ -88,6 +88,13 @@ final class CallbackRepository implements CallbackStore {
                 CallbackRepository::serviceRow, tenantId));
     }
 
+    @Override
+    public Optional<CallbackService> serviceOfGroup(long campaignGroupId) {
+        return jdbc.withConnection("reading the callback service of campaign group " + campaignGroupId, c -> Jdbc.queryOne(c,
+                "SELECT id, version, " + SERVICE_COLUMNS + " FROM callback_services WHERE campaign_group_id = ?",
+                CallbackRepository::serviceRow, campaignGroupId));
+    }
+
     private static CallbackService serviceRow(ResultSet rs) throws SQLException {
         ZoneId zone = ZoneId.of(rs.getString("time_zone"));
         return new CallbackService(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name"),
