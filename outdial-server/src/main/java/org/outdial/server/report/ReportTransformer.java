@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 public final class ReportTransformer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportTransformer.class);
-    static final int BATCH_EVENTS = 20_000;
+    static final int BATCH_EVENTS = 5_000;
 
     private final ReportStore reports;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(

@@ -159,9 +159,9 @@ final class ReportRepository implements ReportStore {
         List<Rejection> rejections = new ArrayList<>();
         List<String> built = new ArrayList<>();
         for (Map.Entry<String, List<Raw>> s : sessions.entrySet()) {
-            Map<String, String> kv = new LinkedHashMap<>();
+            Map<String, String> kv = new java.util.HashMap<>(128);
             for (Raw r : s.getValue()) {
-                kv.putAll(KvText.decode(r.kvs()));
+                KvText.decodeInto(r.kvs(), kv);
             }
             Raw last = s.getValue().getLast();
             switch (FactBuilder.build(kv, s.getValue().size(), last.tenantId())) {
