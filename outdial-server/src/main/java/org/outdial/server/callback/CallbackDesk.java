@@ -83,7 +83,13 @@ public final class CallbackDesk {
         long recordId = writeRecord(s, cb);
         cb = cb.withRecord(s.listId(), recordId);
         List<CallbackReportEvent> events = s.reporting() ? List.of(ReportingKeys.start(cb, targetOf(s))) : List.of();
-        callbacks.insert(cb, events);
+        try {
+            callbacks.insert(cb, events);
+        } catch (RuntimeException e) {
+            // the client is told it failed: its record must not be dialed
+            callbacks.cancelRecordIfIdle(s.listId(), recordId);
+            throw e;
+        }
         publish(events);
         LOG.atInfo().addKeyValue("callback", cb.id()).addKeyValue("service", s.name()).addKeyValue("state", cb.state())
                 .log("callback created");
