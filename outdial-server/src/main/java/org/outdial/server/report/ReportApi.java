@@ -44,6 +44,16 @@ public final class ReportApi {
         routes.get(PREFIX + "/campaigns", this::campaigns, Access.READ);
         routes.get(PREFIX + "/agents", this::agents, Access.READ);
         routes.get(PREFIX + "/lists/{listId}/penetration", this::penetration, Access.READ);
+        // the page holds no data: it asks for a token and reads the JSON routes above with it
+        routes.get("/reports/callbacks", ctx -> ctx.html(page()), Access.PUBLIC);
+    }
+
+    private static String page() {
+        try (var in = ReportApi.class.getResourceAsStream("callback-reports.html")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the callback report page is missing from the build", e);
+        }
     }
 
     private record Range(long fromMs, long toMs) {}
