@@ -12,9 +12,29 @@ public final class KvText {
     private KvText() {}
 
     public static String encode(Map<String, String> kv) {
+        return encode(kv, false);
+    }
+
+    /**
+     * As {@link #encode(Map)}, with the well-known reporting keys written as short codes ({@code ~17}); {@link #decode}
+     * reads both forms. For raw reporting events, where the key names are most of the text.
+     */
+    public static String encodeCompact(Map<String, String> kv) {
+        return encode(kv, true);
+    }
+
+    private static String encode(Map<String, String> kv, boolean compact) {
         StringBuilder sb = new StringBuilder(kv.size() * 32);
         kv.forEach((k, v) -> {
-            escape(sb, k, true);
+            String code = compact ? KeyCodes.code(k) : null;
+            if (code != null) {
+                sb.append(code);
+            } else {
+                if (k.startsWith("~")) {
+                    sb.append('\\'); // a literal leading '~' is not a code
+                }
+                escape(sb, k, true);
+            }
             sb.append('=');
             escape(sb, v, false);
             sb.append('\n');
@@ -64,7 +84,8 @@ public final class KvText {
             if (eq < 0 || eq > end) {
                 throw new IllegalArgumentException("key-value line '" + text.substring(pos, end) + "' has no '='");
             }
-            kv.put(text.substring(pos, eq), text.substring(eq + 1, end));
+            String key = text.charAt(pos) == '~' ? KeyCodes.name(text.substring(pos, eq)) : text.substring(pos, eq);
+            kv.put(key, text.substring(eq + 1, end));
             pos = end + 1;
         }
     }
@@ -73,9 +94,13 @@ public final class KvText {
         StringBuilder key = new StringBuilder();
         StringBuilder value = new StringBuilder();
         boolean inKey = true;
+        boolean coded = false;
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             StringBuilder into = inKey ? key : value;
+            if (inKey && key.isEmpty() && ch == '~') {
+                coded = true;
+            }
             if (ch == '\\' && i + 1 < text.length()) {
                 char next = text.charAt(++i);
                 into.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
@@ -85,10 +110,11 @@ public final class KvText {
                 if (inKey) {
                     throw new IllegalArgumentException("key-value line '" + key + "' has no '='");
                 }
-                kv.put(key.toString(), value.toString());
+                kv.put(coded ? KeyCodes.name(key.toString()) : key.toString(), value.toString());
                 key.setLength(0);
                 value.setLength(0);
                 inKey = true;
+                coded = false;
             } else {
                 into.append(ch);
             }
@@ -97,7 +123,7 @@ public final class KvText {
             if (inKey) {
                 throw new IllegalArgumentException("key-value line '" + key + "' has no '='");
             }
-            kv.put(key.toString(), value.toString());
+            kv.put(coded ? KeyCodes.name(key.toString()) : key.toString(), value.toString());
         }
     }
 }

@@ -144,7 +144,7 @@ final class CallbackRepository implements CallbackStore {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO callback_raw_events (tenant_id, session_id,"
                 + " event_kind, event_ms, kvs) VALUES (?, ?, ?, ?, ?)")) {
             for (CallbackReportEvent e : events) {
-                Jdbc.bind(ps, e.tenantId(), e.callbackId(), e.kind().name(), e.atMs(), KvText.encode(e.keys()));
+                Jdbc.bind(ps, e.tenantId(), e.callbackId(), e.kind().name(), e.atMs(), KvText.encodeCompact(e.keys()));
                 ps.addBatch();
             }
             ps.executeBatch();

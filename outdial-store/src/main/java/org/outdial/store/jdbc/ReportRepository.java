@@ -78,7 +78,7 @@ final class ReportRepository implements ReportStore {
             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
             for (CallbackReportEvent e : events) {
                 PgCopyText.writeRow(out, new Object[] {e.tenantId(), e.callbackId(), e.kind().name(), e.atMs(),
-                        KvText.encode(e.keys())});
+                        KvText.encodeCompact(e.keys())});
             }
             out.flush();
             copy.endCopy();
