@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.outdial.callback.CallbackReportEvent;
 import org.outdial.callback.KvText;
 import org.outdial.record.CallResult;
@@ -92,7 +95,7 @@ final class ReportRepository implements ReportStore {
     private record Raw(long id, long tenantId, String sessionId, String kind, String kvs) {}
 
     /** Hours touched per tenant: [min, max] start_date_time_key in seconds. */
-    private final Map<Long, long[]> touched = new TreeMap<>();
+    private final Map<Long, long[]> touched = java.util.Collections.synchronizedMap(new TreeMap<>());
 
     @Override
     public synchronized TransformResult transform(int batchEvents) {
@@ -101,91 +104,132 @@ final class ReportRepository implements ReportStore {
         }
         touched.clear();
         CallbackDims dims = jdbc.withConnection("reading callback dimensions", CallbackDims::load);
+        long done = jdbc.withConnection("reading the transform watermark", c -> Jdbc.queryLong(c,
+                "SELECT raw_id_done FROM callback_transform_state WHERE id = 1"));
         long raw = 0;
         long facts = 0;
         long rejected = 0;
-        while (true) {
-            // on failure the dimension cache may hold keys of the rolled-back batch; the next run reloads it
-            long[] r = jdbc.inTransaction("transforming raw callback events", c -> batch(c, batchEvents, dims));
-            if (r[0] == 0) {
-                break;
+        // Two stages overlap: while one batch is written (database work), the next is read and built (Java work).
+        // Only this thread writes; the preparing thread reads raw events, which never change, and dimension keys.
+        ExecutorService preparer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("transform-read").factory());
+        try {
+            long from = done;
+            Future<Prepared> next = preparer.submit(() -> prepare(from, batchEvents, dims));
+            while (true) {
+                Prepared batch = await(next);
+                if (batch.events() == 0) {
+                    break;
+                }
+                next = preparer.submit(() -> prepare(batch.lastId(), batchEvents, dims));
+                jdbc.inTransaction("transforming raw callback events", c -> write(c, batch));
+                raw += batch.events();
+                facts += batch.facts().size();
+                rejected += batch.rejections().size();
             }
-            raw += r[0];
-            facts += r[1];
-            rejected += r[2];
+        } finally {
+            preparer.shutdownNow();
         }
         long hours = aggregate();
         return new TransformResult(raw, facts, rejected, hours);
     }
 
-    private long[] batch(Connection c, int batchEvents, CallbackDims dims) throws SQLException {
-        long done = Jdbc.queryLong(c, "SELECT raw_id_done FROM callback_transform_state WHERE id = 1 FOR UPDATE");
-        List<Raw> rows = new ArrayList<>(batchEvents);
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id, session_id, event_kind, kvs FROM"
-                + " callback_raw_events WHERE id > ? ORDER BY id FETCH FIRST " + batchEvents + " ROWS ONLY")) {
-            ps.setFetchSize(5000);
-            ps.setLong(1, done);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Raw(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    private static Prepared await(Future<Prepared> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while transforming callback events", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // on failure the dimension cache may hold keys never committed; the next run reloads it
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * One batch ready to write: raw events after {@code fromId} up to {@code lastId}, the facts and rejections built
+     * from them, and the sessions whose earlier facts or rejections it replaces.
+     */
+    private record Prepared(long fromId, long lastId, int events, List<Object[]> facts, List<Rejection> rejections,
+                            List<String> replacedFacts, List<String> clearedRejections) {}
+
+    private Prepared prepare(long done, int batchEvents, CallbackDims dims) {
+        return jdbc.withConnection("reading raw callback events", c -> {
+            List<Raw> rows = Jdbc.query(c, "SELECT id, tenant_id, session_id, event_kind, kvs FROM callback_raw_events"
+                    + " WHERE id > ? ORDER BY id FETCH FIRST " + batchEvents + " ROWS ONLY", ReportRepository::raw, done);
+            if (rows.isEmpty()) {
+                return new Prepared(done, done, 0, List.of(), List.of(), List.of(), List.of());
+            }
+            Map<String, List<Raw>> sessions = new LinkedHashMap<>();
+            for (Raw r : rows) {
+                sessions.computeIfAbsent(r.sessionId(), k -> new ArrayList<>()).add(r);
+            }
+            // a session whose first event here is not its START has earlier events: read them, and its fact is redone
+            List<String> lookBack = new ArrayList<>();
+            sessions.forEach((id, events) -> {
+                if (!"START".equals(events.getFirst().kind())) {
+                    lookBack.add(id);
+                }
+            });
+            if (!lookBack.isEmpty()) {
+                Map<String, List<Raw>> earlier = new LinkedHashMap<>();
+                for (Raw r : Jdbc.query(c, "SELECT id, tenant_id, session_id, event_kind, kvs FROM callback_raw_events"
+                        + " WHERE session_id = ANY(?) AND id <= ? ORDER BY id", ReportRepository::raw,
+                        array(c, lookBack), done)) {
+                    earlier.computeIfAbsent(r.sessionId(), k -> new ArrayList<>()).add(r);
+                }
+                earlier.forEach((id, events) -> sessions.get(id).addAll(0, events));
+            }
+            List<Object[]> factRows = new ArrayList<>();
+            List<Rejection> rejections = new ArrayList<>();
+            java.util.Set<String> lookBackSet = new java.util.HashSet<>(lookBack);
+            List<String> cleared = new ArrayList<>();
+            for (Map.Entry<String, List<Raw>> s : sessions.entrySet()) {
+                Map<String, String> kv = new java.util.HashMap<>(128);
+                for (Raw r : s.getValue()) {
+                    KvText.decodeInto(r.kvs(), kv);
+                }
+                Raw last = s.getValue().getLast();
+                switch (FactBuilder.build(kv, s.getValue().size(), last.tenantId())) {
+                    case FactBuilder.Outcome.Built b -> {
+                        factRows.add(factRow(c, b.fact(), dims));
+                        if (lookBackSet.contains(s.getKey())) {
+                            cleared.add(s.getKey());
+                        }
+                    }
+                    case FactBuilder.Outcome.Refused r -> {
+                        rejections.add(new Rejection(s.getKey(), last.tenantId(), last.id(), r.missingKeys(),
+                                System.currentTimeMillis()));
+                        cleared.add(s.getKey());
+                    }
                 }
             }
-        }
-        if (rows.isEmpty()) {
-            return new long[] {0, 0, 0};
-        }
-        Map<String, List<Raw>> sessions = new LinkedHashMap<>();
-        for (Raw r : rows) {
-            sessions.computeIfAbsent(r.sessionId(), k -> new ArrayList<>()).add(r);
-        }
-        // a session whose first event here is not its START has earlier events: read them, and its fact is redone
-        List<String> lookBack = new ArrayList<>();
-        sessions.forEach((id, events) -> {
-            if (!"START".equals(events.getFirst().kind())) {
-                lookBack.add(id);
-            }
+            return new Prepared(done, rows.getLast().id(), rows.size(), factRows, rejections, lookBack, cleared);
         });
-        if (!lookBack.isEmpty()) {
-            Map<String, List<Raw>> earlier = new LinkedHashMap<>();
-            for (Raw r : Jdbc.query(c, "SELECT id, tenant_id, session_id, event_kind, kvs FROM callback_raw_events"
-                    + " WHERE session_id = ANY(?) AND id <= ? ORDER BY id", rs -> new Raw(rs.getLong(1), rs.getLong(2),
-                    rs.getString(3), rs.getString(4), rs.getString(5)), array(c, lookBack), done)) {
-                earlier.computeIfAbsent(r.sessionId(), k -> new ArrayList<>()).add(r);
-            }
-            earlier.forEach((id, events) -> sessions.get(id).addAll(0, events));
-            Jdbc.update(c, "DELETE FROM callback_fact WHERE service_id = ANY(?)", array(c, lookBack));
+    }
+
+    private static Raw raw(ResultSet rs) throws SQLException {
+        return new Raw(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
+    }
+
+    /** Writes one prepared batch and moves the watermark, in the caller's transaction. */
+    private Void write(Connection c, Prepared p) throws SQLException {
+        long done = Jdbc.queryLong(c, "SELECT raw_id_done FROM callback_transform_state WHERE id = 1 FOR UPDATE");
+        if (done != p.fromId()) {
+            throw new IllegalStateException("another transform moved the watermark from " + p.fromId() + " to " + done
+                    + " meanwhile; this run stops, the next one goes on from there");
         }
-        List<Object[]> factRows = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        List<String> built = new ArrayList<>();
-        for (Map.Entry<String, List<Raw>> s : sessions.entrySet()) {
-            Map<String, String> kv = new java.util.HashMap<>(128);
-            for (Raw r : s.getValue()) {
-                KvText.decodeInto(r.kvs(), kv);
-            }
-            Raw last = s.getValue().getLast();
-            switch (FactBuilder.build(kv, s.getValue().size(), last.tenantId())) {
-                case FactBuilder.Outcome.Built b -> {
-                    factRows.add(factRow(c, b.fact(), dims));
-                    built.add(s.getKey());
-                }
-                case FactBuilder.Outcome.Refused r -> rejections.add(new Rejection(s.getKey(), last.tenantId(),
-                        last.id(), r.missingKeys(), System.currentTimeMillis()));
-            }
+        if (!p.replacedFacts().isEmpty()) {
+            Jdbc.update(c, "DELETE FROM callback_fact WHERE service_id = ANY(?)", array(c, p.replacedFacts()));
         }
-        insertFacts(c, factRows);
-        List<String> rejectedIds = rejections.stream().map(Rejection::sessionId).toList();
-        List<String> clear = new ArrayList<>(rejectedIds);
-        if (!lookBack.isEmpty()) {
-            clear.addAll(built.stream().filter(lookBack::contains).toList());
+        insertFacts(c, p.facts());
+        if (!p.clearedRejections().isEmpty()) {
+            Jdbc.update(c, "DELETE FROM callback_fact_rejections WHERE session_id = ANY(?)",
+                    array(c, p.clearedRejections()));
         }
-        if (!clear.isEmpty()) {
-            Jdbc.update(c, "DELETE FROM callback_fact_rejections WHERE session_id = ANY(?)", array(c, clear));
-        }
-        if (!rejections.isEmpty()) {
+        if (!p.rejections().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO callback_fact_rejections (session_id,"
                     + " tenant_id, raw_event_id, missing_keys, rejected_ms) VALUES (?, ?, ?, ?, ?)")) {
-                for (Rejection r : rejections) {
+                for (Rejection r : p.rejections()) {
                     Jdbc.bind(ps, r.sessionId(), r.tenantId(), r.rawEventId(), String.join(",", r.missingKeys()),
                             r.rejectedMs());
                     ps.addBatch();
@@ -193,8 +237,8 @@ final class ReportRepository implements ReportStore {
                 ps.executeBatch();
             }
         }
-        Jdbc.update(c, "UPDATE callback_transform_state SET raw_id_done = ? WHERE id = 1", rows.getLast().id());
-        return new long[] {rows.size(), factRows.size(), rejections.size()};
+        Jdbc.update(c, "UPDATE callback_transform_state SET raw_id_done = ? WHERE id = 1", p.lastId());
+        return null;
     }
 
     private Object[] factRow(Connection c, FactBuilder.Fact f, CallbackDims dims) throws SQLException {
