@@ -36,13 +36,10 @@ public final class CallbackApi {
 
     private final CallbackDesk desk;
     private final CallbackStore callbacks;
-    private final Runnable onServiceCreated;
 
-    /** @param onServiceCreated run after a service was created (e.g. to refresh caches) */
-    public CallbackApi(CallbackDesk desk, CallbackStore callbacks, Runnable onServiceCreated) {
+    public CallbackApi(CallbackDesk desk, CallbackStore callbacks) {
         this.desk = desk;
         this.callbacks = callbacks;
-        this.onServiceCreated = onServiceCreated;
     }
 
     public void register(JavalinDefaultRoutingApi routes) {
@@ -103,7 +100,6 @@ public final class CallbackApi {
         Long agentGroupId = body.get("agentGroupId") == null ? null : (long) integer(body, "agentGroupId", 0);
         try {
             CallbackService created = desk.createService(s, agentGroupId, callerId);
-            onServiceCreated.run();
             ctx.status(201).json(ServiceView.of(created));
         } catch (ConflictException e) {
             throw CallbackError.conflict("name", "a callback service, list or campaign named after '" + name

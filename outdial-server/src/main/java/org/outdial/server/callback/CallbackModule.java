@@ -52,7 +52,7 @@ public final class CallbackModule implements AutoCloseable {
         }
         CallbackTracker tracker = new CallbackTracker(desk, callbacks);
         dialing.observe(tracker);
-        CallbackApi api = new CallbackApi(desk, callbacks, () -> { });
+        CallbackApi api = new CallbackApi(desk, callbacks);
         return new CallbackModule(desk, tracker, new CallbackScheduler(desk, TICK), api);
     }
 

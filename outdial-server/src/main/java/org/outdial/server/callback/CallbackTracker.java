@@ -33,7 +33,10 @@ public final class CallbackTracker implements Consumer<Command>, AutoCloseable {
     private final CallbackStore callbacks;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("callback-tracker").factory());
-    /** Campaign group id → its service (empty: not a callback group); read on the worker only. */
+    /**
+     * Campaign group id → its service (empty: not a callback group). A group never changes between the two: a
+     * service's campaign group is created with it.
+     */
     private final Map<Long, Optional<CallbackService>> groups = new ConcurrentHashMap<>();
     /** Calls of callback groups in progress, by call id. */
     private final Map<Long, InFlight> calls = new ConcurrentHashMap<>();
@@ -77,11 +80,6 @@ public final class CallbackTracker implements Consumer<Command>, AutoCloseable {
 
     private Optional<CallbackService> service(long groupId) {
         return groups.computeIfAbsent(groupId, callbacks::serviceOfGroup);
-    }
-
-    /** A new service's campaign group (its cache entry may say "no service"). */
-    void forgetGroup(long groupId) {
-        groups.remove(groupId);
     }
 
     private void onDial(Command.Dial d) {
