@@ -23,6 +23,16 @@ public interface Store extends AutoCloseable {
     /** Who changed what through the API. */
     AuditStore audit();
 
+    /** Callback services and callbacks; stores without them say so. */
+    default CallbackStore callbacks() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no callbacks");
+    }
+
+    /** The reporting pipeline and reports; stores without them say so. */
+    default ReportStore reports() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no reports");
+    }
+
     /** Which database this is, for logs and {@code /health}: e.g. "H2 2.5.252" or "PostgreSQL 18.1". */
     String describe();
 

@@ -21,7 +21,13 @@ import org.outdial.server.admin.DncAdminApi;
 import org.outdial.server.admin.ListAdminApi;
 import org.outdial.server.admin.SessionApi;
 import org.outdial.server.admin.TreatmentPreviewApi;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import org.outdial.callback.CallbackEventSink;
 import org.outdial.server.api.DialingApi;
+import org.outdial.server.callback.CallbackModule;
+import org.outdial.server.report.ReportModule;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
 import org.outdial.server.desktop.AgentPage;
@@ -56,6 +62,8 @@ public final class OutdialServer implements AutoCloseable {
     private final JvmGcMetrics gcMetrics;
     private final DialingRuntime dialing;
     private final Feeds feeds;
+    private CallbackModule callbacks;
+    private ReportModule reports;
     private boolean closed;
     private OperationsFeed feed;
 
@@ -114,23 +122,34 @@ public final class OutdialServer implements AutoCloseable {
                 System::currentTimeMillis, registry);
         dialing.desktops(desktops::deliver);
         DesktopEndpoint desktopEndpoint = new DesktopEndpoint(desktops);
+        CallbackModule callbacks = CallbackModule.start(store, dialing, System::currentTimeMillis, CallbackEventSink.NONE);
+        ReportModule reports = ReportModule.start(store, dialing, System::currentTimeMillis);
         java.time.Clock clock = java.time.Clock.systemUTC();
         OperationsFeed feed = new OperationsFeed(store, dialing, System::currentTimeMillis).start();
-        HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
-                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register,
-                        AdminErrors::register,
-                        new ConfigAdminApi(store, dialing, clock, seeds)::register,
-                        new ListAdminApi(store, settings, clock)::register,
-                        new DncAdminApi(store, settings, dialing, clock)::register,
-                        new SessionApi(store, dialing, g -> DialingMetrics.bind(registry, dialing, g.id(), g.name()),
-                                clock)::register,
-                        new TreatmentPreviewApi(store)::register,
-                        new AuditApi(store.audit())::register,
-                        feed::register,
-                        feeds.cti()::register, desktopEndpoint::register, new AgentPage()::register,
-                        new OpenApiEndpoint(OpenApiDocument.load(), Version.get())::register));
+        List<Consumer<JavalinDefaultRoutingApi>> routes = new ArrayList<>(List.of(
+                new ReadApi(store)::register, new DialingApi(store, dialing)::register,
+                AdminErrors::register,
+                new ConfigAdminApi(store, dialing, clock, seeds)::register,
+                new ListAdminApi(store, settings, clock)::register,
+                new DncAdminApi(store, settings, dialing, clock)::register,
+                new SessionApi(store, dialing, g -> DialingMetrics.bind(registry, dialing, g.id(), g.name()),
+                        clock)::register,
+                new TreatmentPreviewApi(store)::register,
+                new AuditApi(store.audit())::register,
+                feed::register,
+                feeds.cti()::register, desktopEndpoint::register, new AgentPage()::register,
+                new OpenApiEndpoint(OpenApiDocument.load(), Version.get())::register));
+        if (callbacks != null) {
+            routes.add(callbacks.routes());
+        }
+        if (reports != null) {
+            routes.add(reports.routes());
+        }
+        HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry, routes);
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing, feeds);
         server.feed = feed;
+        server.callbacks = callbacks;
+        server.reports = reports;
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -167,6 +186,16 @@ public final class OutdialServer implements AutoCloseable {
         return feed;
     }
 
+    /** The callback service; null when the store keeps no callbacks. */
+    public CallbackModule callbacks() {
+        return callbacks;
+    }
+
+    /** Reporting; null when the store keeps no reports. */
+    public ReportModule reports() {
+        return reports;
+    }
+
     /** Loads and starts a campaign group in {@code mode} (null = its own) and publishes its meters on /metrics. */
     public void startCampaignGroup(CampaignGroup group, DialMode mode) {
         dialing.startGroup(group.tenantId(), group.id(), mode);
@@ -187,6 +216,12 @@ public final class OutdialServer implements AutoCloseable {
             http.close();
         } finally {
             dialing.stop(Duration.ofSeconds(5));
+            if (callbacks != null) {
+                callbacks.close();
+            }
+            if (reports != null) {
+                reports.close();
+            }
             feeds.close();
             gcMetrics.close();
             registry.close();

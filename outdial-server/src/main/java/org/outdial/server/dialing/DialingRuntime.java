@@ -50,9 +50,9 @@ public final class DialingRuntime implements AutoCloseable {
     private final Rejections rejections = new Rejections();
     private final int recovered;
     private volatile Consumer<Command.NotifyAgent> desktops = n -> { };
+    /** See every command on the engine thread before it is carried out (feeds, callbacks, reports); never block. */
+    private final List<Consumer<Command>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean closed;
-    /** Receives every command with its event time, on the engine thread; must not block (the feed hub's offer). */
-    private volatile java.util.function.ObjLongConsumer<Command> publications = (c, at) -> { };
 
     private DialingRuntime(Store store, int applicationId, Switch switch_, double timeScale, LongSupplier clockMs,
                            RandomGenerator random) {
@@ -99,7 +99,7 @@ public final class DialingRuntime implements AutoCloseable {
     }
 
     private void execute(Command command) {
-        publications.accept(command, loop.eventTimeMs());
+        observers.forEach(o -> o.accept(command));
         if (switch_.execute(command) || storeAdapter.execute(command)) {
             return;
         }
@@ -116,11 +116,19 @@ public final class DialingRuntime implements AutoCloseable {
     }
 
     /**
+     * Shows every engine command to {@code observer} (callbacks, reports), on the engine thread before it is carried
+     * out: the observer must only hand it on, never block.
+     */
+    public void observe(Consumer<Command> observer) {
+        observers.add(observer);
+    }
+
+    /**
      * Hands every command the engine emits, with the time of its event, to {@code sink} on the engine thread. The sink
      * must return at once (the feed hub only offers to a bounded queue).
      */
     public void publishTo(java.util.function.ObjLongConsumer<Command> sink) {
-        this.publications = sink;
+        observe(c -> sink.accept(c, loop.eventTimeMs()));
     }
 
     /** The latest statistics of each calling list of a group, by list id (empty before the first snapshot). */

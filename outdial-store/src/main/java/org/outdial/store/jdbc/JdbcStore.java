@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.Objects;
 import org.outdial.store.AttemptStore;
 import org.outdial.store.AuditStore;
+import org.outdial.store.CallbackStore;
+import org.outdial.store.ReportStore;
 import org.outdial.store.CallingListStore;
 import org.outdial.store.ConfigStore;
 import org.outdial.store.DncStore;
@@ -36,6 +38,8 @@ public final class JdbcStore implements Store {
     private final AttemptStore attempts;
     private final org.outdial.store.StatusTargetStore statusTargets;
     private final AuditStore audit;
+    private final CallbackStore callbacks;
+    private final ReportStore reports;
 
     private JdbcStore(StoreSettings settings, HikariDataSource dataSource, String description, Clock clock) {
         this.settings = settings;
@@ -44,12 +48,15 @@ public final class JdbcStore implements Store {
         Jdbc jdbc = new Jdbc(dataSource, Dialect.of(settings.jdbcUrl()));
         TimeZones zones = new TimeZones(jdbc);
         this.tenants = new TenantRepository(jdbc, clock);
-        this.lists = new CallingListRepository(jdbc, new ListCatalog(jdbc), zones);
+        ListCatalog catalog = new ListCatalog(jdbc);
+        this.lists = new CallingListRepository(jdbc, catalog, zones);
         this.dnc = new DncRepository(jdbc);
         this.config = new ConfigRepository(jdbc);
         this.attempts = new AttemptRepository(jdbc);
         this.statusTargets = new StatusTargetRepository(jdbc);
         this.audit = new AuditRepository(jdbc);
+        this.callbacks = new CallbackRepository(jdbc, catalog);
+        this.reports = new ReportRepository(jdbc, catalog);
     }
 
     /**
@@ -122,6 +129,16 @@ public final class JdbcStore implements Store {
     @Override
     public AuditStore audit() {
         return audit;
+    }
+
+    @Override
+    public CallbackStore callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    public ReportStore reports() {
+        return reports;
     }
 
     @Override

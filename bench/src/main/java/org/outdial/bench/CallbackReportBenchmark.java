@@ -1,0 +1,194 @@
+package org.outdial.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.outdial.callback.BusinessHours;
+import org.outdial.callback.Callback;
+import org.outdial.callback.CallbackLifecycle;
+import org.outdial.callback.CallbackReportEvent;
+import org.outdial.callback.CallbackRequest;
+import org.outdial.callback.CallbackService;
+import org.outdial.callback.CbKey;
+import org.outdial.callback.ReportingKeys;
+import org.outdial.record.CallResult;
+import org.outdial.report.SummaryRow;
+import org.outdial.report.TransformResult;
+import org.outdial.store.jdbc.JdbcStore;
+
+/**
+ * The callback reporting pipeline at volume: raw start and end events of N callbacks spread over 30 days (outcomes
+ * mixed: connected at the first or a later attempt, failed after three, cancelled), transformed into
+ * {@code CALLBACK_FACT} and the hourly summary; then the Callback Summary over the 30 days, by day.
+ *
+ * <p>Arguments: {@code [callbacks] [runs] [h2|postgres|both]} (default 1000000 3 both). Reports per run the load
+ * time, the transform + aggregate rate in callbacks/s, and the summary query's p50/p95 over 50 queries; then medians.
+ */
+public final class CallbackReportBenchmark {
+
+    private static final long START = Instant.parse("2026-02-01T00:00:00Z").toEpochMilli();
+    private static final long DAYS_30_MS = 30L * 86_400_000L;
+    private static final int LOAD_BATCH = 20_000;
+    private static final int TRANSFORM_BATCH = Integer.getInteger("bench.transformBatch", 5_000);
+    /** Templates are built at this time (a zero timestamp would be left out as unknown) and shifted per callback. */
+    private static final long TEMPLATE_MS = 1_000_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        int callbacks = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String which = args.length > 2 ? args[2] : "both";
+        Path work = Files.createDirectories(Path.of("bench/target/callback-bench"));
+        List<Template> templates = templates();
+        for (Backend backend : Backend.values()) {
+            if (!which.equals("both") && !which.equalsIgnoreCase(backend.name())) {
+                continue;
+            }
+            double[] rates = new double[runs];
+            double[] p95s = new double[runs];
+            for (int run = 0; run < runs; run++) {
+                double[] r = run(backend, work, callbacks, templates);
+                rates[run] = r[0];
+                p95s[run] = r[1];
+            }
+            System.out.printf(Locale.ROOT, "RESULT %s %,d callbacks: transform+aggregate median %,.0f callbacks/s;"
+                    + " summary 30 days median p95 %.1f ms (%d runs)%n", backend, callbacks, Stats.median(rates),
+                    Stats.median(p95s), runs);
+        }
+        System.exit(0);
+    }
+
+    /** A finished callback's start and end keys, with its times relative to its service start. */
+    private record Template(Map<String, String> start, Map<String, String> end) {}
+
+    private static List<Template> templates() {
+        CallbackService s = new CallbackService(1, 1, "bench", 1, 1, BusinessHours.always(ZoneOffset.UTC),
+                org.outdial.callback.ConnectOrder.CUSTOMER_FIRST, 5, 100, 3, 300, 86_400, 1000, 30, false, 0, 300, 3,
+                true, 1);
+        List<Template> out = new ArrayList<>();
+        CallResult[][] outcomes = {{CallResult.ANSWER}, {CallResult.BUSY, CallResult.ANSWER},
+            {CallResult.NO_ANSWER, CallResult.NO_ANSWER, CallResult.ANSWER},
+            {CallResult.BUSY, CallResult.NO_ANSWER, CallResult.ANSWERING_MACHINE}, {CallResult.ABANDONED, CallResult.ANSWER},
+            {CallResult.SIT_VACANT}};
+        for (CallResult[] attempts : outcomes) {
+            for (String channel : List.of("IVR", "WEB", "MOBILE")) {
+                Callback cb = CallbackLifecycle.create("X", s, CallbackRequest.parse(Map.of("_customer_number", "5550100",
+                        "_cb_dim_channel", channel, "_cb_ewt_when_callback_was_offered", "240",
+                        "_cb_d_callback_offer", "15")), TEMPLATE_MS);
+                Map<String, String> start = ReportingKeys.start(cb, "campaign-group:1").keys();
+                long t = TEMPLATE_MS;
+                for (CallResult r : attempts) {
+                    cb = CallbackLifecycle.dialing(cb, "attempt", 0, t += 60_000);
+                    boolean agent = r == CallResult.ANSWER;
+                    if (agent) {
+                        cb = CallbackLifecycle.agentConnected(cb, "agent", t + 8000);
+                    }
+                    cb = CallbackLifecycle.attemptEnded(cb, s, r, agent, true, t, t += 120_000).callback();
+                    t += 300_000;
+                }
+                if (!cb.state().isFinal()) {
+                    cb = CallbackLifecycle.cancel(cb, false, t);
+                }
+                out.add(new Template(start, ReportingKeys.end(cb, "campaign-group:1").keys()));
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.Set<String> TIME_KEYS = timeKeys();
+
+    private static java.util.Set<String> timeKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (CbKey k : CbKey.values()) {
+            if (k.name().startsWith("T_")) {
+                keys.add(k.key());
+            }
+        }
+        return keys;
+    }
+
+    /** The template's keys for callback {@code id} starting at {@code startMs}. */
+    private static Map<String, String> instance(Map<String, String> template, String id, long tenantId, long startMs) {
+        Map<String, String> kv = new LinkedHashMap<>(template);
+        long shift = startMs / 1000 - TEMPLATE_MS / 1000;
+        for (Map.Entry<String, String> e : kv.entrySet()) {
+            if (TIME_KEYS.contains(e.getKey())) {
+                e.setValue(Long.toString(Long.parseLong(e.getValue()) + shift));
+            }
+        }
+        kv.put(CbKey.SERVICE_ID.key(), id);
+        kv.put(CbKey.ORS_SESSION_ID.key(), id);
+        kv.put(CbKey.TENANT_DBID.key(), Long.toString(tenantId));
+        return kv;
+    }
+
+    private static double[] run(Backend backend, Path work, int callbacks, List<Template> templates) throws Exception {
+        try (JdbcStore store = backend.openFresh(work)) {
+            long tenant = store.tenants().create("bench", null).id();
+            SplittableRandom random = new SplittableRandom(11);
+            long loadStart = System.nanoTime();
+            List<CallbackReportEvent> batch = new ArrayList<>(LOAD_BATCH);
+            for (int i = 0; i < callbacks; i++) {
+                Template t = templates.get(random.nextInt(templates.size()));
+                long at = START + random.nextLong(DAYS_30_MS);
+                String id = "cb-" + i;
+                int service = 1 + random.nextInt(4);
+                batch.add(new CallbackReportEvent(CallbackReportEvent.Kind.START, id, service, tenant, at,
+                        withService(instance(t.start(), id, tenant, at), service)));
+                batch.add(new CallbackReportEvent(CallbackReportEvent.Kind.END, id, service, tenant, at,
+                        withService(instance(t.end(), id, tenant, at), service)));
+                if (batch.size() >= LOAD_BATCH) {
+                    store.reports().appendRaw(batch);
+                    batch.clear();
+                }
+            }
+            store.reports().appendRaw(batch);
+            double loadSec = (System.nanoTime() - loadStart) / 1e9;
+
+            long t0 = System.nanoTime();
+            long cpu0 = processCpuNs();
+            TransformResult r = store.reports().transform(TRANSFORM_BATCH);
+            double sec = (System.nanoTime() - t0) / 1e9;
+            if (r.facts() != callbacks) {
+                throw new IllegalStateException("expected " + callbacks + " facts, got " + r);
+            }
+            double rate = callbacks / sec;
+            double cpuSec = (processCpuNs() - cpu0) / 1e9;
+
+            double[] ms = new double[50];
+            List<SummaryRow> rows = List.of();
+            for (int i = -5; i < ms.length; i++) { // 5 warm-up queries
+                long q = System.nanoTime();
+                rows = store.reports().summary(tenant, null, START, START + DAYS_30_MS, false);
+                if (i >= 0) {
+                    ms[i] = (System.nanoTime() - q) / 1e6;
+                }
+            }
+            long offered = rows.stream().mapToLong(SummaryRow::offered).sum();
+            System.out.printf(Locale.ROOT, "%s: loaded %,d raw events in %.1f s; transform+aggregate %.1f s = %,.0f"
+                            + " callbacks/s (JVM CPU %.1f s; %,d facts, %,d summary hours); summary 30 days by day: %d rows, %,d offered,"
+                            + " p50 %.1f ms, p95 %.1f ms; heap %d MB%n", backend, 2L * callbacks, loadSec, sec, rate,
+                    cpuSec, r.facts(), r.hoursAggregated(), rows.size(), offered, Stats.median(ms), Stats.percentile(ms, 95),
+                    Stats.usedHeapMb());
+            return new double[] {rate, Stats.percentile(ms, 95)};
+        }
+    }
+
+    /** CPU time of this JVM (all threads): with the machine shared, wall time alone says little. */
+    private static long processCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static Map<String, String> withService(Map<String, String> kv, int service) {
+        kv.put(CbKey.DIM_VQ_DBID.key(), Integer.toString(service));
+        kv.put(CbKey.DIM_VQ.key(), "service-" + service);
+        return kv;
+    }
+}
