@@ -1,10 +1,14 @@
 package org.outdial.server.feed;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.outdial.agent.AgentState;
 import org.outdial.attempt.CallAttempt;
+import org.outdial.engine.Command;
 import org.outdial.feed.FinishedCall;
 import org.outdial.store.AttemptStore;
 import org.slf4j.Logger;
@@ -14,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * Writes each finished, dialed call attempt to the store's call-attempt history (upsert by GUID), from the same
  * stream the outcome and CTI feeds read, so the three tell the same story. One writer thread behind a bounded queue;
  * a full queue or a failed write is counted and logged, never retried in a loop that could hold the feeds back.
+ * An agent's first state after the wrap-up of a call stamps that attempt's ACW completed (a second upsert).
  */
 public final class AttemptHistory implements FeedListener, AutoCloseable {
 
@@ -26,6 +31,8 @@ public final class AttemptHistory implements FeedListener, AutoCloseable {
     private final BlockingQueue<CallAttempt> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writer;
     private volatile boolean open = true;
+    /** The last finished attempt each agent handled, until his wrap-up ends; hub thread only. */
+    private final Map<String, CallAttempt> wrapping = new HashMap<>();
 
     public AttemptHistory(AttemptStore attempts, FeedMetrics metrics) {
         this.attempts = attempts;
@@ -48,6 +55,26 @@ public final class AttemptHistory implements FeedListener, AutoCloseable {
     @Override
     public void finished(FinishedCall call) {
         CallAttempt a = attempt(call);
+        if (a != null && a.agentAnswered() != null) {
+            wrapping.put(a.agentId(), a);
+        }
+        enqueue(a);
+    }
+
+    @Override
+    public void command(long atMs, Command command) {
+        if (command instanceof Command.PublishAgentState s && s.state() != AgentState.WORK_NOT_READY
+                && s.state() != AgentState.TALKING) {
+            CallAttempt a = wrapping.remove(s.agentId());
+            if (a != null) {
+                enqueue(new CallAttempt(a.guid(), a.listId(), a.recordId(), a.chainId(), a.campaignGroupId(),
+                        a.agentId(), a.phone(), a.callResult(), a.startProcessing(), a.dialing(), a.cpdCompleted(),
+                        a.agentAnswered(), a.released(), Instant.ofEpochMilli(atMs), a.completeProcessing()));
+            }
+        }
+    }
+
+    private void enqueue(CallAttempt a) {
         if (a != null && !queue.offer(a)) {
             metrics.dropped(FEED);
             LOG.atWarn().addKeyValue("attempt", a.guid()).log("call-attempt history queue full; attempt not written");

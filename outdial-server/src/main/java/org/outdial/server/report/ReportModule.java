@@ -10,18 +10,20 @@ import org.outdial.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reporting wired together: call-attempt history from the engine, the periodic fact transform, the report API. */
+/**
+ * Reporting wired together: the periodic fact transform and the report API. The call-attempt history the campaign
+ * reports read is written by the feeds ({@code org.outdial.server.feed.AttemptHistory}), from the same stream as the
+ * outcome and CTI feeds, so reports and feeds tell the same story.
+ */
 public final class ReportModule implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportModule.class);
     private static final Duration TRANSFORM_PERIOD = Duration.ofMinutes(1);
 
-    private final AttemptRecorder recorder;
     private final ReportTransformer transformer;
     private final ReportApi api;
 
-    private ReportModule(AttemptRecorder recorder, ReportTransformer transformer, ReportApi api) {
-        this.recorder = recorder;
+    private ReportModule(ReportTransformer transformer, ReportApi api) {
         this.transformer = transformer;
         this.api = api;
     }
@@ -35,10 +37,8 @@ public final class ReportModule implements AutoCloseable {
             LOG.info("the store keeps no reports; reporting is off");
             return null;
         }
-        AttemptRecorder recorder = new AttemptRecorder(store.attempts(), clockMs);
-        dialing.observe(recorder);
         ReportTransformer transformer = new ReportTransformer(reports, TRANSFORM_PERIOD);
-        return new ReportModule(recorder, transformer, new ReportApi(store, transformer));
+        return new ReportModule(transformer, new ReportApi(store, transformer));
     }
 
     public Consumer<JavalinDefaultRoutingApi> routes() {
@@ -49,14 +49,8 @@ public final class ReportModule implements AutoCloseable {
         return transformer;
     }
 
-    /** Waits until the attempts seen so far are written. */
-    public void drain() {
-        recorder.drain();
-    }
-
     @Override
     public void close() {
         transformer.close();
-        recorder.close();
     }
 }

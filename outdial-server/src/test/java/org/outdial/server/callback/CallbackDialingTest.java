@@ -136,7 +136,10 @@ class CallbackDialingTest {
             assertThat(csv.split("\r\n")).hasSize(CALLBACKS + 1);
             assertThat(csv).startsWith("service_id,service,service_start");
 
-            server.reports().drain();
+            // the call-attempt history is written by the feeds' own writer thread: wait until it caught up
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> http.get(
+                    "/api/v1/reports/campaigns?" + range + "&group=" + groupId).json().findValues("dials").stream()
+                    .mapToLong(JsonNode::asLong).sum() == attempts);
             JsonNode campaigns = http.get("/api/v1/reports/campaigns?" + range + "&group=" + groupId).json();
             assertThat(campaigns.findValues("dials").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(attempts);
             assertThat(campaigns.findValues("connects").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(connected);
