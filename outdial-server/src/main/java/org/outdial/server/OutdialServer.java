@@ -18,7 +18,9 @@ import org.outdial.server.api.DialingApi;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
 import org.outdial.server.dialing.DialingRuntime;
+import org.outdial.server.dialing.SipSwitchFactory;
 import org.outdial.sim.RealTimeSimSwitch;
+import org.outdial.switching.Switch;
 import org.outdial.server.config.Settings;
 import org.outdial.server.http.HttpServer;
 import org.outdial.store.Store;
@@ -76,9 +78,11 @@ public final class OutdialServer implements AutoCloseable {
         SecureRandom seeds = new SecureRandom();
         DialingRuntime dialing;
         try {
-            RealTimeSimSwitch switch_ = RealTimeSimSwitch.withDefaultModel(seeds.nextLong(), switchSpeed,
-                    System::currentTimeMillis);
-            dialing = DialingRuntime.start(store, settings.server().applicationId(), switch_, switchSpeed,
+            Switch switch_ = settings.switching().type() == Settings.SwitchType.SIP
+                    ? SipSwitchFactory.start(settings.switching(), registry)
+                    : RealTimeSimSwitch.withDefaultModel(seeds.nextLong(), switchSpeed, System::currentTimeMillis);
+            double timeScale = settings.switching().type() == Settings.SwitchType.SIP ? 1.0 : switchSpeed;
+            dialing = DialingRuntime.start(store, settings.server().applicationId(), switch_, timeScale,
                     System::currentTimeMillis, RandomGeneratorFactory.of("L64X128MixRandom").create(seeds.nextLong()));
         } catch (RuntimeException e) {
             store.close();

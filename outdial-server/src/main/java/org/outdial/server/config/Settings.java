@@ -11,7 +11,8 @@ import org.outdial.record.CallingWindow;
  *
  * @param data the data directory, absolute
  */
-public record Settings(Path data, Db db, Http http, Server server, Log log, Import imports, ListDefaults list) {
+public record Settings(Path data, Db db, Http http, Server server, Log log, Import imports, ListDefaults list,
+                       Switching switching) {
 
     public Settings {
         Objects.requireNonNull(data, "data");
@@ -21,6 +22,7 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(imports, "imports");
         Objects.requireNonNull(list, "list");
+        Objects.requireNonNull(switching, "switching");
     }
 
     /**
@@ -50,6 +52,11 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
 
     /** Defaults of new calling lists. */
     public record ListDefaults(String country, ZoneId timeZone, CallingWindow window, int maxAttempts) {}
+
+    /** Which switch dials; {@code sipConfig} is absolute and read only for {@link SwitchType#SIP}. */
+    public record Switching(SwitchType type, Path sipConfig) {}
+
+    public enum SwitchType { SIM, SIP }
 
     public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
 
@@ -83,6 +90,8 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
                 new ListDefaults(values.get(SettingsCatalog.LIST_DEFAULT_COUNTRY),
                         values.get(SettingsCatalog.LIST_DEFAULT_TIME_ZONE),
                         values.get(SettingsCatalog.LIST_DEFAULT_WINDOW),
-                        values.get(SettingsCatalog.LIST_DEFAULT_MAX_ATTEMPTS)));
+                        values.get(SettingsCatalog.LIST_DEFAULT_MAX_ATTEMPTS)),
+                new Switching(values.get(SettingsCatalog.SWITCH_TYPE),
+                        workingDir.resolve(values.get(SettingsCatalog.SWITCH_SIP_CONFIG)).toAbsolutePath().normalize()));
     }
 }

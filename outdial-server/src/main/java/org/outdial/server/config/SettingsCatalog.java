@@ -80,6 +80,15 @@ public final class SettingsCatalog {
             "Maximum attempts per record for new calling lists; treatments stop retrying after it.",
             "10", Parsers.integer(1, 1000), false, List.of());
 
+    public static final Setting<Settings.SwitchType> SWITCH_TYPE = new Setting<>("switch.type",
+            "Which switch dials: sim = the built-in simulation with virtual agents, sip = real calls over SIP trunks "
+                    + "with third-party call control (configured in switch.sip-config; see docs/sip.md).",
+            "sim", Parsers.choice(Settings.SwitchType.class), false, List.of("--switch"));
+
+    public static final Setting<Path> SWITCH_SIP_CONFIG = new Setting<>("switch.sip-config",
+            "YAML file with the SIP switch's trunks, agents' phones and timers (used when switch.type is sip).",
+            "sip.yaml", Parsers.path(), false, List.of());
+
     public static final List<Setting<?>> ALL = List.of(
             DATA,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
@@ -87,7 +96,8 @@ public final class SettingsCatalog {
             SERVER_APPLICATION_ID,
             LOG_LEVEL, LOG_FORMAT,
             IMPORT_BATCH_SIZE,
-            LIST_DEFAULT_COUNTRY, LIST_DEFAULT_TIME_ZONE, LIST_DEFAULT_WINDOW, LIST_DEFAULT_MAX_ATTEMPTS);
+            LIST_DEFAULT_COUNTRY, LIST_DEFAULT_TIME_ZONE, LIST_DEFAULT_WINDOW, LIST_DEFAULT_MAX_ATTEMPTS,
+            SWITCH_TYPE, SWITCH_SIP_CONFIG);
 
     /** Names a config file by flag or environment; not a setting itself because it says where the settings are. */
     public static final String CONFIG_FLAG = "--config";
