@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
  * before the run ({@code ${name}} placeholders), since sipp cannot take keywords in some places. Always closed:
  * {@link #close} kills the process if it still runs.
  */
-final class Sipp implements AutoCloseable {
+public final class Sipp implements AutoCloseable {
 
     private final Process process;
     private final Path dir;
     private final String name;
-    final int port;
+    public final int port;
 
     private Sipp(Process process, Path dir, String name, int port) {
         this.process = process;
@@ -34,11 +34,11 @@ final class Sipp implements AutoCloseable {
     }
 
     /** Starts sipp as a UAS on a free port. */
-    static Sipp uas(String scenario, Map<String, String> vars, Path dir) {
+    public static Sipp uas(String scenario, Map<String, String> vars, Path dir) {
         return uas(scenario, vars, dir, List.of("-m", "1"));
     }
 
-    static Sipp uas(String scenario, Map<String, String> vars, Path dir, List<String> extra) {
+    public static Sipp uas(String scenario, Map<String, String> vars, Path dir, List<String> extra) {
         try {
             String text = resource(scenario + ".xml");
             for (int pass = 0; pass < 2; pass++) { // a value may hold placeholders of its own
@@ -68,7 +68,7 @@ final class Sipp implements AutoCloseable {
         }
     }
 
-    static String resource(String name) throws IOException {
+    public static String resource(String name) throws IOException {
         try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + name)) {
             if (in == null) {
                 throw new IOException("test resource /sipp/" + name + " is missing");
@@ -99,7 +99,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** sipp's exit code (0 = every call of the scenario passed, its checks included). */
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -113,7 +113,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** Output, errors and traced messages, for failure reports. */
-    String log() {
+    public String log() {
         StringBuilder sb = new StringBuilder();
         for (String suffix : List.of(".out", ".err", ".msg")) {
             Path f = dir.resolve(name + suffix);
@@ -146,7 +146,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** A port free for both UDP and TCP on 127.0.0.1. */
-    static int freePort() {
+    public static int freePort() {
         for (int i = 0; i < 50; i++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                  DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
