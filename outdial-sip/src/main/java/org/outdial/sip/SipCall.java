@@ -342,6 +342,10 @@ final class SipCall {
         ringExpired = true;
         if (customer.provisional) {
             sendCancel(customer);
+            if (!customer.invitePending) { // the stack had already ended the transaction
+                failDial(CallResult.NO_ANSWER);
+                return;
+            }
             host.schedule(this, config.cancelGuardMs(), this::onCancelGuard, f -> cancelGuard = f);
         } else {
             terminate(customer);
@@ -751,7 +755,11 @@ final class SipCall {
         try {
             sig.cancel(leg.invite);
         } catch (SipException e) {
-            LOG.atWarn().setCause(e).addKeyValue("callId", callId).log("CANCEL cannot be sent");
+            if (leg.invite.getState() == javax.sip.TransactionState.TERMINATED) {
+                leg.invitePending = false; // nothing left to cancel: the stack ended the INVITE (transport error)
+            }
+            LOG.atWarn().addKeyValue("callId", callId).addKeyValue("leg", leg.name)
+                    .addKeyValue("error", e.getMessage()).log("CANCEL cannot be sent");
         }
     }
 

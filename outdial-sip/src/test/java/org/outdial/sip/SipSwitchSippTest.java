@@ -79,7 +79,11 @@ class SipSwitchSippTest {
     private <T extends Event> T next(Class<T> type) throws InterruptedException {
         while (true) {
             Event e = events.poll(10, TimeUnit.SECONDS);
-            assertThat(e).as("waiting for " + type.getSimpleName()).isNotNull();
+            if (e == null) {
+                StringBuilder logs = new StringBuilder();
+                open.stream().filter(Sipp.class::isInstance).forEach(c -> logs.append(((Sipp) c).log()));
+                throw new AssertionError("no " + type.getSimpleName() + " within 10 s; sipp:\n" + logs);
+            }
             if (type.isInstance(e)) {
                 return (T) e;
             }
@@ -192,6 +196,108 @@ class SipSwitchSippTest {
             assertThat(sip.metrics().noReply()).isEqualTo(1);
             assertFreed();
         }
+    }
+
+    @Test
+    void a_digest_challenge_is_answered_with_the_trunks_credentials() throws Exception {
+        Sipp customer = sipp("customer-auth", Map.of("user", "outdial", "password", "s3cret"));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port)
+                .withCredentials(new Trunk.Credentials("outdial", "s3cret")), null);
+        sip.dial(dial(10, false, 10_000, null));
+        Event.CallFailed failed = next(Event.CallFailed.class);
+        assertPassed(customer);
+        assertThat(failed.result()).as("the retried INVITE reached the busy customer").isEqualTo(CallResult.BUSY);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("Proxy-Authorization: Digest .*uri=\"([^\"]+)\".*response=\"([0-9a-f]{32})\"")
+                .matcher(customer.log());
+        assertThat(m.find()).as(customer.log()).isTrue();
+        String ha1 = md5("outdial:trunk.example:s3cret");
+        assertThat(m.group(2)).as("RFC 2617 digest over the challenged realm and nonce")
+                .isEqualTo(md5(ha1 + ":8f1e2d3c4b5a:" + md5("INVITE:" + m.group(1))));
+        assertFreed();
+    }
+
+    @Test
+    void a_tcp_trunk_is_dialed_over_tcp() throws Exception {
+        Map<String, String> vars = new java.util.HashMap<>(Map.of("status", "486 Busy Here", "reason", "",
+                "outdial", "127.0.0.1:" + switchPort));
+        Sipp customer = Sipp.uas("customer-reject", vars, dir, List.of("-m", "1", "-t", "t1"));
+        open.add(customer);
+        Trunk udp = Trunk.udp("t", "127.0.0.1", customer.port);
+        startSwitch(new Trunk(udp.name(), udp.host(), udp.port(), Trunk.Transport.TCP, udp.outboundProxy(),
+                udp.credentials(), 10, 10, List.of(), udp.offerSdp(), udp.amd(), udp.results()), null);
+        sip.dial(dial(11, false, 10_000, null));
+        assertThat(next(Event.CallFailed.class).result()).isEqualTo(CallResult.BUSY);
+        assertPassed(customer);
+        assertFreed();
+    }
+
+    @Test
+    void a_dial_above_the_trunks_concurrent_calls_is_all_trunks_busy_at_once() throws Exception {
+        Sipp customer = sipp("customer-hangup", Map.of("holdMs", "500"));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port).withLimits(10, 1), null);
+        sip.dial(dial(12, false, 10_000, null));
+        sip.dial(dial(13, false, 10_000, null));
+        Event.CallFailed refused = next(Event.CallFailed.class);
+        assertThat(refused.callId()).isEqualTo(13);
+        assertThat(refused.result()).isEqualTo(CallResult.ALL_TRUNKS_BUSY);
+        assertThat(sip.metrics().trunkFull()).isEqualTo(1);
+        next(Event.CallAnswered.class);
+        next(Event.CallDropped.class);
+        assertPassed(customer);
+        assertFreed();
+    }
+
+    // ---- transfer ------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_transfer_bridges_the_customer_to_the_destination_and_ends_the_call_for_outdial() throws Exception {
+        Sipp customer = sipp("customer-bridge", Map.of("callerId", CALLER_ID, "ringMs", "0"));
+        Sipp ivr = sipp("agent-answer", Map.of("talkMs", "300"));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port), null);
+        sip.dial(dial(14, false, 10_000, null));
+        next(Event.CallAnswered.class);
+        sip.transfer(new Command.Transfer(14, "sip:ivr@127.0.0.1:" + ivr.port));
+        next(Event.CallReleased.class);
+        assertPassed(ivr);      // it got the customer's answer in its ACK, played, hung up
+        assertPassed(customer); // re-INVITE with the destination's offer, then BYE
+        assertThat(events.poll(300, TimeUnit.MILLISECONDS)).as("nothing more after the transfer").isNull();
+        assertFreed();
+    }
+
+    @Test
+    void an_abandoned_call_hears_the_abandon_message_when_one_is_configured() throws Exception {
+        Sipp customer = sipp("customer-bridge", Map.of("callerId", CALLER_ID, "ringMs", "0"));
+        Sipp message = sipp("agent-answer", Map.of("talkMs", "300"));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port), null,
+                c -> c.withAbandonDestination("sip:abandon@127.0.0.1:" + message.port));
+        sip.dial(dial(15, false, 10_000, null));
+        next(Event.CallAnswered.class);
+        sip.release(new Command.Release(15, CallResult.ABANDONED));
+        assertPassed(message);
+        assertPassed(customer);
+        assertThat(events.poll(300, TimeUnit.MILLISECONDS)).as("the engine already ended the call").isNull();
+        assertFreed();
+    }
+
+    @Test
+    void an_agent_phone_registered_with_outdial_is_found_by_its_place() throws Exception {
+        Sipp customer = sipp("customer-bridge", Map.of("callerId", CALLER_ID, "ringMs", "0"));
+        Sipp agent = sipp("agent-answer", Map.of("talkMs", "300"));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port), null);
+        assertThat(sip.registrations().register("p9", "sip:agent@127.0.0.1:" + agent.port, 60)).isTrue();
+        sip.dial(dial(16, false, 10_000, null));
+        next(Event.CallAnswered.class);
+        sip.connect(new Command.ConnectToAgent(16, "a9", "p9"));
+        next(Event.CallReleased.class);
+        assertPassed(agent);
+        assertPassed(customer);
+        assertFreed();
+    }
+
+    private static String md5(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     // ---- answering-machine detection -----------------------------------------------------------------------------

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sipp implements AutoCloseable {
 
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Process process;
     private final Path dir;
     private final String name;
@@ -61,7 +63,7 @@ public final class Sipp implements AutoCloseable {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve(scenario + "-" + port + ".out").toFile()).start();
             Sipp sipp = new Sipp(p, dir, scenario + "-" + port, port);
-            sipp.awaitListening();
+            sipp.awaitListening(extra.contains("t1"));
             return sipp;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,9 +80,24 @@ public final class Sipp implements AutoCloseable {
     }
 
     /** Waits until sipp's UDP socket is bound (a bind test fails once it is). */
-    private void awaitListening() {
+    private void awaitListening(boolean tcp) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline && process.isAlive()) {
+        while (tcp && System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                Process ss = new ProcessBuilder("ss", "-ltnH", "sport = :" + port).redirectErrorStream(true).start();
+                if (!new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank()) {
+                    return;
+                }
+                ss.waitFor();
+                Thread.sleep(20);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        while (!tcp && System.nanoTime() < deadline && process.isAlive()) {
             try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
                 Thread.onSpinWait();
             } catch (IOException bound) {
@@ -148,11 +165,15 @@ public final class Sipp implements AutoCloseable {
     /** A port free for both UDP and TCP on 127.0.0.1. */
     public static int freePort() {
         for (int i = 0; i < 50; i++) {
+            int port;
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                  DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
-                return tcp.getLocalPort();
+                port = tcp.getLocalPort();
             } catch (IOException e) {
-                // taken for UDP: try another
+                continue; // taken for UDP: try another
+            }
+            if (HANDED_OUT.add(port)) { // never twice in one JVM: a port handed out may not be bound yet
+                return port;
             }
         }
         throw new IllegalStateException("no free port for UDP and TCP on 127.0.0.1");
