@@ -41,6 +41,16 @@ public final class Sipp implements AutoCloseable {
     }
 
     public static Sipp uas(String scenario, Map<String, String> vars, Path dir, List<String> extra) {
+        return start(scenario, vars, dir, extra, true);
+    }
+
+    /** For load: no message trace (it would slow sipp down), only errors; {@code extra} sets -m and -timeout. */
+    public static Sipp load(String scenario, Map<String, String> vars, Path dir, List<String> extra) {
+        return start(scenario, vars, dir, extra, false);
+    }
+
+    private static Sipp start(String scenario, Map<String, String> vars, Path dir, List<String> extra,
+                              boolean trace) {
         try {
             String text = resource(scenario + ".xml");
             for (int pass = 0; pass < 2; pass++) { // a value may hold placeholders of its own
@@ -56,9 +66,12 @@ public final class Sipp implements AutoCloseable {
             Path file = dir.resolve(scenario + "-" + port + ".xml");
             Files.writeString(file, text, StandardCharsets.ISO_8859_1);
             List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/sipp", "-sf", file.toString(),
-                    "-i", "127.0.0.1", "-p", Integer.toString(port), "-timeout", "20s", "-nostdin",
-                    "-trace_msg", "-message_file", dir.resolve(scenario + "-" + port + ".msg").toString(),
+                    "-i", "127.0.0.1", "-p", Integer.toString(port), "-nostdin",
                     "-trace_err", "-error_file", dir.resolve(scenario + "-" + port + ".err").toString()));
+            if (trace) {
+                cmd.addAll(List.of("-timeout", "20s", "-trace_msg",
+                        "-message_file", dir.resolve(scenario + "-" + port + ".msg").toString()));
+            }
             cmd.addAll(extra);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve(scenario + "-" + port + ".out").toFile()).start();
