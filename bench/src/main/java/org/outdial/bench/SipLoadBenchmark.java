@@ -28,7 +28,8 @@ import org.outdial.sip.Trunk;
  * with a release or failure, calls still held by the adapter, sipp calls failed or still open), and heap per
  * concurrent call (heap after GC at the plateau minus before, over the calls up). Medians over the runs.
  *
- * <p>Usage: {@code bench/run sip [callsPerSecond] [seconds] [holdMs] [runs]} (default 100 20 12000 3).
+ * <p>Usage: {@code bench/run sip [callsPerSecond] [seconds] [holdMs] [runs] [udp|tcp]} (default 100 20 12000 3 udp);
+ * with tcp both the trunk and the agents' phones are reached over TCP (no retransmissions).
  */
 public final class SipLoadBenchmark {
 
@@ -42,15 +43,16 @@ public final class SipLoadBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int holdMs = args.length > 2 ? Integer.parseInt(args[2]) : 12_000;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        System.out.printf("SIP load: %d calls/s for %d s, agents hold %d ms, %d runs, %d cores, heap max %d MB%n",
-                cps, seconds, holdMs, runs, Runtime.getRuntime().availableProcessors(),
+        boolean tcp = args.length > 4 && args[4].equalsIgnoreCase("tcp");
+        System.out.printf("SIP load over %s: %d calls/s for %d s, agents hold %d ms, %d runs, %d cores, "
+                        + "heap max %d MB%n", tcp ? "TCP" : "UDP", cps, seconds, holdMs, runs, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         double[] rate = new double[runs];
         double[] peak = new double[runs];
         double[] lost = new double[runs];
         double[] kb = new double[runs];
         for (int i = 0; i < runs; i++) {
-            Result r = run(cps, seconds, holdMs);
+            Result r = run(cps, seconds, holdMs, tcp);
             System.out.printf("run %d: %.1f attempts/s, peak %d concurrent bridged calls, %d lost, %d failed, "
                             + "%.1f KB heap per call, sipp exit customer=%d agent=%d%n", i + 1, r.attemptsPerSecond(),
                     r.peakBridged(), r.lost(), r.failed(), r.heapKbPerCall(), r.sippCustomerExit(),
@@ -64,21 +66,27 @@ public final class SipLoadBenchmark {
                 + "per concurrent call%n", Stats.median(rate), Stats.median(peak), Stats.median(lost), Stats.median(kb));
     }
 
-    static Result run(int cps, int seconds, int holdMs) throws Exception {
+    static Result run(int cps, int seconds, int holdMs, boolean tcp) throws Exception {
         Path dir = Files.createTempDirectory("sip-bench");
         int total = cps * seconds;
         int switchPort = Sipp.freePort();
         String outdial = "127.0.0.1:" + switchPort;
-        List<String> load = List.of("-m", Integer.toString(total), "-timeout", Integer.toString(seconds * 3 + 60) + "s",
-                "-max_recv_loops", "10000", "-buff_size", Integer.toString(8 << 20));
+        List<String> load = new java.util.ArrayList<>(List.of("-m", Integer.toString(total),
+                "-timeout", Integer.toString(seconds * 3 + 60) + "s", "-max_recv_loops", "10000",
+                "-buff_size", Integer.toString(8 << 20)));
+        if (tcp) {
+            load.addAll(List.of("-t", "t1"));
+        }
         try (Sipp customer = Sipp.load("customer-bridge", Map.of("callerId", "18005550100", "ringMs", "100",
                 "outdial", outdial), dir, load);
              Sipp agent = Sipp.load("agent-answer", Map.of("talkMs", Integer.toString(holdMs), "outdial", outdial),
                      dir, load)) {
-            AgentPhones phones = new AgentPhones(Map.of("p", "sip:agent@127.0.0.1:" + agent.port), Map.of(),
+            AgentPhones phones = new AgentPhones(Map.of("p", "sip:agent@127.0.0.1:" + agent.port
+                    + (tcp ? ";transport=tcp" : "")), Map.of(),
                     new Registrations(System::currentTimeMillis, 10));
             SipSwitchConfig config = SipSwitchConfig.of("127.0.0.1", switchPort,
-                    List.of(Trunk.udp("load", "127.0.0.1", customer.port).withLimits(10_000, 100_000)), phones)
+                    List.of(tcp ? tcpTrunk(customer.port) : Trunk.udp("load", "127.0.0.1", customer.port)
+                            .withLimits(10_000, 100_000)), phones)
                     .withTimers(5_000, 6_000, 15_000, 8_000, 4_000);
             AtomicLong released = new AtomicLong();
             AtomicLong failed = new AtomicLong();
@@ -145,6 +153,12 @@ public final class SipLoadBenchmark {
                         failed.get() + dropped.get());
             }
         }
+    }
+
+    private static Trunk tcpTrunk(int port) {
+        Trunk t = Trunk.udp("load", "127.0.0.1", port);
+        return new Trunk(t.name(), t.host(), t.port(), Trunk.Transport.TCP, t.outboundProxy(), t.credentials(),
+                10_000, 100_000, t.prefixes(), t.offerSdp(), t.amd(), t.results());
     }
 
     /** sipp's exit code, or -1 when it did not finish (its log names the calls it still holds). */
