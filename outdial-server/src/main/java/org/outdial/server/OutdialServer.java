@@ -35,7 +35,9 @@ import org.outdial.server.desktop.DesktopEndpoint;
 import org.outdial.server.desktop.DesktopGateway;
 import org.outdial.server.dialing.DialingRuntime;
 import org.outdial.server.feed.Feeds;
+import org.outdial.server.dialing.SipSwitchFactory;
 import org.outdial.sim.RealTimeSimSwitch;
+import org.outdial.switching.Switch;
 import org.outdial.server.config.Settings;
 import org.outdial.server.http.HttpServer;
 import org.outdial.server.http.RouteRegistry;
@@ -103,9 +105,11 @@ public final class OutdialServer implements AutoCloseable {
         DialingRuntime dialing;
         Feeds feeds;
         try {
-            RealTimeSimSwitch switch_ = RealTimeSimSwitch.withDefaultModel(seeds.nextLong(), switchSpeed,
-                    System::currentTimeMillis);
-            dialing = DialingRuntime.start(store, settings.server().applicationId(), switch_, switchSpeed,
+            Switch switch_ = settings.switching().type() == Settings.SwitchType.SIP
+                    ? SipSwitchFactory.start(settings.switching(), registry)
+                    : RealTimeSimSwitch.withDefaultModel(seeds.nextLong(), switchSpeed, System::currentTimeMillis);
+            double timeScale = settings.switching().type() == Settings.SwitchType.SIP ? 1.0 : switchSpeed;
+            dialing = DialingRuntime.start(store, settings.server().applicationId(), switch_, timeScale,
                     System::currentTimeMillis, RandomGeneratorFactory.of("L64X128MixRandom").create(seeds.nextLong()));
             try {
                 feeds = Feeds.start(settings.feeds(), settings.http().host(), settings.server().applicationId(),

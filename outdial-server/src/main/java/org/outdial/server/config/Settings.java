@@ -12,7 +12,7 @@ import org.outdial.record.CallingWindow;
  * @param data the data directory, absolute
  */
 public record Settings(Path data, Db db, Http http, Server server, Log log, Import imports, ListDefaults list,
-                       Feeds feeds) {
+                       Feeds feeds, Switching switching) {
 
     public Settings {
         Objects.requireNonNull(data, "data");
@@ -23,6 +23,7 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
         Objects.requireNonNull(imports, "imports");
         Objects.requireNonNull(list, "list");
         Objects.requireNonNull(feeds, "feeds");
+        Objects.requireNonNull(switching, "switching");
     }
 
     /**
@@ -68,6 +69,11 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
         }
     }
 
+    /** Which switch dials; {@code sipConfig} is absolute and read only for {@link SwitchType#SIP}. */
+    public record Switching(SwitchType type, Path sipConfig) {}
+
+    public enum SwitchType { SIM, SIP }
+
     public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
 
     public enum LogFormat { TEXT, JSON }
@@ -106,6 +112,8 @@ public record Settings(Path data, Db db, Http http, Server server, Log log, Impo
                         values.get(SettingsCatalog.FEEDS_STATUS_CONNECT_TIMEOUT_MS),
                         values.get(SettingsCatalog.FEEDS_STATUS_TIMEOUT_MS),
                         values.get(SettingsCatalog.FEEDS_OUTCOME_PORT),
-                        values.get(SettingsCatalog.FEEDS_SUBSCRIBER_QUEUE)));
+                        values.get(SettingsCatalog.FEEDS_SUBSCRIBER_QUEUE)),
+                new Switching(values.get(SettingsCatalog.SWITCH_TYPE),
+                        workingDir.resolve(values.get(SettingsCatalog.SWITCH_SIP_CONFIG)).toAbsolutePath().normalize()));
     }
 }

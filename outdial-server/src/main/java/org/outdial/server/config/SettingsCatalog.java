@@ -107,6 +107,15 @@ public final class SettingsCatalog {
                     + "and counted.",
             "10000", Parsers.integer(16, 10_000_000), false, List.of());
 
+    public static final Setting<Settings.SwitchType> SWITCH_TYPE = new Setting<>("switch.type",
+            "Which switch dials: sim = the built-in simulation with virtual agents, sip = real calls over SIP trunks "
+                    + "with third-party call control (configured in switch.sip-config; see docs/sip.md).",
+            "sim", Parsers.choice(Settings.SwitchType.class), false, List.of("--switch"));
+
+    public static final Setting<Path> SWITCH_SIP_CONFIG = new Setting<>("switch.sip-config",
+            "YAML file with the SIP switch's trunks, agents' phones and timers (used when switch.type is sip).",
+            "sip.yaml", Parsers.path(), false, List.of());
+
     public static final List<Setting<?>> ALL = List.of(
             DATA,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
@@ -116,7 +125,7 @@ public final class SettingsCatalog {
             IMPORT_BATCH_SIZE,
             LIST_DEFAULT_COUNTRY, LIST_DEFAULT_TIME_ZONE, LIST_DEFAULT_WINDOW, LIST_DEFAULT_MAX_ATTEMPTS,
             FEEDS_STATUS_URIS, FEEDS_STATUS_INTERVAL_SEC, FEEDS_STATUS_CONNECT_TIMEOUT_MS, FEEDS_STATUS_TIMEOUT_MS,
-            FEEDS_OUTCOME_PORT, FEEDS_SUBSCRIBER_QUEUE);
+            FEEDS_OUTCOME_PORT, FEEDS_SUBSCRIBER_QUEUE, SWITCH_TYPE, SWITCH_SIP_CONFIG);
 
     /** Names a config file by flag or environment; not a setting itself because it says where the settings are. */
     public static final String CONFIG_FLAG = "--config";
