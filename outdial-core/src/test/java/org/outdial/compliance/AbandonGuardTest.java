@@ -28,21 +28,39 @@ class AbandonGuardTest {
     }
 
     @Test
-    void liveAnswersEarnTheAllowance() {
-        AbandonGuard g = guard(0);
-        connect(g, DAY1, 200);
+    void theThresholdStartsAtTheAimLessTheFalsePositiveShare() {
+        AbandonGuard g = guard(0.01);
+        g.onConnected(DAY1);
 
-        assertThat(g.allowance(DAY1)).isCloseTo(0.3, within(1e-9));
+        // one live answer earns 0.026 abandons of budget, nearly nothing against the scale of 2
+        assertThat(g.allowance(DAY1)).isCloseTo((0.026 - 0.01 / 0.99) * Math.exp(0.026 * 1.0101 / 2 - 0.0101 / 2),
+                within(1e-4));
     }
 
     @Test
-    void abandonsSpendTheBudgetDownToProgressive() {
+    void liveAnswersWithoutAbandonsSteerTheThresholdUp() {
+        AbandonGuard g = guard(0);
+        connect(g, DAY1, 20);
+        double early = g.allowance(DAY1);
+        connect(g, DAY1, 200);
+
+        assertThat(g.allowance(DAY1)).isGreaterThan(early).isLessThanOrEqualTo(0.3);
+    }
+
+    @Test
+    void abandonsOverTheAimSteerTheThresholdDownToProgressive() {
         AbandonGuard g = guard(0);
         connect(g, DAY1, 100);
+        double before = g.allowance(DAY1);
         for (int i = 0; i < 3; i++) {
             g.onAbandon(DAY1);
         }
+        double after = g.allowance(DAY1);
+        for (int i = 0; i < 6; i++) {
+            g.onAbandon(DAY1);
+        }
 
+        assertThat(after).isLessThan(before).isPositive();
         assertThat(g.allowance(DAY1)).isZero();
     }
 
@@ -60,12 +78,32 @@ class AbandonGuardTest {
     }
 
     @Test
-    void everyDayEarnsItsOwnBudget() {
+    void aNewDayCountsOnTheLastDaysLiveAnswersProratedByTheTimeItDialed() {
         AbandonGuard g = guard(0);
-        connect(g, DAY1, 500);
+        connect(g, DAY1, 250);
+        connect(g, DAY1 + 8 * 3_600_000L, 250);
 
-        assertThat(g.allowance(DAY2)).isZero();
+        // 500 lives over 8 h: at the start of day 2, 10 minutes' worth (≈ 10.4) may be counted on
         assertThat(g.todayRate(DAY2)).isNull();
+        assertThat(g.dayBudget(DAY2, g.slotForTest(DAY2), 1.0)).isCloseTo(0.026 * 500 * 10 / 480.0, within(1e-9));
+        for (int i = 0; i < 12; i++) {
+            g.onAbandon(DAY2);
+        }
+        assertThat(g.allowance(DAY2)).isZero();
+    }
+
+    @Test
+    void theCampaignWindowStopsRiskyDialsAfterABadDay() {
+        AbandonGuard g = guard(0);
+        connect(g, DAY1, 100);
+        for (int i = 0; i < 10; i++) {
+            g.onAbandon(DAY1);
+        }
+        connect(g, DAY2, 100);
+
+        // today alone is clean, but 10 abandons among 210 live answers in 30 days is above the cap
+        assertThat(g.todayRate(DAY2)).isZero();
+        assertThat(g.allowance(DAY2)).isZero();
     }
 
     @Test
