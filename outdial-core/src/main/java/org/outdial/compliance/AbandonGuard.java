@@ -36,6 +36,10 @@ public final class AbandonGuard {
 
     private static final int DAYS = 30;
     private static final long SCALE_WINDOW_MS = 600_000;
+    private static final long DELAY_BIN_MS = 2_000;
+    private static final int DELAY_BINS = 30;
+    /** Pseudo-calls pulling a delay bin's live share toward the overall one while the bin has few calls. */
+    private static final double DELAY_PRIOR = 10;
     /** The controller never steers the threshold below e^-3 ≈ 1/20 of its base. */
     private static final double MAX_LOG_STEER = 3;
     /** ... nor above e^2 ≈ 7.4 times it: a surplus saved up yesterday is not spent in one burst. */
@@ -53,6 +57,11 @@ public final class AbandonGuard {
     private final long[] dayConnected = new long[DAYS];
     private final long[] dayMachines = new long[DAYS];
     private final long[] dayAbandons = new long[DAYS];
+    /** Live-share-weighted abandons whose answer delay was known, per day. */
+    private final double[] dayTimedLiveAbandons = new double[DAYS];
+    /** Connected calls and machines among them by dial → answer delay (all history): see {@link #liveShareAt}. */
+    private final long[] connectedByDelay = new long[DELAY_BINS];
+    private final long[] machinesByDelay = new long[DELAY_BINS];
     /** First and last connection of each day: how long the last day dialed, to pace today's budget over time. */
     private final long[] dayFirstAt = new long[DAYS];
     private final long[] dayLastAt = new long[DAYS];
@@ -85,6 +94,48 @@ public final class AbandonGuard {
         this.budgetScale = budgetScale;
         this.baseAllowance = Math.max(aim / 10, aim - falsePositiveFactor);
         this.zone = zone;
+    }
+
+    /** An answered call reached an agent; {@code answerDelayMs} is dial → answer (negative: unknown). */
+    public void onConnected(long nowMs, long answerDelayMs) {
+        if (answerDelayMs >= 0) {
+            connectedByDelay[delayBin(answerDelayMs)]++;
+        }
+        onConnected(nowMs);
+    }
+
+    /** A connected call turned out to be a machine; {@code answerDelayMs} as for {@link #onConnected(long, long)}. */
+    public void onNotLive(long nowMs, long answerDelayMs) {
+        if (answerDelayMs >= 0) {
+            machinesByDelay[delayBin(answerDelayMs)]++;
+        }
+        onNotLive(nowMs);
+    }
+
+    /**
+     * An answered call found no agent in time; {@code answerDelayMs} as for {@link #onConnected(long, long)}. It
+     * counts at the live share of calls answered after about the same delay: people answer sooner than machines
+     * are detected, and the dials that find no agent are those answered before one frees up, so abandons are more
+     * often people than connected calls are.
+     */
+    public void onAbandon(long nowMs, long answerDelayMs) {
+        if (answerDelayMs < 0) {
+            onAbandon(nowMs);
+            return;
+        }
+        roll(nowMs);
+        dayTimedLiveAbandons[slot(currentDay)] += liveShareAt(answerDelayMs);
+    }
+
+    /** The live share of calls answered after {@code answerDelayMs}, pulled toward the overall share when few. */
+    double liveShareAt(long answerDelayMs) {
+        int b = delayBin(answerDelayMs);
+        return (connectedByDelay[b] - machinesByDelay[b] + DELAY_PRIOR * liveShare())
+                / (connectedByDelay[b] + DELAY_PRIOR);
+    }
+
+    private static int delayBin(long ms) {
+        return (int) Math.min(DELAY_BINS - 1, Math.max(0, ms) / DELAY_BIN_MS);
     }
 
     /** An answered call reached an agent. */
@@ -129,11 +180,11 @@ public final class AbandonGuard {
         int today = slot(currentDay);
         double pending = share * pendingExpected;
         // Hard stop: the campaign window at the cap itself.
-        if (budget(sum(dayConnected), sum(dayMachines), sum(dayAbandons), share, limit) - pending <= 0) {
+        if (budget(sum(dayConnected), sum(dayMachines), allLiveAbandons(share), limit) - pending <= 0) {
             return 0;
         }
         double scale = scale(nowMs, today);
-        double campaign = budget(sum(dayConnected), sum(dayMachines), sum(dayAbandons), share, aim) - pending;
+        double campaign = budget(sum(dayConnected), sum(dayMachines), allLiveAbandons(share), aim) - pending;
         double day = dayBudget(nowMs, today, share) - pending;
         double theta = Math.min(MAX_LOG_BOOST, Math.min(campaign, day) / scale);
         if (theta <= -MAX_LOG_STEER) {
@@ -150,7 +201,7 @@ public final class AbandonGuard {
      */
     double dayBudget(long nowMs, int today, double share) {
         long lives = dayConnected[today] - dayMachines[today];
-        double liveAbandons = share * dayAbandons[today];
+        double liveAbandons = liveAbandons(today, share);
         double counted = lives + liveAbandons;
         int last = lastDay(today);
         if (last >= 0) {
@@ -182,12 +233,12 @@ public final class AbandonGuard {
     public Double todayRate(long nowMs) {
         roll(nowMs);
         int today = slot(currentDay);
-        return rate(dayConnected[today], dayMachines[today], dayAbandons[today], liveShare());
+        return rate(dayConnected[today], dayMachines[today], liveAbandons(today, liveShare()));
     }
 
     /** Estimated abandon rate over the last 30 days; null before any answer. */
     public Double rate30() {
-        return rate(sum(dayConnected), sum(dayMachines), sum(dayAbandons), liveShare());
+        return rate(sum(dayConnected), sum(dayMachines), allLiveAbandons(liveShare()));
     }
 
     /** Estimated share of people among answered calls, from the agents' dispositions. */
@@ -225,18 +276,29 @@ public final class AbandonGuard {
         return -1;
     }
 
-    private double budget(long connected, long machines, long abandons, double share, double aimed) {
-        double liveAbandons = share * abandons;
+    private double budget(long connected, long machines, double liveAbandons, double aimed) {
         double lives = connected - machines + liveAbandons;
         double fp = falsePositiveFactor * lives;
         return aimed * (lives + fp) - (liveAbandons + fp);
     }
 
-    private Double rate(long connected, long machines, long abandons, double share) {
-        double liveAbandons = share * abandons;
+    private Double rate(long connected, long machines, double liveAbandons) {
         double lives = connected - machines + liveAbandons;
         double fp = falsePositiveFactor * lives;
         return lives <= 0 ? null : (liveAbandons + fp) / (lives + fp);
+    }
+
+    /** A day's abandons counted as live: untimed ones at the overall share, timed ones as weighed when they came. */
+    private double liveAbandons(int day, double share) {
+        return share * dayAbandons[day] + dayTimedLiveAbandons[day];
+    }
+
+    private double allLiveAbandons(double share) {
+        double sum = 0;
+        for (int d = 0; d < DAYS; d++) {
+            sum += liveAbandons(d, share);
+        }
+        return sum;
     }
 
     private static long sum(long[] days) {
@@ -258,6 +320,7 @@ public final class AbandonGuard {
                 dayConnected[slot(d)] = 0;
                 dayMachines[slot(d)] = 0;
                 dayAbandons[slot(d)] = 0;
+                dayTimedLiveAbandons[slot(d)] = 0;
                 dayFirstAt[slot(d)] = 0;
                 dayLastAt[slot(d)] = 0;
             }

@@ -130,6 +130,24 @@ class AbandonGuardTest {
     }
 
     @Test
+    void abandonsCountAtTheLiveShareOfCallsAnsweredAfterTheSameDelay() {
+        AbandonGuard g = guard(0);
+        // people answer after about 8 s, machines after about 18 s: half the connected calls are machines
+        for (int i = 0; i < 100; i++) {
+            g.onConnected(DAY1, 8_500);
+            g.onConnected(DAY1, 18_500);
+            g.onNotLive(DAY1, 18_500);
+        }
+        g.onAbandon(DAY1, 8_200);
+        g.onAbandon(DAY1, 18_200);
+
+        // the early abandon counts as nearly one person, the late one as nearly none: ≈ 1 of 101 live answers
+        double early = (100 + 10 * (101.0 / 201)) / 110;
+        double late = (10 * (101.0 / 201)) / 110;
+        assertThat(g.todayRate(DAY1)).isCloseTo((early + late) / (100 + early + late), within(1e-9));
+    }
+
+    @Test
     void smallTeamsAimFurtherBelowTheCap() {
         AbandonGuard noisy = new AbandonGuard(0.03, 0.004, 1.0, 0, 0.3, 2.0, ZoneOffset.UTC);
         connect(noisy, DAY1, 300);
