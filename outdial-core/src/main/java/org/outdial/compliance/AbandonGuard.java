@@ -37,6 +37,7 @@ public final class AbandonGuard {
     private static final int DAYS = 30;
     private static final long SCALE_WINDOW_MS = 600_000;
     private static final long DELAY_BIN_MS = 2_000;
+    private static final double FALSE_POSITIVE_Z = 1.5;
     private static final int DELAY_BINS = 30;
     /** Pseudo-calls pulling a delay bin's live share toward the overall one while the bin has few calls. */
     private static final double DELAY_PRIOR = 10;
@@ -250,14 +251,17 @@ public final class AbandonGuard {
     /**
      * The day's aim: below the cap by the margin, and by z standard deviations of the day's abandon rate, whose noise
      * (Poisson-like counts of abandons and unseen AMD false positives) is sqrt((cap + f/(1−f)) ÷ L) for L live answers
-     * in a day. L is the larger of today's so far and the last day's: small teams get a wider margin.
+     * in a day. The false positives count 1.5 times as many deviations: the guard sees every abandon and steers against
+     * it, but never a false positive, so their noise goes uncorrected. L is the larger of today's so far and the last day's: small teams get a wider margin.
      */
     double dayAim(int today) {
         long lives = Math.max(dayConnected[today] - dayMachines[today], lastDayLives(today));
         if (lives <= 0) {
             return aim;
         }
-        return Math.max(aim / 2, Math.min(aim, limit - noiseZ * Math.sqrt((limit + falsePositiveFactor) / lives)));
+        double z = noiseZ * FALSE_POSITIVE_Z;
+        return Math.max(aim / 2, Math.min(aim, limit - Math.sqrt((noiseZ * noiseZ * limit + z * z * falsePositiveFactor)
+                / lives)));
     }
 
     private long lastDayLives(int today) {

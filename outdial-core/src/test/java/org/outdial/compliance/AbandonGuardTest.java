@@ -154,4 +154,14 @@ class AbandonGuardTest {
 
         assertThat(noisy.dayAim(noisy.slotForTest(DAY1))).isCloseTo(0.03 - Math.sqrt(0.03 / 300), within(1e-9));
     }
+
+    @Test
+    void unseenAmdFalsePositivesWidenTheDaysMarginMoreThanAbandons() {
+        AbandonGuard amd = new AbandonGuard(0.03, 0.004, 1.0, 0.02, 0.3, 2.0, ZoneOffset.UTC);
+        connect(amd, DAY1, 3000);
+
+        double fp = 0.02 / 0.98;
+        assertThat(amd.dayAim(amd.slotForTest(DAY1)))
+                .isCloseTo(0.03 - Math.sqrt((0.03 + 1.5 * 1.5 * fp) / 3000), within(1e-9));
+    }
 }
