@@ -18,7 +18,7 @@ import org.outdial.sim.Frontier.Point;
  * Regenerates {@code docs/pacing.md} and its charts ({@code docs/pacing/*.svg}): progressive, the best fixed ratio
  * within the cap, the predictive pacer and its frontier on every scenario of the given files.
  *
- * <p>Arguments: {@code [threads] [seeds] [sweepSeeds] file...} (defaults 2, 5, 2, the public scenarios and
+ * <p>Arguments: {@code [threads] [seeds] [sweepSeeds] file...} (defaults 2, 5, 1, the public scenarios and
  * {@code bench/scenarios/pacing-extra.json}). Run through {@code bench/run pacing-report}.
  */
 public final class PacingReport {
@@ -31,7 +31,7 @@ public final class PacingReport {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int sweepSeeds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int sweepSeeds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         List<Path> files = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             files.add(Path.of(args[i]));

@@ -186,7 +186,12 @@ public final class AbandonGuard {
         }
         double scale = scale(nowMs, today);
         double campaign = budget(sum(dayConnected), sum(dayMachines), allLiveAbandons(share), aim) - pending;
-        double day = dayBudget(nowMs, today, share) - pending;
+        double day = dayBudget(nowMs, today, share, dayAim(today)) - pending;
+        // Hard stop: within half an abandon of the cap itself on the lives the day counts on. A short day of a small
+        // team has so few live answers that the steering alone would let one burst carry it over.
+        if (dayBudget(nowMs, today, share, limit) - pending <= 0.5) {
+            return 0;
+        }
         double theta = Math.min(MAX_LOG_BOOST, Math.min(campaign, day) / scale);
         if (theta <= -MAX_LOG_STEER) {
             return 0;
@@ -200,7 +205,7 @@ public final class AbandonGuard {
      * ten minutes), so a day spends its budget evenly instead of in a burst at its start. The first day earns before
      * it spends.
      */
-    double dayBudget(long nowMs, int today, double share) {
+    double dayBudget(long nowMs, int today, double share, double dayAim) {
         long lives = dayConnected[today] - dayMachines[today];
         double liveAbandons = liveAbandons(today, share);
         double counted = lives + liveAbandons;
@@ -212,7 +217,7 @@ public final class AbandonGuard {
             counted = Math.max(counted, lastLives * Math.min(1.0, (elapsed + SCALE_WINDOW_MS) / (double) lastSpan));
         }
         double fp = falsePositiveFactor * counted;
-        return dayAim(today) * (counted + fp) - (liveAbandons + fp);
+        return dayAim * (counted + fp) - (liveAbandons + fp);
     }
 
     /**

@@ -30,11 +30,23 @@ class AbandonGuardTest {
     @Test
     void theThresholdStartsAtTheAimLessTheFalsePositiveShare() {
         AbandonGuard g = guard(0.01);
-        g.onConnected(DAY1);
+        connect(g, DAY1, 40);
 
-        // one live answer earns 0.026 abandons of budget, nearly nothing against the scale of 2
-        assertThat(g.allowance(DAY1)).isCloseTo((0.026 - 0.01 / 0.99) * Math.exp(0.026 * 1.0101 / 2 - 0.0101 / 2),
-                within(1e-4));
+        // 40 live answers earn 0.026 × 40.4 − 0.404 ≈ 0.65 abandons at the aim, steering by e^(0.65 / 2)
+        double fp = 0.01 / 0.99;
+        double budget = 0.026 * 40 * (1 + fp) - fp * 40;
+        assertThat(g.allowance(DAY1)).isCloseTo((0.026 - fp) * Math.exp(budget / 2), within(1e-9));
+    }
+
+    @Test
+    void nothingRiskyIsAllowedWithinHalfAnAbandonOfTheDaysCap() {
+        AbandonGuard g = guard(0);
+        connect(g, DAY1, 15);
+
+        // 15 live answers allow 0.45 abandons at the cap: too few to risk one
+        assertThat(g.allowance(DAY1)).isZero();
+        connect(g, DAY1, 5);
+        assertThat(g.allowance(DAY1)).isPositive();
     }
 
     @Test
@@ -50,7 +62,7 @@ class AbandonGuardTest {
     @Test
     void abandonsOverTheAimSteerTheThresholdDownToProgressive() {
         AbandonGuard g = guard(0);
-        connect(g, DAY1, 100);
+        connect(g, DAY1, 200);
         double before = g.allowance(DAY1);
         for (int i = 0; i < 3; i++) {
             g.onAbandon(DAY1);
@@ -85,7 +97,7 @@ class AbandonGuardTest {
 
         // 500 lives over 8 h: at the start of day 2, 10 minutes' worth (≈ 10.4) may be counted on
         assertThat(g.todayRate(DAY2)).isNull();
-        assertThat(g.dayBudget(DAY2, g.slotForTest(DAY2), 1.0)).isCloseTo(0.026 * 500 * 10 / 480.0, within(1e-9));
+        assertThat(g.dayBudget(DAY2, g.slotForTest(DAY2), 1.0, 0.026)).isCloseTo(0.026 * 500 * 10 / 480.0, within(1e-9));
         for (int i = 0; i < 12; i++) {
             g.onAbandon(DAY2);
         }

@@ -15,6 +15,7 @@ import java.util.random.RandomGeneratorFactory;
 import org.outdial.campaign.CampaignGroup;
 import org.outdial.campaign.DialMode;
 import org.outdial.server.api.DialingApi;
+import org.outdial.server.api.PlanApi;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
 import org.outdial.server.dialing.DialingRuntime;
@@ -85,7 +86,8 @@ public final class OutdialServer implements AutoCloseable {
             throw e;
         }
         HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry,
-                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register));
+                List.of(new ReadApi(store)::register, new DialingApi(store, dialing)::register,
+                        new PlanApi(store, dialing)::register));
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing);
         try {
             http.start();

@@ -13,9 +13,9 @@ import java.util.Locale;
 public final class Frontier {
 
     /** Abandon aims the predictive sweep tries. */
-    public static final List<Double> PREDICTIVE_AIMS = List.of(0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.06);
+    public static final List<Double> PREDICTIVE_AIMS = List.of(0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04);
     /** Ratios the fixed-ratio sweep tries. */
-    public static final List<Double> FIXED_RATIOS = List.of(1.0, 1.05, 1.1, 1.2, 1.3, 1.5, 1.75, 2.0, 2.5);
+    public static final List<Double> FIXED_RATIOS = List.of(1.0, 1.1, 1.2, 1.35, 1.5, 2.0);
 
     /**
      * One setting's result over the seeds.
