@@ -95,10 +95,10 @@ public final class PacingReport {
                 .append("- **progressive** and **predictive** (the default pacer): mean of seeds 1–").append(seeds)
                 .append(".\n")
                 .append("- **fixed ratio**: the ratio of {").append(join(Frontier.FIXED_RATIOS))
-                .append("} with the highest busy factor that kept the cap on every seed and day, mean of seeds 1–")
-                .append(sweepSeeds).append(" (tuned on the same seeds, so it flatters fixed ratio).\n")
+                .append("} with the highest busy factor that kept the cap on every seed and day, mean of ")
+                .append(seedsText(sweepSeeds)).append(" (tuned on the same seeds, so it flatters fixed ratio).\n")
                 .append("- **frontier**: the predictive pacer told to keep the abandon rate at aims {")
-                .append(join(Frontier.PREDICTIVE_AIMS)).append("}, seeds 1–").append(sweepSeeds)
+                .append(join(Frontier.PREDICTIVE_AIMS)).append("}, ").append(seedsText(sweepSeeds))
                 .append(" (`outdial simulate --sweep predictive`); fixed ratio likewise over its ratios.\n")
                 .append("- Cells: busy factor % / abandon rate % (whole run) / worst day % (highest abandon rate of any ")
                 .append("day of any seed) / agent idle seconds per delivered call. † marks a cell above the 3% cap.\n")
@@ -141,6 +141,10 @@ public final class PacingReport {
     private static String cell(Point p) {
         return String.format(Locale.ROOT, "%.1f / %.2f / %.2f / %.0f%s", 100 * p.busy(), 100 * p.abandon(),
                 100 * p.worstDay(), p.idlePerCallS(), p.withinCap(CAP) ? "" : " †");
+    }
+
+    private static String seedsText(int n) {
+        return n == 1 ? "seed 1" : "seeds 1–" + n;
     }
 
     private static String join(List<Double> values) {
