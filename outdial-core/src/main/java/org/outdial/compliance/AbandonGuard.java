@@ -18,14 +18,33 @@ import java.time.ZoneId;
  * FP = f/(1−f) × live answers to both.
  *
  * <p>Budget = aim × (L + FP) − (sA + FP) − sE, with E the expected abandons of dials still in flight (what the pacer
- * said they risk). The allowance is {@code maxAllowance × clamp(budget ÷ scale, 0, 1)}: none when a projected overrun
- * eats the budget, so the pacer falls back to progressive; full when a few abandons' worth is saved up (the scale
- * grows with the group's rate of live answers). The minimum over the two windows is used.
+ * said they risk). The allowance — the largest P(abandon | answered) the pacer may accept for one more dial — is a
+ * threshold steered by the budget rather than handed out in bursts: a constant threshold buys the most busy time per
+ * abandon, because every dial at the margin then costs the same. It starts at the aim less the false-positive share
+ * (what a calibrated pacer would spend) and is multiplied by e^θ, θ = min(campaign budget, day budget) ÷ scale, an
+ * integral controller on the threshold's logarithm that absorbs the pacer's calibration error: a surplus raises it,
+ * an overrun lowers it, and θ ≤ −3 stops risky dials (progressive), as does a campaign window at the cap itself.
+ * The scale is the day's abandon noise sqrt(aim × L) or ten minutes of live answers' budget, at least
+ * {@code budgetScale}.
+ *
+ * <p>The worst-day guard is the day budget: the day's aim (below the cap by the day's noise, so small teams aim lower)
+ * times the live answers the day may count on — today's, or the last day's prorated by the time dialed today, so
+ * each day spends evenly instead of bursting at its start — less today's abandons. The campaign budget uses the rolling
+ * 30 days, so a bad day slows the next one down.
  */
 public final class AbandonGuard {
 
     private static final int DAYS = 30;
     private static final long SCALE_WINDOW_MS = 600_000;
+    private static final long DELAY_BIN_MS = 2_000;
+    private static final double FALSE_POSITIVE_Z = 1.5;
+    private static final int DELAY_BINS = 30;
+    /** Pseudo-calls pulling a delay bin's live share toward the overall one while the bin has few calls. */
+    private static final double DELAY_PRIOR = 10;
+    /** The controller never steers the threshold below e^-3 ≈ 1/20 of its base. */
+    private static final double MAX_LOG_STEER = 3;
+    /** ... nor above e^2 ≈ 7.4 times it: a surplus saved up yesterday is not spent in one burst. */
+    private static final double MAX_LOG_BOOST = 2;
 
     private final double limit;
     private final double aim;
@@ -33,11 +52,20 @@ public final class AbandonGuard {
     private final double falsePositiveFactor;
     private final double maxAllowance;
     private final double budgetScale;
+    private final double baseAllowance;
     private final ZoneId zone;
 
     private final long[] dayConnected = new long[DAYS];
     private final long[] dayMachines = new long[DAYS];
     private final long[] dayAbandons = new long[DAYS];
+    /** Live-share-weighted abandons whose answer delay was known, per day. */
+    private final double[] dayTimedLiveAbandons = new double[DAYS];
+    /** Connected calls and machines among them by dial → answer delay (all history): see {@link #liveShareAt}. */
+    private final long[] connectedByDelay = new long[DELAY_BINS];
+    private final long[] machinesByDelay = new long[DELAY_BINS];
+    /** First and last connection of each day: how long the last day dialed, to pace today's budget over time. */
+    private final long[] dayFirstAt = new long[DAYS];
+    private final long[] dayLastAt = new long[DAYS];
     private long currentDay = Long.MIN_VALUE;
     private long dayEndsMs = Long.MIN_VALUE;
     private double pendingExpected;
@@ -65,7 +93,50 @@ public final class AbandonGuard {
         this.falsePositiveFactor = falsePositiveRate / (1 - falsePositiveRate);
         this.maxAllowance = maxAllowance;
         this.budgetScale = budgetScale;
+        this.baseAllowance = Math.max(aim / 10, aim - falsePositiveFactor);
         this.zone = zone;
+    }
+
+    /** An answered call reached an agent; {@code answerDelayMs} is dial → answer (negative: unknown). */
+    public void onConnected(long nowMs, long answerDelayMs) {
+        if (answerDelayMs >= 0) {
+            connectedByDelay[delayBin(answerDelayMs)]++;
+        }
+        onConnected(nowMs);
+    }
+
+    /** A connected call turned out to be a machine; {@code answerDelayMs} as for {@link #onConnected(long, long)}. */
+    public void onNotLive(long nowMs, long answerDelayMs) {
+        if (answerDelayMs >= 0) {
+            machinesByDelay[delayBin(answerDelayMs)]++;
+        }
+        onNotLive(nowMs);
+    }
+
+    /**
+     * An answered call found no agent in time; {@code answerDelayMs} as for {@link #onConnected(long, long)}. It
+     * counts at the live share of calls answered after about the same delay: people answer sooner than machines
+     * are detected, and the dials that find no agent are those answered before one frees up, so abandons are more
+     * often people than connected calls are.
+     */
+    public void onAbandon(long nowMs, long answerDelayMs) {
+        if (answerDelayMs < 0) {
+            onAbandon(nowMs);
+            return;
+        }
+        roll(nowMs);
+        dayTimedLiveAbandons[slot(currentDay)] += liveShareAt(answerDelayMs);
+    }
+
+    /** The live share of calls answered after {@code answerDelayMs}, pulled toward the overall share when few. */
+    double liveShareAt(long answerDelayMs) {
+        int b = delayBin(answerDelayMs);
+        return (connectedByDelay[b] - machinesByDelay[b] + DELAY_PRIOR * liveShare())
+                / (connectedByDelay[b] + DELAY_PRIOR);
+    }
+
+    private static int delayBin(long ms) {
+        return (int) Math.min(DELAY_BINS - 1, Math.max(0, ms) / DELAY_BIN_MS);
     }
 
     /** An answered call reached an agent. */
@@ -73,8 +144,10 @@ public final class AbandonGuard {
         roll(nowMs);
         if (dayFirstMs == Long.MIN_VALUE) {
             dayFirstMs = nowMs;
+            dayFirstAt[slot(currentDay)] = nowMs;
         }
         dayConnected[slot(currentDay)]++;
+        dayLastAt[slot(currentDay)] = nowMs;
     }
 
     /** A connected call turned out to be a machine (the agent said so): it is no live answer. */
@@ -97,42 +170,81 @@ public final class AbandonGuard {
         pendingExpected = Math.max(0, pendingExpected - expectedAbandons);
     }
 
-    /** The per-call abandon probability the pacer may accept now. */
+    /**
+     * The per-call abandon probability the pacer may accept now: a base threshold (the aim less the AMD false-positive
+     * share) steered by two integral controllers on its logarithm, the campaign's and the day's, of which the lower
+     * wins. See the class comment.
+     */
     public double allowance(long nowMs) {
         roll(nowMs);
         double share = liveShare();
         int today = slot(currentDay);
-        double dayAim = dayAim(today);
-        double budget = Math.min(budget(dayConnected[today], dayMachines[today], dayAbandons[today], share, dayAim),
-                budget(sum(dayConnected), sum(dayMachines), sum(dayAbandons), share, aim));
-        budget -= share * pendingExpected;
-        return budget <= 0 ? 0 : maxAllowance * Math.min(1, budget / scale(nowMs, today, dayAim));
+        double pending = share * pendingExpected;
+        // Hard stop: the campaign window at the cap itself.
+        if (budget(sum(dayConnected), sum(dayMachines), allLiveAbandons(share), limit) - pending <= 0) {
+            return 0;
+        }
+        double scale = scale(nowMs, today);
+        double campaign = budget(sum(dayConnected), sum(dayMachines), allLiveAbandons(share), aim) - pending;
+        double day = dayBudget(nowMs, today, share, dayAim(today)) - pending;
+        // Hard stop: within half an abandon of the cap itself on the lives the day counts on. A short day of a small
+        // team has so few live answers that the steering alone would let one burst carry it over.
+        if (dayBudget(nowMs, today, share, limit) - pending <= 0.5) {
+            return 0;
+        }
+        double theta = Math.min(MAX_LOG_BOOST, Math.min(campaign, day) / scale);
+        if (theta <= -MAX_LOG_STEER) {
+            return 0;
+        }
+        return Math.min(maxAllowance, baseAllowance * Math.exp(theta));
     }
 
     /**
-     * The budget at which the full allowance applies: at least {@code budgetScale}, and at least what ten minutes of
-     * today's live answers earn. A large group earns and spends abandons quickly; a fixed scale would make it swing
-     * between bursts and progressive.
+     * The worst-day guard: the day's aim times the live answers the day may count on by now, less today's abandons.
+     * The lives counted on are today's so far, or, when more, the last day's prorated by the time dialed today (plus
+     * ten minutes), so a day spends its budget evenly instead of in a burst at its start. The first day earns before
+     * it spends.
      */
-    private double scale(long nowMs, int today, double dayAim) {
+    double dayBudget(long nowMs, int today, double share, double dayAim) {
         long lives = dayConnected[today] - dayMachines[today];
+        double liveAbandons = liveAbandons(today, share);
+        double counted = lives + liveAbandons;
+        int last = lastDay(today);
+        if (last >= 0) {
+            long lastLives = dayConnected[last] - dayMachines[last];
+            long lastSpan = Math.max(SCALE_WINDOW_MS, dayLastAt[last] - dayFirstAt[last]);
+            long elapsed = dayFirstMs == Long.MIN_VALUE ? 0 : nowMs - dayFirstMs;
+            counted = Math.max(counted, lastLives * Math.min(1.0, (elapsed + SCALE_WINDOW_MS) / (double) lastSpan));
+        }
+        double fp = falsePositiveFactor * counted;
+        return dayAim * (counted + fp) - (liveAbandons + fp);
+    }
+
+    /**
+     * How many abandons of campaign surplus multiply the threshold by e: what ten minutes of today's live answers
+     * earn at the aim, at least {@code budgetScale}. A large group earns and spends abandons quickly; a fixed scale
+     * would make it swing.
+     */
+    private double scale(long nowMs, int today) {
+        long lives = dayConnected[today] - dayMachines[today];
+        double noise = Math.sqrt(aim * Math.max(lives, lastDayLives(today)));
         if (lives <= 0 || dayFirstMs == Long.MIN_VALUE) {
-            return budgetScale;
+            return Math.max(budgetScale, noise);
         }
         double perTenMinutes = lives * SCALE_WINDOW_MS / (double) Math.max(SCALE_WINDOW_MS, nowMs - dayFirstMs);
-        return Math.max(budgetScale, dayAim * perTenMinutes);
+        return Math.max(Math.max(budgetScale, noise), aim * perTenMinutes);
     }
 
     /** Estimated abandon rate of the current day (see the class comment); null before any answer. */
     public Double todayRate(long nowMs) {
         roll(nowMs);
         int today = slot(currentDay);
-        return rate(dayConnected[today], dayMachines[today], dayAbandons[today], liveShare());
+        return rate(dayConnected[today], dayMachines[today], liveAbandons(today, liveShare()));
     }
 
     /** Estimated abandon rate over the last 30 days; null before any answer. */
     public Double rate30() {
-        return rate(sum(dayConnected), sum(dayMachines), sum(dayAbandons), liveShare());
+        return rate(sum(dayConnected), sum(dayMachines), allLiveAbandons(liveShare()));
     }
 
     /** Estimated share of people among answered calls, from the agents' dispositions. */
@@ -144,39 +256,58 @@ public final class AbandonGuard {
     /**
      * The day's aim: below the cap by the margin, and by z standard deviations of the day's abandon rate, whose noise
      * (Poisson-like counts of abandons and unseen AMD false positives) is sqrt((cap + f/(1−f)) ÷ L) for L live answers
-     * in a day. L is the larger of today's so far and the last day's: small teams get a wider margin.
+     * in a day. The false positives count 1.5 times as many deviations: the guard sees every abandon and steers against
+     * it, but never a false positive, so their noise goes uncorrected. L is the larger of today's so far and the last day's: small teams get a wider margin.
      */
     double dayAim(int today) {
         long lives = Math.max(dayConnected[today] - dayMachines[today], lastDayLives(today));
         if (lives <= 0) {
             return aim;
         }
-        return Math.min(aim, limit - noiseZ * Math.sqrt((limit + falsePositiveFactor) / lives));
+        double z = noiseZ * FALSE_POSITIVE_Z;
+        return Math.max(aim / 2, Math.min(aim, limit - Math.sqrt((noiseZ * noiseZ * limit + z * z * falsePositiveFactor)
+                / lives)));
     }
 
     private long lastDayLives(int today) {
-        for (int back = 1; back < DAYS; back++) {
-            int slot = Math.floorMod(today - back, DAYS);
-            long lives = dayConnected[slot] - dayMachines[slot];
-            if (lives > 0) {
-                return lives;
-            }
-        }
-        return 0;
+        int last = lastDay(today);
+        return last < 0 ? 0 : dayConnected[last] - dayMachines[last];
     }
 
-    private double budget(long connected, long machines, long abandons, double share, double aimed) {
-        double liveAbandons = share * abandons;
+    /** The slot of the latest earlier day with live answers; -1 when none. */
+    private int lastDay(int today) {
+        for (int back = 1; back < DAYS; back++) {
+            int slot = Math.floorMod(today - back, DAYS);
+            if (dayConnected[slot] - dayMachines[slot] > 0) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    private double budget(long connected, long machines, double liveAbandons, double aimed) {
         double lives = connected - machines + liveAbandons;
         double fp = falsePositiveFactor * lives;
         return aimed * (lives + fp) - (liveAbandons + fp);
     }
 
-    private Double rate(long connected, long machines, long abandons, double share) {
-        double liveAbandons = share * abandons;
+    private Double rate(long connected, long machines, double liveAbandons) {
         double lives = connected - machines + liveAbandons;
         double fp = falsePositiveFactor * lives;
         return lives <= 0 ? null : (liveAbandons + fp) / (lives + fp);
+    }
+
+    /** A day's abandons counted as live: untimed ones at the overall share, timed ones as weighed when they came. */
+    private double liveAbandons(int day, double share) {
+        return share * dayAbandons[day] + dayTimedLiveAbandons[day];
+    }
+
+    private double allLiveAbandons(double share) {
+        double sum = 0;
+        for (int d = 0; d < DAYS; d++) {
+            sum += liveAbandons(d, share);
+        }
+        return sum;
     }
 
     private static long sum(long[] days) {
@@ -198,6 +329,9 @@ public final class AbandonGuard {
                 dayConnected[slot(d)] = 0;
                 dayMachines[slot(d)] = 0;
                 dayAbandons[slot(d)] = 0;
+                dayTimedLiveAbandons[slot(d)] = 0;
+                dayFirstAt[slot(d)] = 0;
+                dayLastAt[slot(d)] = 0;
             }
         }
         currentDay = day;

@@ -1,5 +1,6 @@
 package org.outdial.engine;
 
+import java.util.List;
 import java.util.Set;
 import org.outdial.agent.AgentState;
 import org.outdial.campaign.DialMode;
@@ -51,9 +52,12 @@ final class Admin {
             reject("LoadSession", cfg.groupId(), bad.getMessage());
             return;
         }
-        AbandonGuard guard = new AbandonGuard(aimCap, Math.min(o.abandonAimMargin(), aimCap / 2),
-                rt.ctx.abandonNoiseZ(), o.amdEnabled() ? o.amdFalsePositiveRate() : 0, rt.ctx.maxAllowance(),
-                rt.ctx.budgetScale(), cfg.lists().get(0).defaultTimeZone());
+        // One guard per campaign: the first group to load it sets its aim and zone.
+        AbandonGuard guard = rt.campaignGuards.computeIfAbsent(
+                List.of(cfg.group().tenantId(), cfg.group().campaignId()),
+                k -> new AbandonGuard(aimCap, Math.min(o.abandonAimMargin(), aimCap / 2), rt.ctx.abandonNoiseZ(),
+                        o.amdEnabled() ? o.amdFalsePositiveRate() : 0, rt.ctx.maxAllowance(), rt.ctx.budgetScale(),
+                        cfg.lists().get(0).defaultTimeZone()));
         Session s = new Session(cfg, rt.ctx.predictivePacer().apply(cfg), guard, e.actor());
         rt.sessions.put(s.groupId, s);
         for (AgentSeat a : rt.agents.values()) {

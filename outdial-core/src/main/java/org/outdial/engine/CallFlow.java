@@ -92,7 +92,7 @@ final class CallFlow {
         agent.call = call;
         agents.transition(agent, AgentState.TALKING, 0);
         s.guard.removePending(call.expectedAbandon);
-        s.guard.onConnected(rt.nowMs);
+        s.guard.onConnected(rt.nowMs, call.presentedAtMs - call.dialedAtMs);
         s.stats.onConnect();
         s.listStats(call.record.record.listId()).onConnect();
         rt.emit(new Command.ConnectToAgent(call.callId, agent.agentId, agent.place));
@@ -113,7 +113,7 @@ final class CallFlow {
     private void abandon(Call call) {
         Session s = call.session;
         s.guard.removePending(call.expectedAbandon);
-        s.guard.onAbandon(rt.nowMs);
+        s.guard.onAbandon(rt.nowMs, call.presentedAtMs > 0 ? call.presentedAtMs - call.dialedAtMs : -1);
         s.stats.onAbandon();
         s.listStats(call.record.record.listId()).onAbandon();
         end(call, CallResult.ABANDONED);
@@ -243,7 +243,7 @@ final class CallFlow {
         if (notLive && call.countedLive) {
             call.countedLive = false;
             if (call.state == Call.State.CONNECTED) {
-                call.session.guard.onNotLive(rt.nowMs);
+                call.session.guard.onNotLive(rt.nowMs, call.presentedAtMs - call.dialedAtMs);
             }
             call.session.stats.onNotLive();
         }

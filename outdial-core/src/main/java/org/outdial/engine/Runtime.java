@@ -58,6 +58,11 @@ final class Runtime {
 
     final EngineContext ctx;
     final TreeMap<Long, Session> sessions = new TreeMap<>();
+    /**
+     * The abandon guard of each campaign (by tenant and campaign id), shared by the groups dialing it: the caps, 24-hour
+     * and 30-day, are per campaign. Kept when a session unloads, so a reload does not forget today's abandons.
+     */
+    final Map<List<Long>, org.outdial.compliance.AbandonGuard> campaignGuards = new HashMap<>();
     final Map<String, AgentSeat> agents = new LinkedHashMap<>();
     final Map<Long, Call> calls = new LinkedHashMap<>();
     final Map<Long, Timer> timers = new HashMap<>();

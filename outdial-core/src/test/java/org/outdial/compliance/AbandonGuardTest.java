@@ -28,21 +28,51 @@ class AbandonGuardTest {
     }
 
     @Test
-    void liveAnswersEarnTheAllowance() {
-        AbandonGuard g = guard(0);
-        connect(g, DAY1, 200);
+    void theThresholdStartsAtTheAimLessTheFalsePositiveShare() {
+        AbandonGuard g = guard(0.01);
+        connect(g, DAY1, 40);
 
-        assertThat(g.allowance(DAY1)).isCloseTo(0.3, within(1e-9));
+        // 40 live answers earn 0.026 × 40.4 − 0.404 ≈ 0.65 abandons at the aim, steering by e^(0.65 / 2)
+        double fp = 0.01 / 0.99;
+        double budget = 0.026 * 40 * (1 + fp) - fp * 40;
+        assertThat(g.allowance(DAY1)).isCloseTo((0.026 - fp) * Math.exp(budget / 2), within(1e-9));
     }
 
     @Test
-    void abandonsSpendTheBudgetDownToProgressive() {
+    void nothingRiskyIsAllowedWithinHalfAnAbandonOfTheDaysCap() {
         AbandonGuard g = guard(0);
-        connect(g, DAY1, 100);
+        connect(g, DAY1, 15);
+
+        // 15 live answers allow 0.45 abandons at the cap: too few to risk one
+        assertThat(g.allowance(DAY1)).isZero();
+        connect(g, DAY1, 5);
+        assertThat(g.allowance(DAY1)).isPositive();
+    }
+
+    @Test
+    void liveAnswersWithoutAbandonsSteerTheThresholdUp() {
+        AbandonGuard g = guard(0);
+        connect(g, DAY1, 20);
+        double early = g.allowance(DAY1);
+        connect(g, DAY1, 200);
+
+        assertThat(g.allowance(DAY1)).isGreaterThan(early).isLessThanOrEqualTo(0.3);
+    }
+
+    @Test
+    void abandonsOverTheAimSteerTheThresholdDownToProgressive() {
+        AbandonGuard g = guard(0);
+        connect(g, DAY1, 200);
+        double before = g.allowance(DAY1);
         for (int i = 0; i < 3; i++) {
             g.onAbandon(DAY1);
         }
+        double after = g.allowance(DAY1);
+        for (int i = 0; i < 6; i++) {
+            g.onAbandon(DAY1);
+        }
 
+        assertThat(after).isLessThan(before).isPositive();
         assertThat(g.allowance(DAY1)).isZero();
     }
 
@@ -60,12 +90,32 @@ class AbandonGuardTest {
     }
 
     @Test
-    void everyDayEarnsItsOwnBudget() {
+    void aNewDayCountsOnTheLastDaysLiveAnswersProratedByTheTimeItDialed() {
         AbandonGuard g = guard(0);
-        connect(g, DAY1, 500);
+        connect(g, DAY1, 250);
+        connect(g, DAY1 + 8 * 3_600_000L, 250);
 
-        assertThat(g.allowance(DAY2)).isZero();
+        // 500 lives over 8 h: at the start of day 2, 10 minutes' worth (≈ 10.4) may be counted on
         assertThat(g.todayRate(DAY2)).isNull();
+        assertThat(g.dayBudget(DAY2, g.slotForTest(DAY2), 1.0, 0.026)).isCloseTo(0.026 * 500 * 10 / 480.0, within(1e-9));
+        for (int i = 0; i < 12; i++) {
+            g.onAbandon(DAY2);
+        }
+        assertThat(g.allowance(DAY2)).isZero();
+    }
+
+    @Test
+    void theCampaignWindowStopsRiskyDialsAfterABadDay() {
+        AbandonGuard g = guard(0);
+        connect(g, DAY1, 100);
+        for (int i = 0; i < 10; i++) {
+            g.onAbandon(DAY1);
+        }
+        connect(g, DAY2, 100);
+
+        // today alone is clean, but 10 abandons among 210 live answers in 30 days is above the cap
+        assertThat(g.todayRate(DAY2)).isZero();
+        assertThat(g.allowance(DAY2)).isZero();
     }
 
     @Test
@@ -92,10 +142,38 @@ class AbandonGuardTest {
     }
 
     @Test
+    void abandonsCountAtTheLiveShareOfCallsAnsweredAfterTheSameDelay() {
+        AbandonGuard g = guard(0);
+        // people answer after about 8 s, machines after about 18 s: half the connected calls are machines
+        for (int i = 0; i < 100; i++) {
+            g.onConnected(DAY1, 8_500);
+            g.onConnected(DAY1, 18_500);
+            g.onNotLive(DAY1, 18_500);
+        }
+        g.onAbandon(DAY1, 8_200);
+        g.onAbandon(DAY1, 18_200);
+
+        // the early abandon counts as nearly one person, the late one as nearly none: ≈ 1 of 101 live answers
+        double early = (100 + 10 * (101.0 / 201)) / 110;
+        double late = (10 * (101.0 / 201)) / 110;
+        assertThat(g.todayRate(DAY1)).isCloseTo((early + late) / (100 + early + late), within(1e-9));
+    }
+
+    @Test
     void smallTeamsAimFurtherBelowTheCap() {
         AbandonGuard noisy = new AbandonGuard(0.03, 0.004, 1.0, 0, 0.3, 2.0, ZoneOffset.UTC);
         connect(noisy, DAY1, 300);
 
         assertThat(noisy.dayAim(noisy.slotForTest(DAY1))).isCloseTo(0.03 - Math.sqrt(0.03 / 300), within(1e-9));
+    }
+
+    @Test
+    void unseenAmdFalsePositivesWidenTheDaysMarginMoreThanAbandons() {
+        AbandonGuard amd = new AbandonGuard(0.03, 0.004, 1.0, 0.02, 0.3, 2.0, ZoneOffset.UTC);
+        connect(amd, DAY1, 3000);
+
+        double fp = 0.02 / 0.98;
+        assertThat(amd.dayAim(amd.slotForTest(DAY1)))
+                .isCloseTo(0.03 - Math.sqrt((0.03 + 1.5 * 1.5 * fp) / 3000), within(1e-9));
     }
 }

@@ -103,6 +103,66 @@ class PacersTest {
         assertThat(java.util.Arrays.stream(d.expectedAbandons()).max().orElse(0)).isLessThanOrEqualTo(0.3);
     }
 
+    @Test
+    void allAgentsBusyWithKnownRemainingTimesGetOneDialPerAgentFinishingInTheWindow() {
+        // trained: calls last exactly 60 s, dials present after 10 s; two agents finish in 2 s, three in 40 s
+        LookAheadPacer pacer = trainedPacer();
+        long now = 1_000_000;
+        BusyAgents agents = busy(now - 58_000, now - 58_000, now - 20_000, now - 20_000, now - 20_000);
+
+        int dials = pacer.decide(view(0, 5, 0, 0, 100, 0.3, agents)).dials();
+
+        assertThat(dials).isEqualTo(2);
+    }
+
+    @Test
+    void aBurstOfAnswersWaitingForAgentsStopsRiskyDials() {
+        LookAheadPacer pacer = trainedPacer();
+        long now = 1_000_000;
+        BusyAgents agents = busy(now - 58_000, now - 58_000);
+
+        assertThat(pacer.decide(view(0, 2, 0, 0, 100, 0.3, agents)).dials()).isEqualTo(2);
+        assertThat(pacer.decide(view(0, 2, 2, 0, 100, 0.3, agents)).dials()).isZero();
+    }
+
+    @Test
+    void dialsAboutToBePresentedCountAgainstAgentsAboutToFinish() {
+        LookAheadPacer pacer = trainedPacer();
+        long now = 1_000_000;
+        BusyAgents agents = busy(now - 58_000, now - 58_000);
+        pacer.onDialPlaced(1_001, now - 9_000, 0.1);
+        pacer.onDialPlaced(1_002, now - 9_000, 0.1);
+
+        assertThat(pacer.decide(view(0, 2, 0, 2, 100, 0.3, agents)).dials()).isZero();
+    }
+
+    @Test
+    void aColdStartDialsNothingAheadOfAgentsWhoJustConnected() {
+        // nothing learned: the prior handle time (240 s) and presented share (1/2) apply
+        LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000);
+        long now = 1_000_000;
+        BusyAgents justConnected = busy(now - 2_000, now - 2_000, now - 2_000);
+
+        assertThat(pacer.decide(view(0, 3, 0, 0, 100, 0.3, justConnected)).dials()).isZero();
+        // two idle agents: at most two dials per idle agent at the prior share of 1/2
+        assertThat(pacer.decide(view(2, 3, 0, 0, 100, 0.3, justConnected)).dials()).isBetween(2, 4);
+    }
+
+    @Test
+    void callsInProgressLongerThanAnyCompletedOneAreNotExpectedToEndSoon() {
+        // early in a shift only five short calls (20 s) completed; ten agents are 30 s into longer ones. Counting
+        // completed calls alone would have them all finish now; censoring keeps the estimate near the prior.
+        LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000);
+        for (int i = 0; i < 5; i++) {
+            pacer.onHandleCompleted(20_000);
+        }
+        long now = 1_000_000;
+        long[] since = new long[10];
+        java.util.Arrays.fill(since, now - 30_000);
+
+        assertThat(pacer.decide(view(0, 10, 0, 0, 100, 0.3, busy(since))).dials()).isLessThanOrEqualTo(2);
+    }
+
     /** Every call lasts exactly 60 s; every dial is presented after 10 s. */
     private static LookAheadPacer trainedPacer() {
         LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000);

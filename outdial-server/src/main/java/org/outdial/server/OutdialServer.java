@@ -28,6 +28,7 @@ import org.outdial.callback.CallbackEventSink;
 import org.outdial.server.api.DialingApi;
 import org.outdial.server.callback.CallbackModule;
 import org.outdial.server.report.ReportModule;
+import org.outdial.server.api.PlanApi;
 import org.outdial.server.api.ReadApi;
 import org.outdial.server.dialing.DialingMetrics;
 import org.outdial.server.desktop.AgentPage;
@@ -140,6 +141,7 @@ public final class OutdialServer implements AutoCloseable {
                         clock)::register,
                 new TreatmentPreviewApi(store)::register,
                 new AuditApi(store.audit())::register,
+                new PlanApi(store, dialing)::register,
                 feed::register,
                 feeds.cti()::register, desktopEndpoint::register, new AgentPage()::register,
                 new OpenApiEndpoint(OpenApiDocument.load(), Version.get())::register));

@@ -17,8 +17,11 @@ final class Metrics {
     double busyS;
     double liveTalkS;
     double custWaitS;
+    /** Agents × shift × days, seconds. */
+    final double agentS;
 
-    Metrics(int days) {
+    Metrics(int days, double agentS) {
+        this.agentS = agentS;
         dayLive = new long[days];
         dayAbandoned = new long[days];
     }
@@ -52,6 +55,16 @@ final class Metrics {
             }
         }
         return max;
+    }
+
+    /** (Talk + wrap + machine handling) ÷ agent time, as in {@link #toJson}. */
+    double busyFactor() {
+        return busyS / agentS;
+    }
+
+    /** Agent idle seconds per call delivered to an agent. */
+    double idlePerCallS() {
+        return delivered == 0 ? 0 : (agentS - busyS) / delivered;
     }
 
     /** One JSON line with exactly the keys of SCENARIOS.md, in its order. */

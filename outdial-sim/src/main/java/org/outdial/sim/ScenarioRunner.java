@@ -32,6 +32,13 @@ public final class ScenarioRunner {
     public static void run(Path file, Optional<String> id, String policy, long seed, boolean check, PrintStream out,
                            LongSupplier wallClockNs) {
         Policy.parse(policy);
+        for (Scenario scenario : select(file, id)) {
+            runOne(scenario, policy, seed, check, wallClockNs, out);
+        }
+    }
+
+    /** The scenarios of {@code file}, or the one with {@code id}; an unknown id is refused with the ids there are. */
+    static List<Scenario> select(Path file, Optional<String> id) {
         List<Scenario> scenarios = ScenarioFile.read(file);
         List<Scenario> selected = id.map(i -> scenarios.stream().filter(s -> s.id().equals(i)).toList())
                 .orElse(scenarios);
@@ -39,9 +46,7 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("no scenario with id '" + id.orElse("") + "' in " + file + "; ids: "
                     + scenarios.stream().map(Scenario::id).toList());
         }
-        for (Scenario scenario : selected) {
-            runOne(scenario, policy, seed, check, wallClockNs, out);
-        }
+        return selected;
     }
 
     static Metrics runOne(Scenario scenario, String policy, long seed, boolean check, LongSupplier wallClockNs,

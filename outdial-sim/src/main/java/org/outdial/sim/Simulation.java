@@ -53,7 +53,7 @@ final class Simulation {
         this.check = check;
         RandomGenerator simRandom = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         RandomGenerator engineRandom = RandomGeneratorFactory.of("L64X128MixRandom").create(~seed);
-        this.metrics = new Metrics(scenario.days());
+        this.metrics = new Metrics(scenario.days(), scenario.agents() * scenario.shiftHours() * 3600 * scenario.days());
         this.shifts = new ShiftClock(FIRST_SHIFT_MS, SimSwitch.ms(scenario.shiftHours() * 3600), scenario.days());
         this.switch_ = new SimSwitch(scenario, simRandom, queue, metrics, shifts);
         this.agents = new VirtualAgents(scenario, simRandom, queue, metrics, shifts);
@@ -117,17 +117,22 @@ final class Simulation {
         int lines = (int) Math.round(scenario.maxLinesPerAgent() * scenario.agents());
         int bufferMin = lines + scenario.agents();
         CampaignGroup group = new CampaignGroup(GROUP_ID, 1, scenario.id(), 1, 1, DialMode.PREDICTIVE,
-                OptimizationMethod.OVERDIAL_RATE, 3, bufferMin, 2 * bufferMin, Map.of(), 0);
+                OptimizationMethod.OVERDIAL_RATE, overdialGoal(), bufferMin, 2 * bufferMin, Map.of(), 0);
         Campaign campaign = new Campaign(1, 1, "simulation", "", List.of(new CampaignList(SimStore.LIST_ID, 100, true)),
                 List.of(), "+15550100000", null, 0);
         CallingList list = new CallingList(SimStore.LIST_ID, 1, "simulated", "", List.of(), ZoneOffset.UTC,
                 new CallingWindow(0, CallingWindow.DAY_SEC), "US", 0, 0);
         DialingOptions options = DialingOptions.defaults()
-                .withLimits(scenario.abandonLimit(), SimSwitch.ms(scenario.abandonTimeoutS()),
+                .withLimits(Policy.aim(policy).orElse(scenario.abandonLimit()), SimSwitch.ms(scenario.abandonTimeoutS()),
                         SimSwitch.ms(scenario.noAnswerTimeoutS()), scenario.maxLinesPerAgent(),
                         SimSwitch.ms(scenario.tickS()))
                 .withAmd(scenario.amd().enabled(), scenario.amd().enabled() ? scenario.amd().falsePositiveRate() : 0);
         return new SessionConfig(group, campaign, List.of(list), List.of(), options);
+    }
+
+    /** The group's overdial goal in whole percent: the cap, or a sweep's aim rounded up (the aim itself is the cap). */
+    private int overdialGoal() {
+        return (int) Math.max(1, Math.ceil(Policy.aim(policy).orElse(scenario.abandonLimit()) * 100 - 1e-9));
     }
 
     private void deliver(Event event) {

@@ -36,6 +36,7 @@ public final class Cli {
                 .addSubcommand(new ServerCommand(ctx))
                 .addSubcommand(new DemoCommand(ctx))
                 .addSubcommand(new SimulateCommand(ctx))
+                .addSubcommand(new PlanCommand(ctx))
                 .addSubcommand(new CommandLine(new ListCommand())
                         .addSubcommand(new ListCreateCommand(ctx))
                         .addSubcommand(new ListImportCommand(ctx))

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import org.outdial.server.OutdialException;
+import org.outdial.sim.Frontier;
 import org.outdial.sim.ScenarioException;
 import org.outdial.sim.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -47,6 +48,11 @@ final class SimulateCommand implements Callable<Integer> {
             + "abandon rate (whole run or worst day) is above the scenario's cap.")
     boolean check;
 
+    @Option(names = "--sweep", paramLabel = "FAMILY", description = "Print the busy-vs-abandon frontier instead: run "
+            + "every setting of predictive (abandon aims 0.5%..6%) or fixed-ratio (ratios 1.0..2.5) over the seeds "
+            + "(default 1-3) and print one JSON line per scenario x setting with the means and the worst day.")
+    String sweep;
+
     @Option(names = "--no-wall-time", description = "Print wall_s as 0, so that runs can be compared byte for byte.")
     boolean noWallTime;
 
@@ -56,6 +62,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sweep != null) {
+            return sweep();
+        }
         List<Long> runSeeds = seeds();
         LongSupplier wallClockNs = noWallTime ? () -> 0L : System::nanoTime;
         try (PrintStream lines = new PrintStream(new LineForwarder(ctx.out()), true, StandardCharsets.UTF_8)) {
@@ -68,6 +77,22 @@ final class SimulateCommand implements Callable<Integer> {
             throw new OutdialException(e.getMessage());
         } catch (IllegalStateException e) {
             // --check found a violation: the line is printed; say which run broke which rule.
+            throw new OutdialException(e.getMessage());
+        }
+        return 0;
+    }
+
+    private int sweep() {
+        List<Long> runSeeds = seeds == null && seed == null ? List.of(1L, 2L, 3L) : seeds();
+        try {
+            List<String> settings = Frontier.policies(sweep);
+            for (String scenarioId : id == null ? Frontier.ids(scenario) : List.of(id)) {
+                for (String policy : settings) {
+                    ctx.out().println(Frontier.point(scenario, scenarioId, policy, runSeeds).toJson());
+                    ctx.out().flush();
+                }
+            }
+        } catch (ScenarioException | IllegalArgumentException e) {
             throw new OutdialException(e.getMessage());
         }
         return 0;

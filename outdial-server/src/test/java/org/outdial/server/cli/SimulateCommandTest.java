@@ -44,6 +44,28 @@ class SimulateCommandTest {
     }
 
     @Test
+    void sweepPrintsTheFrontierOneLinePerSetting() throws Exception {
+        CliRun run = CliRun.run(dir, "simulate", "--scenario", file("tiny.json"), "--id", "T1_N3_1h", "--sweep",
+                "predictive", "--seeds", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(org.outdial.sim.Frontier.PREDICTIVE_AIMS.size());
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("sweep").asText()).isEqualTo("predictive");
+        assertThat(first.get("policy").asText()).isEqualTo("predictive:0.005");
+        assertThat(first.get("busy_factor").asDouble()).isPositive();
+    }
+
+    @Test
+    void sweepOfAnUnknownFamilyNamesTheFamiliesThereAre() throws Exception {
+        CliRun run = CliRun.run(dir, "simulate", "--scenario", file("tiny.json"), "--sweep", "vicidial");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("predictive", "fixed-ratio");
+    }
+
+    @Test
     void theSameSeedGivesByteIdenticalOutput() throws Exception {
         String[] args = {"simulate", "--scenario", file("tiny.json"), "--id", "T2_N5_1h", "--policy", "predictive",
                 "--seed", "7", "--check", "--no-wall-time"};
