@@ -161,7 +161,8 @@ final class CallFlow {
         AgentSeat seized = call.agent;
         end(call, CallResult.NO_PROGRESS);
         unseize(call, seized);
-        Invariants.check(seized == null || seized.call == null, "agent " + (seized == null ? "" : seized.agentId)
+        // offerWork may already have given the freed agent other work; he must only not hold this call any more.
+        Invariants.check(seized == null || seized.call != call, "agent " + (seized == null ? "" : seized.agentId)
                 + " still holds call " + call.callId + " after its dial guard ended it");
         dialer.pace(s, false);
     }
