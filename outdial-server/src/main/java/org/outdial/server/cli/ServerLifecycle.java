@@ -11,7 +11,7 @@ final class ServerLifecycle {
     private ServerLifecycle() {}
 
     static void runUntilStopped(OutdialServer server) throws InterruptedException {
-        runUntilStopped(server, null, Duration.ofDays(365_000), () -> { });
+        runUntilStopped(server, null, Duration.ofDays(36_500), () -> { }); // 365,000 days overflowed toNanos()
     }
 
     /**
