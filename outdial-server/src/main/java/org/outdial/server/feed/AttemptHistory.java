@@ -21,13 +21,14 @@ public final class AttemptHistory implements FeedListener, AutoCloseable {
     static final String FEED = "history";
     static final int QUEUE_CAPACITY = 100_000;
 
-    private final AttemptStore attempts;
+    private final java.util.function.Supplier<AttemptStore> attempts;
     private final FeedMetrics metrics;
     private final BlockingQueue<CallAttempt> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writer;
     private volatile boolean open = true;
 
-    public AttemptHistory(AttemptStore attempts, FeedMetrics metrics) {
+    /** @param attempts the store's history, looked up at each write (a store may offer none until asked) */
+    public AttemptHistory(java.util.function.Supplier<AttemptStore> attempts, FeedMetrics metrics) {
         this.attempts = attempts;
         this.metrics = metrics;
         this.writer = Thread.ofVirtual().name("attempt-history").start(this::run);
@@ -66,7 +67,7 @@ public final class AttemptHistory implements FeedListener, AutoCloseable {
                 continue;
             }
             try {
-                attempts.save(a);
+                attempts.get().save(a);
                 metrics.sent(FEED);
             } catch (RuntimeException e) {
                 metrics.failed(FEED);
