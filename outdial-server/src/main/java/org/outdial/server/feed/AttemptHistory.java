@@ -26,7 +26,7 @@ public final class AttemptHistory implements FeedListener, AutoCloseable {
     static final String FEED = "history";
     static final int QUEUE_CAPACITY = 100_000;
 
-    private final AttemptStore attempts;
+    private final java.util.function.Supplier<AttemptStore> attempts;
     private final FeedMetrics metrics;
     private final BlockingQueue<CallAttempt> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writer;
@@ -34,7 +34,8 @@ public final class AttemptHistory implements FeedListener, AutoCloseable {
     /** The last finished attempt each agent handled, until his wrap-up ends; hub thread only. */
     private final Map<String, CallAttempt> wrapping = new HashMap<>();
 
-    public AttemptHistory(AttemptStore attempts, FeedMetrics metrics) {
+    /** @param attempts the store's history, looked up at each write (a store may offer none until asked) */
+    public AttemptHistory(java.util.function.Supplier<AttemptStore> attempts, FeedMetrics metrics) {
         this.attempts = attempts;
         this.metrics = metrics;
         this.writer = Thread.ofVirtual().name("attempt-history").start(this::run);
@@ -93,7 +94,7 @@ public final class AttemptHistory implements FeedListener, AutoCloseable {
                 continue;
             }
             try {
-                attempts.save(a);
+                attempts.get().save(a);
                 metrics.sent(FEED);
             } catch (RuntimeException e) {
                 metrics.failed(FEED);

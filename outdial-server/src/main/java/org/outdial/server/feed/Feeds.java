@@ -43,7 +43,7 @@ public final class Feeds implements AutoCloseable {
         FeedDirectory directory = new StoreFeedDirectory(store);
         FeedHub hub = new FeedHub(directory, metrics, FeedHub.DEFAULT_CAPACITY);
         StatusNotifier status = new StatusNotifier(directory,
-                StatusNotifier.targets(settings.statusUris(), store.statusTargets()),
+                StatusNotifier.targets(settings.statusUris(), store::statusTargets),
                 new StatusNotifier.StatsSource() {
                     @Override
                     public GroupStatsView group(long groupId) {
@@ -57,7 +57,7 @@ public final class Feeds implements AutoCloseable {
                 }, metrics, clockMs, settings.statusConnectTimeoutMs(), settings.statusTimeoutMs(),
                 settings.statusIntervalSec());
         hub.add(status);
-        AttemptHistory history = new AttemptHistory(store.attempts(), metrics);
+        AttemptHistory history = new AttemptHistory(store::attempts, metrics);
         hub.add(history);
         CtiStream ctiStream = new CtiStream(directory, metrics, dialing::post, clockMs, applicationId);
         hub.add(ctiStream);

@@ -237,10 +237,12 @@ class FeedsIntegrationTest {
             String declined = oz.read();
             assertThat(declined).startsWith("OZ\\TXp").contains("\\AO52\\RE0\\DD\\");
             assertThat(oz.read()).startsWith("NB\\").endsWith("\\RE0\\DD");
-            assertThat(cti.of("SET_CALL_DATA_CONF")).hasSize(3);
-            assertThat(cti.of("AGENT_STATE_EVENT")).extracting(e -> e.get("AgentState").asText())
-                    .containsSubsequence("RESERVED", "TALKING", "WORK_NOT_READY", "AVAILABLE", "RESERVED",
-                            "WORK_NOT_READY");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(cti.of("SET_CALL_DATA_CONF")).hasSize(3);
+                assertThat(cti.of("AGENT_STATE_EVENT")).extracting(e -> e.get("AgentState").asText())
+                        .containsSubsequence("RESERVED", "TALKING", "WORK_NOT_READY", "AVAILABLE", "RESERVED",
+                                "WORK_NOT_READY");
+            });
             oz.close();
             cti.close();
         }

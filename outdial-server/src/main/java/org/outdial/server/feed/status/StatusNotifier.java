@@ -90,12 +90,13 @@ public final class StatusNotifier implements FeedListener, AutoCloseable {
      * Store-backed targets: the URIs configured for every group, then the tenant's and the group's stored targets
      * (duplicates sent once).
      */
-    public static Targets targets(List<URI> everyGroup, org.outdial.store.StatusTargetStore stored) {
+    public static Targets targets(List<URI> everyGroup,
+                                  java.util.function.Supplier<org.outdial.store.StatusTargetStore> stored) {
         return g -> {
             Set<URI> uris = new LinkedHashSet<>(everyGroup);
             if (g.tenantId() != 0) {
                 try {
-                    stored.forGroup(g.tenantId(), g.groupId()).forEach(t -> uris.add(t.uri()));
+                    stored.get().forGroup(g.tenantId(), g.groupId()).forEach(t -> uris.add(t.uri()));
                 } catch (RuntimeException e) {
                     LOG.atWarn().addKeyValue("group", g.groupId()).addKeyValue("error", e.toString())
                             .log("could not read stored status targets; sending to the configured ones only");
