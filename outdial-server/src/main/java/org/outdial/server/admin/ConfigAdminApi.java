@@ -35,7 +35,7 @@ import org.outdial.treatment.Treatment;
 public final class ConfigAdminApi {
 
     private static final String P = "/api/v1";
-    private static final Set<String> AGENT_FIELDS = Set.of("loginId", "name", "place");
+    private static final Set<String> AGENT_FIELDS = Set.of("loginId", "name", "place", "credential");
     private static final Set<String> AGENT_GROUP_FIELDS = Set.of("name", "agentIds");
     private static final Set<String> TREATMENT_FIELDS = Set.of("name", "callResult", "recordAction", "callAction",
             "destinationDn", "sequence", "cycleAttempts", "intervalMin", "incrementMin", "dateTime", "version");
@@ -127,7 +127,7 @@ public final class ConfigAdminApi {
     private void createAgent(Context ctx) {
         Body b = Body.parse(ctx.body(), AGENT_FIELDS);
         Agent a = store.config().createAgent(new Agent(0, Caller.of(ctx).tenantId(), loginId(b),
-                b.optText("name", null), b.optText("place", null), null));
+                b.optText("name", null), b.optText("place", null), credentialHash(b, null)));
         audit.record(ctx, "agent.create", a.id(), ApiViews.agent(a));
         ctx.status(201).header("ETag", Tags.ofContent(ApiViews.agent(a))).json(ApiViews.agent(a));
     }
@@ -140,13 +140,25 @@ public final class ConfigAdminApi {
         return login;
     }
 
+    /** The desktop credential is stored only as a salted hash; the secret is never kept, returned or audited. */
+    private static String credentialHash(Body b, String current) {
+        String credential = b.optText("credential", null);
+        if (credential == null) {
+            return current;
+        }
+        if (credential.length() < 4 || credential.length() > 128) {
+            throw new FieldException("credential", "field 'credential' must be 4 to 128 characters");
+        }
+        return org.outdial.server.desktop.Credentials.hash(credential);
+    }
+
     private void updateAgent(Context ctx) {
         Agent current = findAgent(ctx);
         Tags.requireContent(ctx, Tags.ofContent(ApiViews.agent(current)), "agent " + current.id());
         Body b = Body.parse(ctx.body(), AGENT_FIELDS);
         Agent a = store.config().updateAgent(new Agent(current.id(), current.tenantId(),
                 b.has("loginId") ? loginId(b) : current.loginId(), b.optText("name", current.name()),
-                b.optText("place", current.place()), current.credentialHash()));
+                b.optText("place", current.place()), credentialHash(b, current.credentialHash())));
         audit.record(ctx, "agent.update", a.id(), Map.of("before", ApiViews.agent(current), "after", ApiViews.agent(a)));
         ctx.header("ETag", Tags.ofContent(ApiViews.agent(a))).json(ApiViews.agent(a));
     }

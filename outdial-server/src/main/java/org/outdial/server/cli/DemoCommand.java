@@ -127,6 +127,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  campaign group  %s (id %d, %s, agent group '%s' with %d agents)%n", demo.campaignGroup().name(),
                 demo.campaignGroup().id(), demo.campaignGroup().dialMode().name().toLowerCase(java.util.Locale.ROOT),
                 demo.agentGroup().name(), demo.agentGroup().agentIds().size());
+        out.printf("  agent desktop   %s/agent  (log in as agent101…agent%d, place 7101…, credential '%s')%n", url,
+                100 + demo.agentGroup().agentIds().size(), DemoSetup.AGENT_CREDENTIAL);
         out.printf("  admin token     %s%n", demo.token());
         out.printf("                  (kept in %s, readable by you only)%n", demo.tokenFile());
         out.println();

@@ -42,6 +42,11 @@ public final class DemoSetup {
     public static final String LIST = "demo-customers";
     public static final String CAMPAIGN = "Demo campaign";
     public static final String AGENT_GROUP = "Demo agents";
+    /**
+     * The desktop credential of the demo's stored agents (agent101…), printed by the demo so a person can work the
+     * campaign at /agent beside the virtual agents. A demo value on a demo tenant; real agents get theirs from an admin.
+     */
+    public static final String AGENT_CREDENTIAL = "demo";
     public static final String CAMPAIGN_GROUP = "Demo campaign@Demo agents";
     public static final int RECORDS = 10_000;
     static final int AGENTS = 5;
@@ -88,7 +93,8 @@ public final class DemoSetup {
             String login = "agent" + (100 + i);
             String place = String.valueOf(7100 + i);
             Agent agent = config.findAgent(tenant.id(), login).orElseGet(() -> config.createAgent(
-                    new Agent(0, tenant.id(), login, "Demo Agent " + login.substring(5), place, null)));
+                    new Agent(0, tenant.id(), login, "Demo Agent " + login.substring(5), place,
+                            org.outdial.server.desktop.Credentials.hash(AGENT_CREDENTIAL))));
             ids.add(agent.id());
         }
         return config.createAgentGroup(new AgentGroup(0, tenant.id(), AGENT_GROUP, ids));

@@ -259,6 +259,20 @@ class AdminApiTest {
     }
 
     @Test
+    void anAgentsDesktopCredentialIsStoredHashedAndNeverReturned() {
+        String name = unique("agent");
+        JsonNode created = api.create("/api/v1/agents", "{\"loginId\":\"" + name + "\",\"credential\":\"s3cret-pin\"}");
+
+        assertThat(created.toString()).doesNotContain("s3cret-pin").doesNotContain("credential");
+        org.outdial.agent.Agent stored = api.store.config().agents(api.tenant.id()).stream()
+                .filter(a -> a.loginId().equals(name)).findFirst().orElseThrow();
+        assertThat(stored.credentialHash()).isNotBlank().doesNotContain("s3cret-pin");
+        assertThat(org.outdial.server.desktop.Credentials.verify("s3cret-pin", stored.credentialHash())).isTrue();
+        assertThat(api.post("/api/v1/agents", ADMIN, "{\"loginId\":\"" + unique("agent") + "\",\"credential\":\"ab\"}")
+                .statusCode()).as("too short").isEqualTo(400);
+    }
+
+    @Test
     void aDuplicateNameIsAConflict() {
         String name = unique("agent");
         api.create("/api/v1/agents", "{\"loginId\":\"" + name + "\"}");

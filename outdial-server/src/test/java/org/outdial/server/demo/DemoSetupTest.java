@@ -56,6 +56,12 @@ class DemoSetupTest {
     }
 
     @Test
+    void demoAgentsCanLogInToTheAgentDesktopWithThePrintedCredential() {
+        assertThat(store.config().agents(first.tenant().id())).allSatisfy(a -> assertThat(
+                org.outdial.server.desktop.Credentials.verify(DemoSetup.AGENT_CREDENTIAL, a.credentialHash())).isTrue());
+    }
+
+    @Test
     void secondRunReusesEveryObjectAndImportsNothing() {
         assertThat(second.imported()).isNull();
         assertThat(second.records()).isEqualTo(DemoSetup.RECORDS);
