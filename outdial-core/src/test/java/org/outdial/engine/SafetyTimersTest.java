@@ -98,8 +98,8 @@ class SafetyTimersTest {
         assertThat(h.engine.stats(GROUP).orElseThrow().dialsTimedOut()).isZero();
     }
 
-    @Test
-    void aTransferredCallWhoseReleaseNeverComesIsEndedByTheTransferGuard() {
+    /** Progressive, a machine answers and its apply-to-call treatment transfers it; returns the transfer guard. */
+    private Command.ScheduleTimer machineTransferredWithItsGuard() {
         Treatment amd = new Treatment(9, 1, "machine-to-vm", CallResult.ANSWERING_MACHINE, RecordAction.NO_TREATMENT,
                 CallAction.TRANSFER, "voicemail-drop", 1, 0, 0, 0, null, 0);
         h.load(EngineHarness.config(DialMode.PROGRESSIVE, List.of(amd), DialingOptions.defaults()));
@@ -111,6 +111,13 @@ class SafetyTimersTest {
         Command.ScheduleTimer guard = EngineHarness.of(Command.ScheduleTimer.class, transferred).stream()
                 .filter(t -> t.dueMs() == h.nowMs + EngineContext.TRANSFER_GUARD_MS_DEFAULT).findFirst()
                 .orElseThrow(() -> new AssertionError("no transfer guard armed: " + transferred));
+        return guard;
+    }
+
+    @Test
+    void aTransferredCallWhoseReleaseNeverComesIsEndedByTheTransferGuard() {
+        Command.ScheduleTimer guard = machineTransferredWithItsGuard();
+        Command.Dial dial = h.last(Command.Dial.class);
 
         List<Command> out = h.fireTimer(guard);
 
@@ -126,17 +133,8 @@ class SafetyTimersTest {
 
     @Test
     void theTransferGuardIsCancelledWhenTheTransferredCallIsReleased() {
-        Treatment amd = new Treatment(9, 1, "machine-to-vm", CallResult.ANSWERING_MACHINE, RecordAction.NO_TREATMENT,
-                CallAction.TRANSFER, "voicemail-drop", 1, 0, 0, 0, null, 0);
-        h.load(EngineHarness.config(DialMode.PROGRESSIVE, List.of(amd), DialingOptions.defaults()));
-        h.start();
-        h.readyAgent("a1");
-        h.claimed(h.record());
+        Command.ScheduleTimer guard = machineTransferredWithItsGuard();
         Command.Dial dial = h.last(Command.Dial.class);
-        List<Command> transferred = h.send(new Event.CallAnswered(h.nowMs, dial.callId(), Event.AnswerKind.MACHINE));
-        Command.ScheduleTimer guard = EngineHarness.of(Command.ScheduleTimer.class, transferred).stream()
-                .filter(t -> t.dueMs() == h.nowMs + EngineContext.TRANSFER_GUARD_MS_DEFAULT).findFirst()
-                .orElseThrow();
 
         List<Command> released = h.send(new Event.CallReleased(h.nowMs + 30_000, dial.callId()));
 

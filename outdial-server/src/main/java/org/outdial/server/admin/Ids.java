@@ -2,6 +2,7 @@ package org.outdial.server.admin;
 
 import io.javalin.http.Context;
 import java.util.function.Supplier;
+import org.outdial.server.api.PathParams;
 import org.outdial.server.http.ApiException;
 
 /** Path ids and domain constructors, checked so that bad input answers 400 naming what is wrong. */
@@ -10,16 +11,7 @@ final class Ids {
     private Ids() {}
 
     static long path(Context ctx, String name) {
-        String text = ctx.pathParam(name);
-        try {
-            long id = Long.parseLong(text);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // the 400 below
-        }
-        throw ApiException.badRequest("path parameter '" + name + "' must be a positive integer id, got '" + text + "'");
+        return PathParams.id(ctx, name);
     }
 
     /** Builds a domain object; its own checks (IllegalArgumentException) become a 400 carrying their message. */

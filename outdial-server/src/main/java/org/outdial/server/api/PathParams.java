@@ -4,11 +4,11 @@ import io.javalin.http.Context;
 import org.outdial.server.http.ApiException;
 
 /** Path parameters, checked so that a bad one answers 400 naming it rather than 500. */
-final class PathParams {
+public final class PathParams {
 
     private PathParams() {}
 
-    static long id(Context ctx, String name) {
+    public static long id(Context ctx, String name) {
         String text = ctx.pathParam(name);
         try {
             long id = Long.parseLong(text);
