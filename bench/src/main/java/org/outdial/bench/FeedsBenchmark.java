@@ -44,7 +44,7 @@ import org.outdial.tenant.Role;
  *       clients, CTI with 100 subscribers), alternating runs; reports the medians and their ratio.</li>
  * </ul>
  *
- * <p>Arguments: {@code oz|cti|engine [scenario-id] [runs]}; scenarios from {@code ../shared/bench/scenarios.json} or
+ * <p>Arguments: {@code oz|cti|engine [scenario-id] [runs] [cti: first N commands only]}; scenarios from {@code ../shared/bench/scenarios.json} or
  * {@code $SCENARIOS}.
  */
 public final class FeedsBenchmark {
@@ -60,7 +60,11 @@ public final class FeedsBenchmark {
         Path file = Path.of(System.getenv().getOrDefault("SCENARIOS", "../shared/bench/scenarios.json"));
         switch (what) {
             case "oz" -> oz(record(file, scenario), runs);
-            case "cti" -> cti(record(file, scenario), runs);
+            case "cti" -> {
+                List<Stamped> all = record(file, scenario);
+                int limit = args.length > 3 ? Math.min(all.size(), Integer.parseInt(args[3])) : all.size();
+                cti(all.subList(0, limit), runs);
+            }
             case "engine" -> engine(file, scenario, runs);
             default -> throw new IllegalArgumentException("oz, cti or engine, not " + what);
         }
@@ -109,7 +113,7 @@ public final class FeedsBenchmark {
         for (int r = 0; r < runs; r++) {
             FeedMetrics metrics = new FeedMetrics(new SimpleMeterRegistry());
             FeedHub hub = new FeedHub(DIRECTORY, metrics, FeedHub.DEFAULT_CAPACITY);
-            OutcomeServer server = OutcomeServer.start("127.0.0.1", 0, 10_000_000, metrics);
+            OutcomeServer server = OutcomeServer.start("127.0.0.1", 0, 1_000_000, metrics);
             hub.add(server);
             hub.start();
             Counter counter = new Counter();
@@ -193,7 +197,7 @@ public final class FeedsBenchmark {
                 CtiStream stream = new CtiStream(DIRECTORY, metrics, e -> { }, System::currentTimeMillis, 1);
                 hub.add(stream);
                 hub.start();
-                CtiEndpoint endpoint = new CtiEndpoint(stream, store.tenants(), metrics, 10_000_000);
+                CtiEndpoint endpoint = new CtiEndpoint(stream, store.tenants(), metrics, 200_000);
                 Javalin javalin = Javalin.create(cfg -> {
                     cfg.startup.showJavalinBanner = false;
                     cfg.jetty.host = "127.0.0.1";
@@ -261,6 +265,8 @@ public final class FeedsBenchmark {
     private static void engine(Path file, String scenario, int runs) throws Exception {
         double[] off = new double[runs];
         double[] on = new double[runs];
+        double[] offCpu = new double[runs];
+        double[] onCpu = new double[runs];
         ObservedSimulation.run(file, scenario, "predictive", 1, (c, t) -> { }); // warm-up
         Path dir = Files.createTempDirectory("feeds-bench");
         try (Store store = TestDatabases.open(TestDatabases.Kind.H2, dir)) {
@@ -268,6 +274,7 @@ public final class FeedsBenchmark {
             store.tenants().addToken(tenant, Role.READ_ONLY, "bench", "bench-token");
             for (int r = 0; r < runs; r++) {
                 off[r] = timed(file, scenario, (c, t) -> { });
+                offCpu[r] = lastCpuS;
                 FeedMetrics metrics = new FeedMetrics(new SimpleMeterRegistry());
                 FeedHub hub = new FeedHub(DIRECTORY, metrics, FeedHub.DEFAULT_CAPACITY);
                 OutcomeServer server = OutcomeServer.start("127.0.0.1", 0, 100_000, metrics);
@@ -307,8 +314,10 @@ public final class FeedsBenchmark {
                     Thread.sleep(10);
                 }
                 on[r] = timed(file, scenario, (c, t) -> hub.publish(t, c));
-                System.out.printf(Locale.ROOT, "run %d: feeds off %.2f s, on %.2f s (hub dropped %d, OZ received "
-                        + "%,d)%n", r + 1, off[r], on[r], hub.dropped(), counter.received.get());
+                onCpu[r] = lastCpuS;
+                System.out.printf(Locale.ROOT, "run %d: feeds off %.2f s (engine thread CPU %.2f s), on %.2f s "
+                        + "(engine thread CPU %.2f s; hub dropped %d, OZ received %,d)%n", r + 1, off[r], offCpu[r],
+                        on[r], onCpu[r], hub.dropped(), counter.received.get());
                 sockets.forEach(WebSocket::abort);
                 for (Socket s : clients) {
                     s.close();
@@ -321,6 +330,9 @@ public final class FeedsBenchmark {
         System.out.printf(Locale.ROOT, "RESULT engine %s: median wall time feeds off %.2f s, on %.2f s; on/off = "
                 + "%.3f (%d runs each, alternating)%n", scenario, Stats.median(off), Stats.median(on),
                 Stats.median(on) / Stats.median(off), runs);
+        System.out.printf(Locale.ROOT, "RESULT engine %s: median CPU of the engine thread feeds off %.2f s, on %.2f s; "
+                + "on/off = %.3f%n", scenario, Stats.median(offCpu), Stats.median(onCpu),
+                Stats.median(onCpu) / Stats.median(offCpu));
     }
 
     /** Opens {@code n} subscribers at once (each upgrade checks the API token, which takes a while). */
@@ -335,9 +347,15 @@ public final class FeedsBenchmark {
         return pending.stream().map(java.util.concurrent.CompletableFuture::join).toList();
     }
 
+    private static double lastCpuS;
+
+    /** Wall seconds of one simulation run; {@link #lastCpuS} = CPU seconds of the thread running the engine. */
     private static double timed(Path file, String scenario, ObjLongConsumer<Command> observer) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = mx.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         ObservedSimulation.run(file, scenario, "predictive", 1, observer);
+        lastCpuS = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
         return (System.nanoTime() - start) / 1e9;
     }
 }

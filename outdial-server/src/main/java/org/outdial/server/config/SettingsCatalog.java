@@ -105,7 +105,7 @@ public final class SettingsCatalog {
     public static final Setting<Integer> FEEDS_SUBSCRIBER_QUEUE = new Setting<>("feeds.subscriber-queue",
             "Messages held for one slow outcome-feed or CTI subscriber; beyond it new messages to him are dropped "
                     + "and counted.",
-            "10000", Parsers.integer(16, 10_000_000), false, List.of());
+            "10000", Parsers.integer(16, 1_000_000), false, List.of());
 
     public static final Setting<Settings.SwitchType> SWITCH_TYPE = new Setting<>("switch.type",
             "Which switch dials: sim = the built-in simulation with virtual agents, sip = real calls over SIP trunks "
