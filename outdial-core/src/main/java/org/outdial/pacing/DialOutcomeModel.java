@@ -28,14 +28,22 @@ final class DialOutcomeModel {
     private long learned;
 
     DialOutcomeModel(double priorShare, double alpha, long cohortMs) {
+        this(priorShare, alpha, cohortMs, 1.0);
+    }
+
+    /**
+     * @param priorTimeScale multiplies the prior's times, which are set for a 24 s ring timeout: a campaign with
+     *                       another ring timeout, or a time-compressed simulation, starts from times that fit it
+     */
+    DialOutcomeModel(double priorShare, double alpha, long cohortMs, double priorTimeScale) {
         this.presentShare = priorShare;
         this.alpha = alpha;
         this.cohortMs = cohortMs;
         for (long ms : new long[] {6_000, 10_000, 15_000}) {
-            toPresent.add(ms, 1.0);
+            toPresent.add(Math.round(ms * priorTimeScale), 1.0);
         }
         for (long ms : new long[] {4_000, 15_000, 24_000}) {
-            toFail.add(ms, 1.0);
+            toFail.add(Math.round(ms * priorTimeScale), 1.0);
         }
     }
 

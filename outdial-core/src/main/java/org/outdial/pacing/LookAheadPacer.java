@@ -38,6 +38,8 @@ public final class LookAheadPacer implements Pacer {
     static final int EXACT_LIMIT = 120;
     /** A dial lasts at most the no-answer timeout plus answer detection; this covers the detection. */
     static final long COHORT_SLACK_MS = 10_000;
+    /** The ring timeout the outcome prior and {@link #COHORT_SLACK_MS} are set for. */
+    static final long REFERENCE_NO_ANSWER_MS = 24_000;
     private static final double[] QUANTILES = {1.0 / 6, 0.5, 5.0 / 6};
     private static final long BUSY_BIN_MS = 1_000;
     private static final int BUSY_BINS = 4 * 3_600;
@@ -66,7 +68,12 @@ public final class LookAheadPacer implements Pacer {
     public LookAheadPacer(long abandonTimeoutMs, long noAnswerMs, long handleTimePriorMs) {
         this.abandonTimeoutMs = abandonTimeoutMs;
         this.handle = new HandleTimeModel(handleTimePriorMs);
-        this.outcomes = new DialOutcomeModel(0.5, 1.0 / 300, noAnswerMs + COHORT_SLACK_MS);
+        // The outcome prior and the cohort slack are set for a 24 s ring timeout; they scale with the session's own,
+        // so a campaign with another timeout, or the demo's time-compressed world (all its times divided by the
+        // speed), does not plan its first dials with answers that come ten times too late.
+        double timeScale = noAnswerMs / (double) REFERENCE_NO_ANSWER_MS;
+        this.outcomes = new DialOutcomeModel(0.5, 1.0 / 300, noAnswerMs + Math.round(COHORT_SLACK_MS * timeScale),
+                timeScale);
     }
 
     @Override

@@ -51,6 +51,16 @@ class ModelsTest {
     }
 
     @Test
+    void theDialOutcomePriorScalesWithTheRingTimeout() {
+        DialOutcomeModel real = new DialOutcomeModel(0.5, 0.01, 34_000, 1.0);
+        DialOutcomeModel tenTimesFaster = new DialOutcomeModel(0.5, 0.01, 3_400, 0.1);
+
+        // before anything is learned, a compressed world (the demo at speed 10) expects answers ten times sooner
+        assertThat((double) tenTimesFaster.presentQuantileMs(0.5))
+                .isCloseTo(real.presentQuantileMs(0.5) / 10.0, within(real.presentQuantileMs(0.5) / 50.0));
+    }
+
+    @Test
     void dialOutcomesAreLearnedOnlyOnceTheirCohortIsComplete() {
         DialOutcomeModel model = new DialOutcomeModel(0.5, 0.01, 30_000);
         for (int i = 0; i < 50; i++) {
