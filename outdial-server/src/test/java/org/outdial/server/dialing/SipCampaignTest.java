@@ -142,7 +142,8 @@ class SipCampaignTest {
             throw new AssertionError(state.toString(), e);
         }
 
-        // The engine does not write the call-attempt table yet; each record carries its attempt count and time.
+        // The call-attempt history is written by the feeds, which this runtime-level test does not start; each record
+        // carries its attempt count and time.
         CallingRecord answered = record(list.id(), ANSWER);
         assertThat(answered.callResult()).isEqualTo(CallResult.ANSWER);
         assertThat(answered.recordStatus()).isEqualTo(RecordStatus.UPDATED);
