@@ -61,6 +61,18 @@ class AgentDesktopBrowserTest {
         return page;
     }
 
+    /**
+     * Asks for a preview record and waits until it is on screen: the title carries the record handle, so a title
+     * still showing the previous record (its panel only hidden) is not taken for the new one.
+     */
+    private static void nextRecord(Page page) {
+        String before = page.locator("#record-title").textContent();
+        page.click("#get-record");
+        assertThat(page.locator("#record-title")).not().hasText(before == null ? "" : before);
+        assertThat(page.locator("#record-title")).containsText("Preview record");
+        assertThat(page.locator("#record-panel")).isVisible();
+    }
+
     @Test
     void anAgentWorksAPreviewCampaignInTheBrowser() {
         try (DesktopServerFixture f = new DesktopServerFixture(previewDir, DialMode.PREVIEW, 2, 20, Map.of())) {
@@ -68,8 +80,7 @@ class AgentDesktopBrowserTest {
             assertThat(page.locator("#campaigns")).containsText("Running");
             assertThat(page.locator("#campaigns")).containsText("Preview");
 
-            page.click("#get-record");
-            assertThat(page.locator("#record-title")).containsText("Preview record");
+            nextRecord(page);
             assertThat(page.locator("#record-fields")).containsText("GSW_PHONE");
             page.fill("input[data-key=CustomerName]", "Browser Edit");
             page.selectOption("#call-result", "33");
@@ -81,8 +92,7 @@ class AgentDesktopBrowserTest {
                     .orElseThrow();
             assertThat(edited.recordStatus()).isEqualTo(RecordStatus.UPDATED);
 
-            page.click("#get-record");
-            assertThat(page.locator("#record-title")).containsText("Preview record");
+            nextRecord(page);
             String phone = page.locator("td[data-key=GSW_PHONE]").textContent();
             page.fill("#reschedule-at", "2031-05-06T10:30");
             page.selectOption("#callback-type", "Campaign");
@@ -94,13 +104,11 @@ class AgentDesktopBrowserTest {
                     .orElseThrow();
             assertThat(callback.recordType()).isEqualTo(RecordType.CAMPAIGN_CALLBACK);
 
-            page.click("#get-record");
-            assertThat(page.locator("#record-title")).containsText("Preview record");
+            nextRecord(page);
             page.click("#dnc");
             assertThat(page.locator("#message")).hasText("DoNotCallAcknowledge");
 
-            page.click("#get-record");
-            assertThat(page.locator("#record-title")).containsText("Preview record");
+            nextRecord(page);
             page.click("#reject");
             assertThat(page.locator("#message")).hasText("RecordRejectAcknowledge");
 
