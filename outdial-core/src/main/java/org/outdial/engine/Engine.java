@@ -159,6 +159,33 @@ public final class Engine {
         return Optional.ofNullable(rt.agents.get(agentId)).map(a -> a.state);
     }
 
+    /** The group's estimated abandon rate over its campaign's rolling 30 days, null before any live answer. */
+    public Optional<Double> abandonRate30(long groupId) {
+        return Optional.ofNullable(rt.sessions.get(groupId)).map(s -> s.guard.rate30());
+    }
+
+    /** The options the group's session was loaded with (its abandon caps among them). */
+    public Optional<DialingOptions> options(long groupId) {
+        return Optional.ofNullable(rt.sessions.get(groupId)).map(s -> s.config.options());
+    }
+
+    /** Every agent the engine tracks, in login order, with his state, time of entering it and current record. */
+    public List<AgentView> agents() {
+        List<AgentView> views = new ArrayList<>(rt.agents.size());
+        for (AgentSeat a : rt.agents.values()) {
+            BufferedRecord r = a.call != null ? a.call.record : a.previewRecord;
+            Long groupId = a.call != null ? Long.valueOf(a.call.session.groupId) : null;
+            if (groupId == null && r != null) {
+                groupId = rt.sessions.values().stream().filter(s -> s.owned.containsKey(r.handle))
+                        .map(s -> s.groupId).findFirst().orElse(null);
+            }
+            views.add(new AgentView(a.agentId, a.place, a.groupIds, a.state, a.reasonCode, a.sinceMs, groupId,
+                    a.call == null ? null : a.call.callId, r == null ? null : r.record.listId(),
+                    r == null ? null : r.record.recordId(), r == null ? null : r.record.contactInfo()));
+        }
+        return views;
+    }
+
     /** Records the session owns now (buffered, being dialed, on a desktop or awaiting their write). */
     public int ownedRecords(long groupId) {
         Session s = rt.sessions.get(groupId);

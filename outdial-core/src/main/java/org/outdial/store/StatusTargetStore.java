@@ -25,6 +25,15 @@ public interface StatusTargetStore {
     /** Targets that receive a group's notifications: the tenant's own and the group's. */
     List<StatusTarget> forGroup(long tenantId, long groupId);
 
+    /** A target of the tenant, if it has one with this id. */
+    java.util.Optional<StatusTarget> find(long tenantId, long targetId);
+
+    /**
+     * Changes a target's group and URI if it still is {@code expected} (optimistic concurrency on its content):
+     * {@link ConflictException} when it was changed meanwhile, {@link NotFoundException} when it is gone.
+     */
+    StatusTarget replace(StatusTarget expected, Long groupId, URI uri);
+
     /** Removes a target of the tenant; {@link NotFoundException} when it has no such target. */
     void remove(long tenantId, long targetId);
 }

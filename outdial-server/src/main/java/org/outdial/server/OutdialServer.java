@@ -143,6 +143,7 @@ public final class OutdialServer implements AutoCloseable {
                 new AuditApi(store.audit())::register,
                 new PlanApi(store, dialing)::register,
                 feed::register,
+                new org.outdial.server.admin.StatusTargetApi(store, clock)::register,
                 feeds.cti()::register, desktopEndpoint::register, new AgentPage()::register,
                 new OpenApiEndpoint(OpenApiDocument.load(), Version.get())::register));
         if (callbacks != null) {

@@ -55,6 +55,11 @@ final class Body {
         return new Body(node);
     }
 
+    /** Whether the body names the field at all, null included (an edit that clears it). */
+    boolean present(String field) {
+        return node.has(field);
+    }
+
     boolean has(String field) {
         return node.has(field) && !node.get(field).isNull();
     }

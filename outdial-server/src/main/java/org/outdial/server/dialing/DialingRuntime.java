@@ -244,6 +244,11 @@ public final class DialingRuntime implements AutoCloseable {
         return loop.snapshot(groupId);
     }
 
+    /** Every agent the engine tracks (state, since when, current record), as of its latest snapshot. */
+    public AgentsSnapshot agents() {
+        return loop.agents();
+    }
+
     /** Events that waited for room in the engine's queue (it was full). */
     /** Store transactions that committed the engine's record writes (group commit: several writes each). */
     public long storeCommits() {

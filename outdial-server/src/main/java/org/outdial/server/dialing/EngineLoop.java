@@ -60,6 +60,8 @@ final class EngineLoop implements AutoCloseable {
     private final AtomicLong eventsHandled = new AtomicLong();
     private final AtomicLong eventsFailed = new AtomicLong();
     private volatile boolean running = true;
+    /** Every agent as of the last snapshot; replaced whole, never changed, so readers need no lock. */
+    private volatile AgentsSnapshot agentViews = new AgentsSnapshot(0, List.of());
     private long lastNowMs;
     private long lastSnapshotMs;
 
@@ -97,6 +99,11 @@ final class EngineLoop implements AutoCloseable {
     /** The latest snapshot of a loaded (or once loaded) session, refreshed a few times a second. */
     java.util.Optional<GroupSnapshot> snapshot(long groupId) {
         return java.util.Optional.ofNullable(snapshots.get(groupId));
+    }
+
+    /** Every agent the engine tracks, as of the latest snapshot (a few times a second). */
+    AgentsSnapshot agents() {
+        return agentViews;
     }
 
     /** The time of the event being handled; for adapters that run on the engine thread (the command sink). */
@@ -187,6 +194,7 @@ final class EngineLoop implements AutoCloseable {
 
     private void publishSnapshots(long nowMs) {
         lastSnapshotMs = nowMs;
+        agentViews = new AgentsSnapshot(nowMs, List.copyOf(engine.agents()));
         for (long groupId : groups) {
             var state = engine.sessionState(groupId);
             if (state.isEmpty() && !snapshots.containsKey(groupId)) {
@@ -200,7 +208,10 @@ final class EngineLoop implements AutoCloseable {
             });
             snapshots.put(groupId, new GroupSnapshot(groupId, nowMs, state.orElse(SessionState.UNLOADED), engine.dialMode(groupId).orElse(null),
                     engine.stats(groupId).orElse(GroupStatsView.EMPTY), engine.abandonRateToday(groupId).orElse(null),
-                    agents, engine.ownedRecords(groupId), engine.callsInProgress()));
+                    agents, engine.ownedRecords(groupId), engine.callsInProgress(),
+                    engine.abandonRate30(groupId).orElse(null),
+                    engine.options(groupId).map(o -> o.abandonLimit()).orElse(Double.NaN),
+                    engine.options(groupId).map(o -> o.campaignAbandonLimit()).orElse(Double.NaN)));
             Map<Long, GroupStatsView> lists = new java.util.LinkedHashMap<>();
             for (long listId : groupLists.getOrDefault(groupId, List.of())) {
                 engine.listStats(groupId, listId).ifPresent(v -> lists.put(listId, v));

@@ -43,10 +43,12 @@ public final class OperationsFeed implements AutoCloseable {
     private final DialingRuntime runtime;
     private final LongSupplier clockMs;
     private final double abandonCap = DialingOptions.defaults().abandonLimit();
+    private final double campaignAbandonCap = DialingOptions.defaults().campaignAbandonLimit();
     private final Map<Long, Deque<Point>> history = new ConcurrentHashMap<>();
     private final Map<Long, Cached> groupsByTenant = new ConcurrentHashMap<>();
     private final java.util.Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private final LiveAgents agents;
     private final ScheduledExecutorService sampler =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("operations-sampler").factory());
 
@@ -60,6 +62,7 @@ public final class OperationsFeed implements AutoCloseable {
         this.store = store;
         this.runtime = runtime;
         this.clockMs = clockMs;
+        this.agents = new LiveAgents(store, runtime, clockMs);
     }
 
     public OperationsFeed start() {
@@ -69,6 +72,7 @@ public final class OperationsFeed implements AutoCloseable {
 
     public void register(JavalinDefaultRoutingApi routes) {
         routes.sse("/api/v1/live/operations", this::connect, Access.READ);
+        agents.register(routes);
     }
 
     private void connect(SseClient client) {
@@ -121,7 +125,9 @@ public final class OperationsFeed implements AutoCloseable {
         row.put("campaignId", g.campaignId());
         row.put("agentGroupId", g.agentGroupId());
         row.put("configuredMode", g.dialMode().name());
-        row.put("abandonCap", abandonCap);
+        row.put("abandonCap", s == null || Double.isNaN(s.abandonCap()) ? abandonCap : s.abandonCap());
+        row.put("campaignAbandonCap", s == null || Double.isNaN(s.campaignAbandonCap()) ? campaignAbandonCap
+                : s.campaignAbandonCap());
         if (s == null) {
             row.put("state", "NOT_LOADED");
             row.put("agents", Map.of());
@@ -137,6 +143,7 @@ public final class OperationsFeed implements AutoCloseable {
         row.put("abandons", v.abandons());
         row.put("abandonRate", v.overdialRate());
         row.put("abandonRateToday", s.abandonRateToday());
+        row.put("abandonRate30d", s.abandonRate30());
         row.put("busyFactor", v.busyFactor());
         row.put("hitRatio", v.hitRatio());
         row.put("averageWaitSec", v.averageWaitSec());
@@ -223,5 +230,6 @@ public final class OperationsFeed implements AutoCloseable {
         closed = true;
         sampler.shutdownNow();
         clients.forEach(SseClient::close);
+        agents.close();
     }
 }

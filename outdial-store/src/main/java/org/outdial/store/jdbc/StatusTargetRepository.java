@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import org.outdial.store.ConflictException;
 import org.outdial.store.NotFoundException;
 import org.outdial.store.StatusTargetStore;
 
@@ -19,11 +20,7 @@ final class StatusTargetRepository implements StatusTargetStore {
 
     @Override
     public StatusTarget add(long tenantId, Long groupId, URI uri) {
-        Objects.requireNonNull(uri, "uri");
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("status target '" + uri + "' must be an http:// or https:// URI with "
-                    + "a host");
-        }
+        requireHttp(uri);
         long id = jdbc.inTransaction("adding status target " + uri, c -> Jdbc.insert(c,
                 "INSERT INTO status_targets (tenant_id, group_id, uri) VALUES (?, ?, ?)", tenantId, groupId,
                 uri.toString()));
@@ -43,6 +40,39 @@ final class StatusTargetRepository implements StatusTargetStore {
                 "SELECT id, tenant_id, group_id, uri FROM status_targets WHERE tenant_id = ?"
                         + " AND (group_id IS NULL OR group_id = ?) ORDER BY id",
                 StatusTargetRepository::target, tenantId, groupId));
+    }
+
+    @Override
+    public java.util.Optional<StatusTarget> find(long tenantId, long targetId) {
+        return jdbc.withConnection("reading status target " + targetId, c -> Jdbc.queryOne(c,
+                "SELECT id, tenant_id, group_id, uri FROM status_targets WHERE tenant_id = ? AND id = ?",
+                StatusTargetRepository::target, tenantId, targetId));
+    }
+
+    @Override
+    public StatusTarget replace(StatusTarget expected, Long groupId, URI uri) {
+        requireHttp(uri);
+        String sameGroup = expected.groupId() == null ? "group_id IS NULL" : "group_id = " + expected.groupId();
+        int n = jdbc.inTransaction("changing status target " + expected.id(), c -> Jdbc.update(c,
+                "UPDATE status_targets SET group_id = ?, uri = ? WHERE tenant_id = ? AND id = ? AND uri = ? AND "
+                        + sameGroup, groupId, uri.toString(), expected.tenantId(), expected.id(),
+                expected.uri().toString()));
+        if (n == 0) {
+            if (find(expected.tenantId(), expected.id()).isEmpty()) {
+                throw new NotFoundException("tenant " + expected.tenantId() + " has no status target " + expected.id());
+            }
+            throw new ConflictException("status target " + expected.id() + " was changed meanwhile; reload it and"
+                    + " apply the change again");
+        }
+        return new StatusTarget(expected.id(), expected.tenantId(), groupId, uri);
+    }
+
+    private static void requireHttp(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("status target '" + uri + "' must be an http:// or https:// URI with "
+                    + "a host");
+        }
     }
 
     @Override
