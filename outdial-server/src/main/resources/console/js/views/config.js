@@ -1,7 +1,7 @@
 // Configuration: campaigns, campaign groups (with options), treatments with a preview of what happens after each
 // call result. Edits carry the object's version (optimistic concurrency).
-import { del, get, post, put } from '../api.js';
-import { confirmAction, fail, field, h, panel, select, table, toast, writable } from '../ui.js';
+import { call, del, get, post, put } from '../api.js';
+import { confirmAction, fail, field, h, num as fmt, panel, pct, select, table, toast, writable } from '../ui.js';
 
 const TABS = [['campaigns', 'Campaigns'], ['groups', 'Campaign groups'], ['treatments', 'Treatments'], ['targets', 'Notification targets']];
 
@@ -113,6 +113,7 @@ function groupTab(host, { enums, campaigns, groups, agentGroups, session, editId
     } catch (err) { fail(err); }
   });
   host.append(writable(panel(g ? `Edit ${g.name}` : 'New campaign group', form), session.admin));
+  if (g) host.append(plannerPanel(g));
 }
 
 function treatmentTab(host, { enums, treatments, campaigns, session, editId }) {
@@ -179,8 +180,82 @@ function treatmentTab(host, { enums, treatments, campaigns, session, editId }) {
   host.append(panel('What happens after each call result', campaigns.length ? pform : h('p', { class: 'hint' }, 'Create a campaign first.'), out));
 }
 
-function targetTab(host) {
-  host.append(panel('HTTP notification targets', h('p', {},
-    'Notification targets are configured by the CTI and status-feed feature; once its API is present, it is listed in the ',
-    h('a', { href: '#/api' }, 'API reference'), ' and editable here.')));
+function targetTab(host, { groups, session, editId }) {
+  const groupName = (id) => (id === null ? 'every campaign group' : (groups.find((g) => g.id === id) || {}).name || `group ${id}`);
+  const out = h('div');
+  host.append(panel('HTTP notification targets', h('p', { class: 'hint' },
+    'The campaign-group status feed POSTs each group\'s status to these URIs: a tenant-wide target receives every group, a group target only its group.'), out));
+  const groupChoices = [['', 'every campaign group'], ...groups.map((g) => [g.id, g.name])];
+  (async () => {
+    let targets;
+    try { targets = await get('/status-targets'); } catch (err) { fail(err); return; }
+    out.append(table([
+      { label: 'URI', value: (t) => h('a', { href: `#/config/targets/${t.id}` }, t.uri) },
+      { label: 'For', value: (t) => groupName(t.groupId) },
+      { label: '', value: (t) => deleteButton(`/status-targets/${t.id}`, `target ${t.uri}`, 'targets', session.admin) },
+    ], targets, { caption: targets.length ? null : 'No targets yet.', rowKey: (t) => t.id }));
+    const t = targets.find((x) => x.id === editId);
+    const form = h('form', { id: 'target-form', class: 'inline' },
+      field('URI', h('input', { name: 'uri', type: 'url', required: true, value: t ? t.uri : '', placeholder: 'https://example.com/status', size: 40 })),
+      field('For', select('groupId', groupChoices, t && t.groupId !== null ? t.groupId : '')),
+      h('button', { type: 'submit', 'data-write': true }, t ? 'Save target' : 'Add target'),
+      t ? h('a', { href: '#/config/targets', class: 'button quiet' }, 'New target instead') : null);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const f = new FormData(form);
+      const body = { uri: f.get('uri'), groupId: f.get('groupId') ? Number(f.get('groupId')) : null };
+      try {
+        if (t) {
+          const { etag } = await call('GET', `/status-targets/${t.id}`);
+          await put(`/status-targets/${t.id}`, body, etag);
+        } else {
+          await post('/status-targets', body);
+        }
+        toast('notification target saved');
+        reload('targets');
+      } catch (err) { fail(err); }
+    });
+    out.append(writable(panel(t ? `Edit target ${t.id}` : 'New target', form), session.admin));
+  })();
+}
+
+/** The what-if planner for one campaign group: simulated staffings with 95 % intervals (see docs/pacing.md). */
+function plannerPanel(g) {
+  const out = h('div', { id: 'plan-result', 'aria-live': 'polite' });
+  const num = (name, label, value, attrs = {}) => field(label, h('input', { name, type: 'number', value, ...attrs }));
+  const form = h('form', { id: 'plan-form' }, h('div', { class: 'form-grid' },
+    num('agents', 'Agents', 20, { min: 1, max: 5000, required: true }),
+    num('shiftHours', 'Shift (hours)', 8, { min: 0.25, max: 24, step: 'any' }),
+    num('days', 'Days', 1, { min: 1, max: 30 }),
+    num('records', 'Records to dial (0 = no time to complete)', 0, { min: 0 }),
+    num('liveRate', 'Live answers ÷ dials (until learned)', 0.3, { min: 0.001, max: 1, step: 'any' }),
+    num('machineRate', 'Machines ÷ dials', 0.2, { min: 0, max: 1, step: 'any' }),
+    num('talkS', 'Talk (s)', 120, { min: 1 }),
+    num('wrapS', 'Wrap-up (s)', 30, { min: 0 }),
+    num('seeds', 'Simulated runs per estimate', 5, { min: 1, max: 50 }),
+    field('AMD', h('input', { name: 'amd', type: 'checkbox' }))),
+  h('button', { type: 'submit' }, 'Plan'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(form);
+    const q = new URLSearchParams();
+    for (const k of ['agents', 'shiftHours', 'days', 'records', 'liveRate', 'machineRate', 'talkS', 'wrapS', 'seeds']) q.set(k, f.get(k));
+    q.set('amd', f.get('amd') ? 'true' : 'false');
+    out.replaceChildren(h('p', { class: 'hint' }, 'simulating…'));
+    try {
+      const p = await get(`/campaign-groups/${g.id}/plan?${q}`);
+      const rows = [['Busy factor', p.busyFactor, 'pct'], ['Abandon rate', p.abandonRate, 'pct'],
+        ['Worst day\'s abandon rate', p.worstDayAbandonRate, 'pct'], ['Dials per agent hour', p.dialsPerAgentHour, 'n'],
+        ['Live contacts per agent hour', p.liveContactsPerAgentHour, 'n'], ['Hours to complete', p.hoursToComplete, 'n']]
+        .filter(([, est]) => est);
+      const show = (v, kind) => (kind === 'pct' ? pct(v) : fmt(v, 1));
+      out.replaceChildren(table([
+        { label: 'Estimate', value: (r) => r[0] },
+        { label: 'Mean', value: (r) => show(r[1].mean, r[2]), num: true },
+        { label: '95 % interval', value: (r) => `${show(r[1].low, r[2])} – ${show(r[1].high, r[2])}`, num: true },
+      ], rows, { caption: `${p.request.agents} agents, ${p.request.shiftHours} h × ${p.request.days} day(s), hit ratio ${pct(p.request.liveRate)}, ${p.request.seeds} simulated runs each` }));
+    } catch (err) { out.replaceChildren(); fail(err); }
+  });
+  return panel(`What-if planner — ${g.name}`, h('p', { class: 'hint' },
+    'Simulates this group with the staffing below; once it has dialed enough, its own hit ratio replaces the one given.'), form, out);
 }

@@ -6,6 +6,8 @@ import { confirmAction, duration, fail, h, num, pct, select, toast } from '../ui
 const TIME = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const STEP_MS = 5000;
 const HOUR_POINTS = 3600000 / STEP_MS;
+/** Index of the control column (the last). */
+const CONTROL = 15;
 const AGENT_STATES = ['READY', 'RESERVED', 'TALKING', 'WORK_READY', 'WORK_NOT_READY', 'NOT_READY'];
 const AGENT_COLORS = ['#1c7c3c', '#7b5ea7', '#1f5fbf', '#2a9d8f', '#a15c00', '#5b6575'];
 
@@ -15,9 +17,9 @@ export async function render(root, params, session) {
   const body = h('tbody');
   const tableEl = h('table', { id: 'ops-table' },
     h('thead', {}, h('tr', {},
-      ['Campaign group', 'State', 'Mode', 'Agents', 'Dials/min', 'Connects/min', 'Abandons/min', 'Abandon today vs cap',
-        'Abandon (session)', 'Busy factor', 'Hit ratio', 'Overdial', 'Time to complete', 'Dials', 'Control']
-        .map((label, i) => h('th', { scope: 'col', class: i >= 4 && i <= 13 ? 'num' : null }, label)))),
+      ['Campaign group', 'State', 'Mode', 'Agents', 'Dials/min', 'Connects/min', 'Abandons/min', 'Abandon 24 h vs cap',
+        'Abandon 30 d vs cap', 'Abandon (session)', 'Busy factor', 'Hit ratio', 'Overdial', 'Time to complete', 'Dials', 'Control']
+        .map((label, i) => h('th', { scope: 'col', class: i >= 4 && i <= CONTROL - 1 ? 'num' : null }, label)))),
     body);
   const chartsHost = h('div', { class: 'charts', id: 'ops-charts' });
   const chartTitle = h('h2', {}, 'Last hour');
@@ -28,6 +30,8 @@ export async function render(root, params, session) {
   let selected = params[0] ? Number(params[0]) : null;
   const charts = makeCharts(chartsHost);
   let timings = [];
+  let drawn = null;
+  let pending = [];
 
   // Per group: points at least STEP_MS apart (the last hour) plus the latest one, which the next tick replaces; labels
   // are formatted once per point, when first drawn.
@@ -88,21 +92,25 @@ export async function render(root, params, session) {
       act('Unload', 'unload', state === 'LOADED' || state === 'RUNNING'), modes, setMode);
   }
 
+  /** A rate against its cap: text and a bar, marked when over. */
+  function capCell(rate, cap, window) {
+    const over = rate !== null && rate !== undefined && rate > cap;
+    const text = `${pct(rate)} / ${pct(cap, 0)}${over ? ' over' : ''}`;
+    return [text, () => h('span', { class: over ? 'over' : null }, `${pct(rate)} / ${pct(cap, 0)} `,
+      h('span', { class: over ? 'bar over' : 'bar', role: 'img', 'aria-label': `abandon ${window} ${pct(rate)} of cap ${pct(cap, 0)}` },
+        h('span', { style: `width:${Math.min(100, ((rate || 0) / cap) * 100)}%` })))];
+  }
+
   /** Each cell as [text, build]: the text decides whether the cell changed; build makes its node only then. */
   function cellsOf(row) {
     const agents = Object.entries(row.agents || {}).map(([k, v]) => `${k.toLowerCase().replace(/_/g, ' ')} ${v}`).join(', ') || '–';
-    const today = row.abandonRateToday;
-    const over = today !== null && today !== undefined && today > row.abandonCap;
-    const capText = `${pct(today)} / ${pct(row.abandonCap, 0)}${over ? ' over' : ''}`;
     const plain = (text) => [text, null];
     return [
       [row.name, () => h('a', { href: `#/operations/${row.id}` }, row.name)],
       [row.state, () => h('span', { class: `badge ${row.state}` }, row.state)],
       plain(row.dialMode || row.configuredMode),
       plain(agents), plain(num(row.dialsPerMin, 1)), plain(num(row.connectsPerMin, 1)), plain(num(row.abandonsPerMin, 1)),
-      [capText, () => h('span', { class: over ? 'over' : null }, `${pct(today)} / ${pct(row.abandonCap, 0)} `,
-        h('span', { class: over ? 'bar over' : 'bar', role: 'img', 'aria-label': `abandon ${pct(today)} of cap ${pct(row.abandonCap, 0)}` },
-          h('span', { style: `width:${Math.min(100, ((today || 0) / row.abandonCap) * 100)}%` })))],
+      capCell(row.abandonRateToday, row.abandonCap, '24 h'), capCell(row.abandonRate30d, row.campaignAbandonCap, '30 d'),
       plain(pct(row.abandonRate)), plain(pct(row.busyFactor)), plain(pct(row.hitRatio)), plain(pct(row.abandonRate)),
       plain(duration(row.timeToCompleteSec)), plain(num(row.dials))];
   }
@@ -115,7 +123,7 @@ export async function render(root, params, session) {
       let entry = rows.get(row.id);
       if (!entry) {
         const tr = h('tr', { 'data-group': row.id });
-        const tds = Array.from({ length: 15 }, (_, i) => h('td', { class: i >= 4 && i <= 13 ? 'num' : null }));
+        const tds = Array.from({ length: CONTROL + 1 }, (_, i) => h('td', { class: i >= 4 && i <= CONTROL - 1 ? 'num' : null }));
         tr.append(...tds);
         body.append(tr);
         entry = { tr, tds, key: '' };
@@ -132,7 +140,7 @@ export async function render(root, params, session) {
       const key = `${row.state}|${row.dialMode}`;
       if (entry.key !== key) {
         entry.key = key;
-        entry.tds[14].replaceChildren(control(row, row));
+        entry.tds[CONTROL].replaceChildren(control(row, row));
       }
       entry.tr.classList.toggle('selected', row.id === selected);
       if (row.at) {
@@ -151,8 +159,15 @@ export async function render(root, params, session) {
     chartTitle.textContent = sel ? `Last hour — ${sel.name}` : 'Last hour';
     const tableMs = performance.now() - started;
     if (sel) {
+      // Redraw only when the selected group's hour gained a point (every 5 s) or the selection changed, and then one
+      // chart per message, in turn: a message never pays for more than one chart's drawing.
       const s = seriesOf(selected);
-      drawCharts(charts, s.live ? [...s.points, s.live] : s.points, sel.abandonCap);
+      const version = `${selected}|${s.points.length}|${s.points.length ? s.points[s.points.length - 1].t : 0}`;
+      if (version !== drawn) {
+        drawn = version;
+        pending = [0, 1, 2, 3];
+      }
+      if (pending.length) drawChart(charts, pending.shift(), s.points, sel.abandonCap);
     }
     const ms = performance.now() - started;
     timings.push(ms);
@@ -207,18 +222,18 @@ function makeCharts(host) {
   });
 }
 
-function drawCharts(charts, points, cap) {
-  const labels = points.map((p) => p.label || (p.label = TIME.format(p.t)));
-  const [busy, abandon, dials, agents] = charts;
-  const set = (chart, values) => {
-    if (!chart) return;
-    chart.data.labels = labels;
-    values.forEach((v, i) => { chart.data.datasets[i].data = v; });
-    chart.update('none');
-  };
+/** Draws chart {@code which} (0 busy, 1 abandon vs cap, 2 dial rate, 3 agents by state) from the points. */
+function drawChart(charts, which, points, cap) {
+  const chart = charts[which];
+  if (!chart) return;
   const p100 = (v) => (v === null || v === undefined ? null : v * 100);
-  set(busy, [points.map((p) => p100(p.busy))]);
-  set(abandon, [points.map((p) => p100(p.abandon)), points.map(() => cap * 100)]);
-  set(dials, [points.map((p) => p.dialRate)]);
-  set(agents, AGENT_STATES.map((s) => points.map((p) => p.agents[s] || 0)));
+  const values = [
+    () => [points.map((p) => p100(p.busy))],
+    () => [points.map((p) => p100(p.abandon)), points.map(() => cap * 100)],
+    () => [points.map((p) => p.dialRate)],
+    () => AGENT_STATES.map((st) => points.map((p) => p.agents[st] || 0)),
+  ][which]();
+  chart.data.labels = points.map((p) => p.label || (p.label = TIME.format(p.t)));
+  values.forEach((v, i) => { chart.data.datasets[i].data = v; });
+  chart.update('none');
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.outdial.agent.Agent;
+import org.outdial.agent.AgentState;
 import org.outdial.campaign.CampaignGroup;
 import org.outdial.engine.AgentView;
 import org.outdial.server.dialing.AgentsSnapshot;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agents view: every agent logged in to a campaign group of the caller's tenant, with his state, when he entered
+ * The agents view: every agent logged in (not logged out) to a campaign group of the caller's tenant, with his state, when he entered
  * it, his current record and call and its campaign group. Read from the engine's published agent snapshot, never from
  * the engine thread.
  *
@@ -117,6 +118,7 @@ final class LiveAgents {
         AgentsSnapshot snapshot = runtime.agents();
         Directory d = directory(tenantId);
         List<Map<String, Object>> rows = snapshot.agents().stream()
+                .filter(a -> a.state() != AgentState.LOGGED_OUT)
                 .filter(a -> a.groupIds().stream().anyMatch(d.groups()::containsKey))
                 .map(a -> row(a, d)).toList();
         Map<String, Object> view = new LinkedHashMap<>();

@@ -107,7 +107,7 @@ class ConsoleBrowserTest {
     }
 
     private long dialsShown(long groupId) {
-        String text = page.locator("tr[data-group='" + groupId + "'] td").nth(13).textContent().trim();
+        String text = page.locator("tr[data-group='" + groupId + "'] td").nth(14).textContent().trim();
         return text.equals("–") ? 0 : Long.parseLong(text);
     }
 
@@ -146,6 +146,10 @@ class ConsoleBrowserTest {
         long first = dialsShown(group);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> dialsShown(group) > first);
         assertThat(page.locator("#chart-busy")).isVisible();
+        assertThat(row.locator("td").nth(7)).containsText("/ 3%");
+        assertThat(row.locator("td").nth(8)).containsText("/ 3%");
+        assertThat(row.getByRole(AriaRole.IMG, new Locator.GetByRoleOptions().setName(
+                java.util.regex.Pattern.compile("^abandon 30 d .* of cap 3%$")))).isVisible();
         assertThat(page.locator("#chart-agents")).isVisible();
         Object messages = page.evaluate("() => window.outdialOps.messages");
         org.assertj.core.api.Assertions.assertThat(((Number) messages).intValue()).isGreaterThan(1);
@@ -246,7 +250,7 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#login-error")).hasText("That token is not valid.");
         assertThat(page.locator("header.top")).isHidden();
         for (String path : List.of("/api/v1/lists", "/api/v1/dnc", "/api/v1/audit", "/api/v1/live/operations",
-                "/api/v1/campaign-groups")) {
+                "/api/v1/campaign-groups", "/api/v1/live/agents", "/api/v1/agent-states", "/api/v1/status-targets")) {
             Object status = page.evaluate("p => fetch(p, {headers: {Authorization: 'Bearer not-a-token'}}).then(r => r.status)", path);
             org.assertj.core.api.Assertions.assertThat(((Number) status).intValue()).as(path).isEqualTo(401);
         }
@@ -265,6 +269,8 @@ class ConsoleBrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create list"))).isDisabled();
         page.navigate(api.url() + "/#/dnc");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to Do-Not-Call"))).isDisabled();
+        page.navigate(api.url() + "/#/config/targets");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add target"))).isDisabled();
         Object status = page.evaluate("() => fetch('/api/v1/dnc', {method: 'POST', headers: {Authorization: 'Bearer "
                 + AdminFixture.READER + "', 'Content-Type': 'application/json'}, body: '{\"phone\":\"+12125550100\"}'}).then(r => r.status)");
         org.assertj.core.api.Assertions.assertThat(((Number) status).intValue()).isEqualTo(403);
@@ -339,5 +345,92 @@ class ConsoleBrowserTest {
         page.keyboard().press("Tab");
         page.keyboard().press("Enter");
         assertThat(page.locator("#view h1")).hasText("Agents");
+    }
+
+    @Test
+    void theAgentsViewShowsEachLoggedInAgentLiveAndForcesNotReadyAndLogoutWithAReason() {
+        Map<String, Long> setup = api.campaignSetup("desk", "PROGRESSIVE");
+        long group = setup.get("group");
+        api.create("/api/v1/agents", "{\"loginId\":\"ann.live\",\"name\":\"Ann Live\"}");
+        api.post("/api/v1/campaign-groups/" + group + "/session/load", AdminFixture.ADMIN, null);
+        api.server.dialing().loginAgents(List.of("ann.live"), group);
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/agents");
+        Locator ann = page.locator("#agents-live tr[data-agent='ann.live']");
+        assertThat(ann.locator("td").nth(0)).hasText("ann.live (Ann Live)");
+        assertThat(ann.locator("td").nth(1)).hasText("READY");
+        assertThat(ann.locator("td").nth(2)).hasText(java.util.regex.Pattern.compile("^\\d+:\\d\\d$"));
+        assertThat(ann.locator("td").nth(4)).hasText("desk@agents");
+
+        ann.getByLabel("reason code for ann.live").fill("7");
+        ann.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Not ready ann.live")).click();
+        confirm();
+        assertThat(ann.locator("td").nth(1)).hasText("NOT_READY");
+        assertThat(ann.locator("td").nth(3)).hasText("7");
+
+        ann.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log out ann.live")).click();
+        confirm();
+        assertThat(ann).hasCount(0);
+        JsonNode audit = AdminFixture.json(api.get("/api/v1/audit?limit=5", AdminFixture.ADMIN));
+        org.assertj.core.api.Assertions.assertThat(audit.findValuesAsText("action")).contains("agent.not-ready", "agent.logout");
+    }
+
+    @Test
+    void aNotificationTargetIsAddedRetargetedAndRemovedInConfiguration() {
+        Map<String, Long> setup = api.campaignSetup("notify", "PREDICTIVE");
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/config/targets");
+        page.getByLabel("URI").fill("ftp://wallboard.example/status");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add target")).click();
+        assertThat(page.locator(".toast.bad")).containsText("http:// or https://");
+        page.getByLabel("URI").fill("https://wallboard.example/status");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add target")).click();
+        Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("https://wallboard.example/status"));
+        assertThat(row).containsText("every campaign group");
+
+        row.getByRole(AriaRole.LINK).click();
+        page.locator("#target-form select[name=groupId]").selectOption(String.valueOf(setup.get("group")));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save target")).click();
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("https://wallboard.example/status")))
+                .containsText("notify@agents");
+        JsonNode stored = AdminFixture.json(api.get("/api/v1/status-targets", AdminFixture.READER));
+        org.assertj.core.api.Assertions.assertThat(stored.get(0).get("groupId").asLong()).isEqualTo(setup.get("group"));
+
+        page.locator("tr", new Page.LocatorOptions().setHasText("https://wallboard.example/status"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+        confirm();
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("https://wallboard.example/status"))).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(AdminFixture.json(api.get("/api/v1/status-targets", AdminFixture.READER)))
+                .isEmpty();
+    }
+
+    @Test
+    void theWhatIfPlannerShowsAGroupsEstimatesWithIntervals() {
+        Map<String, Long> setup = api.campaignSetup("plan", "PREDICTIVE");
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/config/groups/" + setup.get("group"));
+        Locator form = page.locator("#plan-form");
+        form.getByLabel("Agents").fill("3");
+        form.getByLabel("Shift (hours)").fill("0.5");
+        form.getByLabel("Records to dial (0 = no time to complete)").fill("1000");
+        form.getByLabel("Simulated runs per estimate").fill("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan")).click();
+        Locator busy = page.locator("#plan-result tr", new Page.LocatorOptions().setHasText("Busy factor"));
+        assertThat(busy.locator("td").nth(2)).hasText(java.util.regex.Pattern.compile("^\\d+\\.\\d% – \\d+\\.\\d%$"),
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#plan-result tr", new Page.LocatorOptions().setHasText("Hours to complete"))).hasCount(1);
+        assertThat(page.locator("#plan-result caption")).containsText("3 agents, 0.5 h");
+    }
+
+    @Test
+    void aReportIsShownForAPeriodAndDownloadedAsCsv() throws Exception {
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/reports");
+        page.locator("#report-form select[name=report]").selectOption("/reports/campaigns");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        assertThat(page.locator("#report-result caption")).hasText(java.util.regex.Pattern.compile("rows|No rows in this period"));
+        Download download = page.waitForDownload(() -> page.locator("#report-csv").click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("campaigns.csv");
+        org.assertj.core.api.Assertions.assertThat(Files.readString(download.path())).contains(",");
     }
 }

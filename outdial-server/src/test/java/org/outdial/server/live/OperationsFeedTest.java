@@ -86,6 +86,9 @@ class OperationsFeedTest {
         assertThat(row.get("id").asLong()).isEqualTo(setup.get("group"));
         assertThat(row.get("state").asText()).isEqualTo("LOADED");
         assertThat(row.get("abandonCap").asDouble()).isEqualTo(0.03);
+        assertThat(row.get("campaignAbandonCap").asDouble()).isEqualTo(0.03);
+        assertThat(row.has("abandonRateToday")).isTrue();
+        assertThat(row.has("abandonRate30d")).isTrue();
         assertThat(row.has("busyFactor")).isTrue();
         assertThat(row.has("agents")).isTrue();
     }
@@ -109,5 +112,23 @@ class OperationsFeedTest {
     @Test
     void theFeedNeedsAToken() {
         assertThat(api.get("/api/v1/live/operations", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void agentStatesShowEachLoggedInAgentOfTheTenantWithStateSinceAndGroup() {
+        api.server.dialing().loginAgents(List.of("feed-agent-1"), setup.get("group"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                AdminFixture.json(api.get("/api/v1/agent-states", AdminFixture.READER)).get("agents").size() == 1
+                        && AdminFixture.json(api.get("/api/v1/agent-states", AdminFixture.READER)).get("agents").get(0)
+                        .get("state").asText().equals("READY"));
+        JsonNode view = AdminFixture.json(api.get("/api/v1/agent-states", AdminFixture.READER));
+        JsonNode agent = view.get("agents").get(0);
+
+        assertThat(agent.get("loginId").asText()).isEqualTo("feed-agent-1");
+        assertThat(agent.get("groupIds").get(0).asLong()).isEqualTo(setup.get("group"));
+        assertThat(agent.get("sinceMs").asLong()).isPositive().isLessThanOrEqualTo(view.get("at").asLong());
+        assertThat(agent.get("recordId").isNull()).isTrue();
+        assertThat(AdminFixture.json(api.get("/api/v1/agent-states", "admin-token-b")).get("agents")).isEmpty();
+        assertThat(api.get("/api/v1/agent-states", null).statusCode()).isEqualTo(401);
     }
 }

@@ -25,6 +25,8 @@ final class TenantRepository implements TenantStore {
 
     private final Jdbc jdbc;
     private final Clock clock;
+    /** Valid tokens for a moment: every API request looks its token up (see {@link TokenCache}). */
+    private final TokenCache tokenCache = new TokenCache(System::nanoTime);
 
     TenantRepository(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -111,9 +113,9 @@ final class TenantRepository implements TenantStore {
         if (secret == null || secret.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.withConnection("looking up an API token", c -> Jdbc.queryOne(c,
-                "SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE digest = ? AND revoked_at IS NULL",
-                TenantRepository::token, digest(secret)));
+        return tokenCache.find(digest(secret), digest -> jdbc.withConnection("looking up an API token",
+                c -> Jdbc.queryOne(c, "SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE digest = ? AND revoked_at"
+                        + " IS NULL", TenantRepository::token, digest)));
     }
 
     @Override
@@ -128,6 +130,7 @@ final class TenantRepository implements TenantStore {
         int n = jdbc.withConnection("revoking API token " + tokenId, c -> Jdbc.update(c,
                 "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND tenant_id = ? AND revoked_at IS NULL",
                 clock.millis(), tokenId, tenantId));
+        tokenCache.invalidateAll();
         if (n == 0) {
             throw new NotFoundException("API token " + tokenId);
         }

@@ -56,6 +56,16 @@ class TenantStoreTest extends StoreTestBase {
     }
 
     @Test
+    void aTokenFoundBeforeItsRevocationIsRefusedAtOnce() {
+        ApiToken a = store.tenants().addToken(tenant.id(), Role.ADMIN, "a", "secret-c-0000000000000000");
+        assertThat(store.tenants().findToken("secret-c-0000000000000000")).isPresent();
+
+        store.tenants().revokeToken(tenant.id(), a.id());
+
+        assertThat(store.tenants().findToken("secret-c-0000000000000000")).isEmpty();
+    }
+
+    @Test
     void tokensOfOneTenantCannotBeRevokedThroughAnother() {
         Tenant other = store.tenants().create("other", null);
         ApiToken t = store.tenants().addToken(tenant.id(), Role.ADMIN, "a", "secret-a-0000000000000000");
