@@ -8,6 +8,8 @@ const STEP_MS = 5000;
 const HOUR_POINTS = 3600000 / STEP_MS;
 /** Index of the control column (the last). */
 const CONTROL = 15;
+/** Rows out of sight painted per message (in turn); rows in sight are painted with every message. */
+const OFFSCREEN_PER_MESSAGE = 20;
 const AGENT_STATES = ['READY', 'RESERVED', 'TALKING', 'WORK_READY', 'WORK_NOT_READY', 'NOT_READY'];
 const AGENT_COLORS = ['#1c7c3c', '#7b5ea7', '#1f5fbf', '#2a9d8f', '#a15c00', '#5b6575'];
 
@@ -115,6 +117,31 @@ export async function render(root, params, session) {
       plain(duration(row.timeToCompleteSec)), plain(num(row.dials))];
   }
 
+  /** Writes the cells of a row whose text changed since it was last painted. */
+  function paint(entry) {
+    if (!entry.dirty) return;
+    entry.dirty = false;
+    cellsOf(entry.row).forEach(([text, build], i) => {
+      if (entry.texts[i] === text) return;
+      entry.texts[i] = text;
+      const td = entry.tds[i];
+      if (build) td.replaceChildren(build());
+      else if (td.firstChild && td.firstChild.nodeType === 3 && !td.firstChild.nextSibling) td.firstChild.nodeValue = text;
+      else td.textContent = text;
+    });
+  }
+
+  // Rows in sight are painted with every message; the others when they come into sight (or in turn, below).
+  const visibility = new IntersectionObserver((changes) => {
+    for (const c of changes) {
+      const entry = c.target.outdialEntry;
+      entry.visible = c.isIntersecting;
+      if (entry.visible) paint(entry);
+    }
+  });
+  const offscreen = [];
+  let cursor = 0;
+
   function update(data) {
     const started = performance.now();
     const seen = new Set();
@@ -126,37 +153,43 @@ export async function render(root, params, session) {
         const tds = Array.from({ length: CONTROL + 1 }, (_, i) => h('td', { class: i >= 4 && i <= CONTROL - 1 ? 'num' : null }));
         tr.append(...tds);
         body.append(tr);
-        entry = { tr, tds, key: '' };
+        entry = { tr, tds, key: '', texts: [], visible: false, dirty: false, row: null, selected: false };
         rows.set(row.id, entry);
+        tr.outdialEntry = entry;
+        visibility.observe(tr);
       }
-      const cells = cellsOf(row);
-      cells.forEach(([text, build], i) => {
-        const td = entry.tds[i];
-        if (td.dataset.v !== text) {
-          td.dataset.v = text;
-          if (build) td.replaceChildren(build()); else td.textContent = text;
-        }
-      });
+      entry.row = row;
+      entry.dirty = true;
+      if (entry.visible) paint(entry); else offscreen.push(entry);
       const key = `${row.state}|${row.dialMode}`;
       if (entry.key !== key) {
         entry.key = key;
         entry.tds[CONTROL].replaceChildren(control(row, row));
       }
-      entry.tr.classList.toggle('selected', row.id === selected);
+      if (entry.selected !== (row.id === selected)) {
+        entry.selected = row.id === selected;
+        entry.tr.classList.toggle('selected', entry.selected);
+      }
       if (row.at) {
         addPoint(row.id, { t: row.at, busyFactor: row.busyFactor, abandonRate: row.abandonRateToday,
           dials: row.dials, agents: row.agents });
       }
     }
     for (const [id, entry] of rows) {
-      if (!seen.has(id)) { entry.tr.remove(); rows.delete(id); }
+      if (!seen.has(id)) { visibility.unobserve(entry.tr); entry.tr.remove(); rows.delete(id); }
     }
+    // Rows out of sight are painted a few per message, in turn, so each is at most a few seconds behind.
+    const n = Math.min(OFFSCREEN_PER_MESSAGE, offscreen.length);
+    for (let i = 0; i < n; i++) paint(offscreen[(cursor + i) % offscreen.length]);
+    cursor = offscreen.length ? (cursor + n) % offscreen.length : 0;
+    offscreen.length = 0;
     if (selected === null || !rows.has(selected)) {
       const running = data.find((r) => r.state === 'RUNNING') || data.find((r) => r.at) || data[0];
       selected = running ? running.id : null;
     }
     const sel = data.find((r) => r.id === selected);
-    chartTitle.textContent = sel ? `Last hour — ${sel.name}` : 'Last hour';
+    const title = sel ? `Last hour — ${sel.name}` : 'Last hour';
+    if (chartTitle.textContent !== title) chartTitle.textContent = title;
     const tableMs = performance.now() - started;
     if (sel) {
       // Redraw only when the selected group's hour gained a point (every 5 s) or the selection changed, and then one
@@ -184,7 +217,7 @@ export async function render(root, params, session) {
     }
   }, (e) => { status.textContent = `disconnected: ${e.message}`; status.classList.add('error'); });
 
-  return () => { stop(); charts.forEach((c) => c && c.destroy()); };
+  return () => { stop(); visibility.disconnect(); charts.forEach((c) => c && c.destroy()); };
 }
 
 function describe(verb, name) {

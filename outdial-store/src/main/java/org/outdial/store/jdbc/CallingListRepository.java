@@ -160,19 +160,28 @@ final class CallingListRepository implements CallingListStore {
             return List.of();
         }
         List<Object> params = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
         if (byPhone) {
-            conditions.add("contact_info = ?");
             params.add(phone);
         }
         if (byCustomer) {
-            conditions.add("customer_id = ?");
             params.add(customerId);
         }
         params.add(limit);
         RecordMapper mapper = new RecordMapper(t, zones);
-        return onTable(t, "searching calling list " + listId, c -> Jdbc.query(c, mapper.select() + " WHERE "
-                + String.join(" OR ", conditions) + " ORDER BY record_id LIMIT ?", mapper, params.toArray()));
+        return onTable(t, "searching calling list " + listId, c -> Jdbc.query(c,
+                searchSql(mapper, byPhone, byCustomer), mapper, params.toArray()));
+    }
+
+    /** The record search: by the indexed phone number and/or customer id, in record order, at most {@code ?} rows. */
+    static String searchSql(RecordMapper mapper, boolean byPhone, boolean byCustomer) {
+        List<String> conditions = new ArrayList<>();
+        if (byPhone) {
+            conditions.add("contact_info = ?");
+        }
+        if (byCustomer) {
+            conditions.add("customer_id = ?");
+        }
+        return mapper.select() + " WHERE " + String.join(" OR ", conditions) + " ORDER BY record_id LIMIT ?";
     }
 
     @Override
