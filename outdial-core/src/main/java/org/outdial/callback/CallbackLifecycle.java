@@ -157,6 +157,10 @@ public final class CallbackLifecycle {
         if (c.state.isFinal()) {
             return new AttemptOutcome(c, new Next.Done());
         }
+        if (!agentConnected && c.state == CallbackState.PROCESSING) {
+            // the agent found no customer on the line (a machine, a fax): nobody was connected on this attempt
+            c.agentConnectedMs = 0;
+        }
         DialResult dial = DialResult.of(result, agentConnected, amd);
         c.attempts.add(new DialAttempt(dialedAtMs, dial));
         c.finalDialResult = dial;

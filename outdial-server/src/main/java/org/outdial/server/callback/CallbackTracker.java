@@ -180,6 +180,16 @@ public final class CallbackTracker implements java.util.function.Consumer<Comman
         return dropped.get();
     }
 
+    /** Observations waiting for the tracker's thread. */
+    int backlog() {
+        return queue.size();
+    }
+
+    /** Observations queued so far (the filter's work, for tests). */
+    long offeredCount() {
+        return offered.get();
+    }
+
     // ---- worker thread -------------------------------------------------------------------------------------------
 
     private void run() {
