@@ -366,15 +366,18 @@ public final class CallbackDesk {
      * (ROUTING/PROCESSING) or waiting (QUEUED) whose record is no longer claimed nor Ready had its attempt end unheard,
      * and ends it now with the record's written call result; one in a call whose record is Ready again waits again.
      * {@code suspects} are the callbacks found out of line by the previous pass: only those still out of line now are
-     * changed, so an outcome merely on its way is never applied twice.
+     * changed, so an outcome merely on its way is never applied twice. {@code queuedToo}: QUEUED callbacks are looked
+     * at as well (after dropped observations, at start); otherwise only those in a call, which are few.
      *
      * @return the ids out of line now that were not changed (the next pass's suspects)
      */
-    synchronized java.util.Set<String> reconcile(java.util.Set<String> suspects) {
+    synchronized java.util.Set<String> reconcile(java.util.Set<String> suspects, boolean queuedToo) {
         java.util.Set<String> outOfLine = new java.util.HashSet<>();
         long now = clockMs.getAsLong();
-        for (Callback cb : callbacks.inStates(EnumSet.of(CallbackState.QUEUED, CallbackState.ROUTING,
-                CallbackState.PROCESSING), 100_000)) {
+        EnumSet<CallbackState> states = queuedToo
+                ? EnumSet.of(CallbackState.QUEUED, CallbackState.ROUTING, CallbackState.PROCESSING)
+                : EnumSet.of(CallbackState.ROUTING, CallbackState.PROCESSING);
+        for (Callback cb : callbacks.inStates(states, 100_000)) {
             CallbackStore.RecordState r = callbacks.recordState(cb.listId(), cb.recordId()).orElse(null);
             if (r == null || r.status() == RecordStatus.RETRIEVED) {
                 continue;
@@ -438,7 +441,7 @@ public final class CallbackDesk {
      */
     public synchronized int recover() {
         int before = callbacks.inStates(EnumSet.of(CallbackState.ROUTING, CallbackState.PROCESSING), 100_000).size();
-        reconcile(null);
+        reconcile(null, true);
         return before;
     }
 

@@ -90,6 +90,8 @@ public final class CallbackTracker implements java.util.function.Consumer<Comman
     private Set<String> suspects = Set.of();
     private long suspectsAtMs;
     private long suspectsOffered;
+    private boolean suspectsQueued;
+    private long lastPassMs;
 
     public CallbackTracker(CallbackDesk desk, List<CallbackService> services, java.util.function.LongSupplier clockMs,
                            MeterRegistry registry, int capacity) {
@@ -296,32 +298,37 @@ public final class CallbackTracker implements java.util.function.Consumer<Comman
     // ---- reconciliation (scheduler thread) ----------------------------------------------------------------------
 
     /**
-     * After observations were dropped: first finds callbacks out of line with their records, then — once everything
-     * queued at that time is handled and {@value #RECONCILE_CONFIRM_MS} ms passed — ends those still out of line.
+     * Brings callbacks in line with their records. Every {@value #RECONCILE_CONFIRM_MS} ms it looks at callbacks in a
+     * call (a record the engine finalized without an outcome, like a preview gone stale, would leave one there); after
+     * dropped observations at QUEUED ones too. A first pass lists those out of line; the next — once everything queued
+     * at that time is handled and {@value #RECONCILE_CONFIRM_MS} ms passed — ends those still out of line.
      */
     void reconcile() {
         long drops = dropped.get();
-        if (drops == reconciledDrops && suspects.isEmpty()) {
-            return;
-        }
         long now = clockMs.getAsLong();
         if (suspects.isEmpty()) {
-            suspects = desk.reconcile(Set.of());
+            boolean afterDrops = drops != reconciledDrops;
+            if (!afterDrops && now - lastPassMs < RECONCILE_CONFIRM_MS) {
+                return;
+            }
+            lastPassMs = now;
+            suspectsQueued = afterDrops;
+            suspects = desk.reconcile(Set.of(), afterDrops);
             suspectsAtMs = now;
             suspectsOffered = offered.get();
             reconciledDrops = drops;
-            if (suspects.isEmpty()) {
-                return;
+            if (!suspects.isEmpty()) {
+                LOG.atInfo().addKeyValue("callbacks", suspects.size()).log("callbacks out of line with their records");
             }
-            LOG.atInfo().addKeyValue("callbacks", suspects.size()).log("callbacks out of line with their records");
             return;
         }
-        if (now - suspectsAtMs < RECONCILE_CONFIRM_MS || handled.get() < suspectsOffered) {
+        // everything queued is handled (an outcome the engine emitted late is not left waiting behind this pass)
+        if (now - suspectsAtMs < RECONCILE_CONFIRM_MS || handled.get() < suspectsOffered
+                || handled.get() != offered.get()) {
             return;
         }
-        desk.reconcile(suspects);
+        desk.reconcile(suspects, suspectsQueued);
         suspects = Set.of();
-        reconciledDrops = drops;
     }
 
     /** Waits until every observation taken so far is handled (tests, shutdown). */
