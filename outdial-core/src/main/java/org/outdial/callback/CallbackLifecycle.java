@@ -95,13 +95,51 @@ public final class CallbackLifecycle {
         return c;
     }
 
-    /** The customer was put through to an agent. */
+    /** The customer was put through to an agent the moment he answered (agent-first connect orders, a free agent). */
     public static Callback agentConnected(Callback cb, String agentId, long nowMs) {
+        return agentConnected(cb, agentId, nowMs, nowMs);
+    }
+
+    /**
+     * The customer, who answered at {@code answeredMs}, was put through to an agent at {@code nowMs}: the gap is
+     * {@code _CB_D_CUSTOMER_CONNECTED_WAITING_FOR_AGENT}. {@code _CB_T_CUSTOMER_CONNECTED} is this attempt's answer.
+     */
+    public static Callback agentConnected(Callback cb, String agentId, long answeredMs, long nowMs) {
         Callback c = cb.copy();
         c.state = CallbackState.PROCESSING;
         c.agentId = agentId;
-        c.customerConnectedMs = c.customerConnectedMs == 0 ? nowMs : c.customerConnectedMs;
+        c.customerConnectedMs = answeredMs > 0 && answeredMs <= nowMs ? answeredMs : nowMs;
         c.agentConnectedMs = nowMs;
+        return c;
+    }
+
+    /** The customer answered this attempt ({@code _CB_T_CUSTOMER_CONNECTED}), before any agent is connected. */
+    public static Callback customerAnswered(Callback cb, long answeredMs) {
+        Callback c = cb.copy();
+        if (!c.state.isFinal()) {
+            c.customerConnectedMs = answeredMs;
+        }
+        return c;
+    }
+
+    /**
+     * The agent on the call rescheduled it from his desktop (the record was written back Ready with a new
+     * dial_sched_time): the callback takes that time when the attempt ends ({@code SCHEDULED.AGENT}).
+     */
+    public static Callback agentRescheduled(Callback cb, long dueMs) {
+        Callback c = notFinal(cb);
+        c.rescheduleToMs = dueMs;
+        return c;
+    }
+
+    /**
+     * A desktop preview of the callback's record ended without a call (the agent declined it): the callback waits
+     * again, due at {@code dueMs}; no attempt is counted.
+     */
+    public static Callback previewDeclined(Callback cb, long dueMs) {
+        Callback c = notFinal(cb);
+        c.state = CallbackState.QUEUED;
+        c.nextDialMs = dueMs;
         return c;
     }
 
@@ -118,6 +156,10 @@ public final class CallbackLifecycle {
         Callback c = cb.copy();
         if (c.state.isFinal()) {
             return new AttemptOutcome(c, new Next.Done());
+        }
+        if (!agentConnected && c.state == CallbackState.PROCESSING) {
+            // the agent found no customer on the line (a machine, a fax): nobody was connected on this attempt
+            c.agentConnectedMs = 0;
         }
         DialResult dial = DialResult.of(result, agentConnected, amd);
         c.attempts.add(new DialAttempt(dialedAtMs, dial));

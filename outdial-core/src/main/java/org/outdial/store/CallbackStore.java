@@ -76,6 +76,16 @@ public interface CallbackStore {
     /** Writes custom fields of the callback record (call-attached data) by column name, whatever its status. */
     void attachToRecord(long listId, long recordId, Map<String, Object> fields);
 
+    /** Every service of every tenant (the engine-thread filter of callback campaign groups is built from it). */
+    List<CallbackService> allServices();
+
+    /** What the store holds for a callback's record: the source of truth when engine observations were lost. */
+    Optional<RecordState> recordState(long listId, long recordId);
+
+    /** A callback record's dialing state; {@code dialSchedMs} null when none. */
+    record RecordState(org.outdial.record.RecordStatus status, org.outdial.record.RecordType type,
+                       org.outdial.record.CallResult result, Long dialSchedMs) {}
+
     /** A callback query; null fields are not filtered on. */
     record CallbackQuery(long tenantId, Long serviceId, String id, String customerNumber,
                          Collection<CallbackState> states, Long desiredFromMs, Long desiredToMs, int limit) {}

@@ -127,7 +127,8 @@ public final class OutdialServer implements AutoCloseable {
                 System::currentTimeMillis, registry);
         dialing.desktops(desktops::deliver);
         DesktopEndpoint desktopEndpoint = new DesktopEndpoint(desktops);
-        CallbackModule callbacks = CallbackModule.start(store, dialing, System::currentTimeMillis, CallbackEventSink.NONE);
+        CallbackModule callbacks = CallbackModule.start(store, dialing, System::currentTimeMillis,
+                org.outdial.server.callback.CallbackCti.sink(feeds.ctiStream()), registry);
         ReportModule reports = ReportModule.start(store, dialing, System::currentTimeMillis);
         java.time.Clock clock = java.time.Clock.systemUTC();
         OperationsFeed feed = new OperationsFeed(store, dialing, System::currentTimeMillis).start();

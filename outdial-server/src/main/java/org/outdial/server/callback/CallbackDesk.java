@@ -49,6 +49,7 @@ public final class CallbackDesk {
     private final LongSupplier clockMs;
     private final CallbackEventSink sink;
     private final ServiceSetup setup;
+    private volatile java.util.function.Consumer<CallbackService> serviceListener = s -> { };
 
     public CallbackDesk(Store store, LongSupplier clockMs, CallbackEventSink sink) {
         this.store = store;
@@ -61,7 +62,14 @@ public final class CallbackDesk {
     // ---- services ----------------------------------------------------------------------------------------------
 
     public synchronized CallbackService createService(CallbackService service, Long agentGroupId, String callerId) {
-        return setup.create(service, agentGroupId, callerId);
+        CallbackService created = setup.create(service, agentGroupId, callerId);
+        serviceListener.accept(created);
+        return created;
+    }
+
+    /** Told of every service created (the tracker follows its campaign group from then on). */
+    void onServiceCreated(java.util.function.Consumer<CallbackService> listener) {
+        this.serviceListener = listener;
     }
 
     public CallbackService service(long tenantId, String name) {
@@ -256,25 +264,56 @@ public final class CallbackDesk {
 
     // ---- engine observations -----------------------------------------------------------------------------------
 
-    /** The campaign group of a service dials a callback's record: the callback is now ROUTING. */
-    synchronized Callback dialing(long listId, long recordId, String attemptId) {
+    /**
+     * The campaign group of a service dials (or a desktop previews) a callback's record: the callback is now ROUTING.
+     * Idempotent per attempt: a second report of the same attempt changes nothing.
+     *
+     * @param atMs when the dial was placed
+     */
+    synchronized Callback dialing(long listId, long recordId, String attemptId, long atMs) {
         Callback cb = callbacks.findByRecord(listId, recordId).orElse(null);
-        if (cb == null || cb.state().isFinal()) {
+        if (cb == null || cb.state().isFinal() || attemptId.equals(cb.lastOutIxn())
+                && (cb.state() == CallbackState.ROUTING || cb.state() == CallbackState.PROCESSING)) {
             return cb;
         }
         long position = callbacks.countQueuedBefore(cb.serviceId(), cb.nextDialMs());
-        return save(CallbackLifecycle.dialing(cb, attemptId, (int) position, clockMs.getAsLong()));
+        return save(CallbackLifecycle.dialing(cb, attemptId, (int) position, atMs));
     }
 
-    synchronized void agentConnected(String callbackId, long tenantId, String agentId) {
-        Callback cb = callbacks.find(tenantId, callbackId).orElse(null);
+    /** The callbacks of a service for a number that wait for a dial and whose records are claimed right now. */
+    synchronized List<Callback> claimedFor(CallbackService s, String phone) {
+        List<Callback> claimed = new ArrayList<>();
+        for (Callback cb : callbacks.query(new CallbackStore.CallbackQuery(s.tenantId(), s.id(), null, phone,
+                EnumSet.of(CallbackState.QUEUED, CallbackState.SCHEDULED), null, null, 50))) {
+            if (callbacks.recordState(cb.listId(), cb.recordId())
+                    .filter(r -> r.status() == RecordStatus.RETRIEVED).isPresent()) {
+                claimed.add(cb);
+            }
+        }
+        return claimed;
+    }
+
+    /** The customer answered a callback's call (before an agent is connected, if one must be found). */
+    synchronized void customerAnswered(long listId, long recordId, long answeredMs) {
+        Callback cb = callbacks.findByRecord(listId, recordId).orElse(null);
         if (cb != null && !cb.state().isFinal()) {
-            Callback next = CallbackLifecycle.agentConnected(cb, agentId, clockMs.getAsLong());
-            save(next);
+            save(CallbackLifecycle.customerAnswered(cb, answeredMs));
         }
     }
 
-    /** A dial of a callback record ended (after the engine wrote the record). */
+    /** @param answeredMs when the customer answered (0 = unknown: at the connect) */
+    synchronized void agentConnected(long listId, long recordId, String agentId, long answeredMs, long atMs) {
+        Callback cb = callbacks.findByRecord(listId, recordId).orElse(null);
+        if (cb != null && !cb.state().isFinal()) {
+            save(CallbackLifecycle.agentConnected(cb, agentId, answeredMs, atMs));
+        }
+    }
+
+    /**
+     * A dial of a callback record ended (after the engine wrote the record). The written record is read back: a
+     * desktop reschedule (RecordReschedule on the call) left it Ready with a new dial_sched_time, and a desktop call
+     * result (RecordProcessed / UpdateCallCompletionStats with GSW_CALL_RESULT) is the outcome's result.
+     */
     synchronized void attemptEnded(long listId, long recordId, CallResult result, boolean agentConnected, boolean amd,
                                    long dialedAtMs) {
         Callback cb = callbacks.findByRecord(listId, recordId).orElse(null);
@@ -282,13 +321,87 @@ public final class CallbackDesk {
             return;
         }
         CallbackService s = callbacks.service(cb.serviceId()).orElseThrow();
-        CallbackLifecycle.AttemptOutcome outcome = CallbackLifecycle.attemptEnded(cb, s, result, agentConnected, amd,
-                dialedAtMs, clockMs.getAsLong());
+        long now = clockMs.getAsLong();
+        boolean reached = agentConnected && !DesktopResults.customerNotReached(result);
+        if (reached) {
+            CallbackStore.RecordState written = callbacks.recordState(listId, recordId).orElse(null);
+            if (DesktopResults.rescheduled(written, now)) {
+                cb = CallbackLifecycle.agentRescheduled(cb, written.dialSchedMs());
+            } else if (DesktopResults.agentDisposition(result) && cb.state() == CallbackState.PROCESSING) {
+                cb = CallbackLifecycle.agentDisposition(cb, DesktopResults.AGENT_DISPOSITION);
+            }
+        }
+        CallbackLifecycle.AttemptOutcome outcome = CallbackLifecycle.attemptEnded(cb, s, result, reached, amd,
+                dialedAtMs, now);
         if (outcome.next() instanceof CallbackLifecycle.Next.Redial redial) {
             callbacks.requeueRecord(listId, recordId, redial.dueMs());
         }
         callbacks.attachToRecord(listId, recordId, attached(outcome.callback()));
         save(outcome.callback());
+    }
+
+    /**
+     * A desktop preview of a callback record ended without the agent placing a call: the callback waits again
+     * (the record is made Ready, due after the service's retry delay, unless the engine already did).
+     */
+    synchronized void previewDeclined(long listId, long recordId) {
+        Callback cb = callbacks.findByRecord(listId, recordId).orElse(null);
+        if (cb == null || cb.state().isFinal()) {
+            return;
+        }
+        CallbackService s = callbacks.service(cb.serviceId()).orElseThrow();
+        long due = clockMs.getAsLong() + s.dialRetrySec() * 1000L;
+        if (due >= cb.expiresMs()) {
+            callbacks.cancelRecordIfIdle(listId, recordId);
+            save(CallbackLifecycle.expire(cb, clockMs.getAsLong()));
+            return;
+        }
+        callbacks.requeueRecord(listId, recordId, due);
+        save(CallbackLifecycle.previewDeclined(cb, due));
+    }
+
+    /**
+     * Brings callbacks back in line with their records when engine observations may have been lost (the tracker's
+     * queue overflowed) or cut short (a restart). The store is the source of truth: a callback in a call
+     * (ROUTING/PROCESSING) or waiting (QUEUED) whose record is no longer claimed nor Ready had its attempt end unheard,
+     * and ends it now with the record's written call result; one in a call whose record is Ready again waits again.
+     * {@code suspects} are the callbacks found out of line by the previous pass: only those still out of line now are
+     * changed, so an outcome merely on its way is never applied twice. {@code queuedToo}: QUEUED callbacks are looked
+     * at as well (after dropped observations, at start); otherwise only those in a call, which are few.
+     *
+     * @return the ids out of line now that were not changed (the next pass's suspects)
+     */
+    synchronized java.util.Set<String> reconcile(java.util.Set<String> suspects, boolean queuedToo) {
+        java.util.Set<String> outOfLine = new java.util.HashSet<>();
+        long now = clockMs.getAsLong();
+        EnumSet<CallbackState> states = queuedToo
+                ? EnumSet.of(CallbackState.QUEUED, CallbackState.ROUTING, CallbackState.PROCESSING)
+                : EnumSet.of(CallbackState.ROUTING, CallbackState.PROCESSING);
+        for (Callback cb : callbacks.inStates(states, 100_000)) {
+            CallbackStore.RecordState r = callbacks.recordState(cb.listId(), cb.recordId()).orElse(null);
+            if (r == null || r.status() == RecordStatus.RETRIEVED) {
+                continue;
+            }
+            boolean inCall = cb.state() != CallbackState.QUEUED;
+            boolean ended = r.status() != RecordStatus.READY;
+            if (!ended && !inCall) {
+                continue;
+            }
+            if (suspects == null || suspects.contains(cb.id())) {
+                if (ended) {
+                    LOG.atWarn().addKeyValue("callback", cb.id()).addKeyValue("result", r.result())
+                            .log("callback's attempt ended unheard; ended from its stored record");
+                    attemptEnded(cb.listId(), cb.recordId(), r.result(), cb.state() == CallbackState.PROCESSING, false,
+                            now);
+                } else {
+                    Callback back = CallbackLifecycle.recover(cb);
+                    save(back);
+                }
+            } else {
+                outOfLine.add(cb.id());
+            }
+        }
+        return outOfLine;
     }
 
     // ---- time --------------------------------------------------------------------------------------------------
@@ -322,14 +435,14 @@ public final class CallbackDesk {
         }
     }
 
-    /** After a restart: callbacks whose call was cut short wait again (their records were returned to Ready). */
+    /**
+     * After a restart: callbacks whose call was cut short wait again (the dialing runtime returned their records to
+     * Ready); those whose attempt ended, written, but unheard are ended from their records.
+     */
     public synchronized int recover() {
-        int n = 0;
-        for (Callback cb : callbacks.inStates(EnumSet.of(CallbackState.ROUTING, CallbackState.PROCESSING), 100_000)) {
-            save(CallbackLifecycle.recover(cb));
-            n++;
-        }
-        return n;
+        int before = callbacks.inStates(EnumSet.of(CallbackState.ROUTING, CallbackState.PROCESSING), 100_000).size();
+        reconcile(null, true);
+        return before;
     }
 
     // ---- persistence and publication ---------------------------------------------------------------------------

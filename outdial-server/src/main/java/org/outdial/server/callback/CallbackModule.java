@@ -38,6 +38,16 @@ public final class CallbackModule implements AutoCloseable {
      * @return null when the store keeps no callbacks
      */
     public static CallbackModule start(Store store, DialingRuntime dialing, LongSupplier clockMs, CallbackEventSink sink) {
+        return start(store, dialing, clockMs, sink, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /**
+     * @param sink     where reporting events go besides the store (the CTI stream); {@link CallbackEventSink#NONE}
+     * @param registry where the tracker counts dropped observations
+     * @return null when the store keeps no callbacks
+     */
+    public static CallbackModule start(Store store, DialingRuntime dialing, LongSupplier clockMs, CallbackEventSink sink,
+                                       io.micrometer.core.instrument.MeterRegistry registry) {
         CallbackStore callbacks;
         try {
             callbacks = store.callbacks();
@@ -50,14 +60,21 @@ public final class CallbackModule implements AutoCloseable {
         if (recovered > 0) {
             LOG.atInfo().addKeyValue("callbacks", recovered).log("callbacks cut short by a restart wait again");
         }
-        CallbackTracker tracker = new CallbackTracker(desk, callbacks);
-        dialing.observe(tracker);
+        CallbackTracker tracker = new CallbackTracker(desk, callbacks.allServices(), clockMs, registry,
+                CallbackTracker.DEFAULT_CAPACITY);
+        desk.onServiceCreated(tracker::register);
+        dialing.publishTo(tracker::accept);
+        dialing.observeSwitch(tracker::switchEvent);
         CallbackApi api = new CallbackApi(desk, callbacks);
-        return new CallbackModule(desk, tracker, new CallbackScheduler(desk, TICK), api);
+        return new CallbackModule(desk, tracker, new CallbackScheduler(desk, tracker, TICK), api);
     }
 
     public Consumer<JavalinDefaultRoutingApi> routes() {
         return api::register;
+    }
+
+    public CallbackTracker tracker() {
+        return tracker;
     }
 
     public CallbackDesk desk() {

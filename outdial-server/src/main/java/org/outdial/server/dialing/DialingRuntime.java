@@ -52,6 +52,8 @@ public final class DialingRuntime implements AutoCloseable {
     private volatile Consumer<Command.NotifyAgent> desktops = n -> { };
     /** See every command on the engine thread before it is carried out (feeds, callbacks, reports); never block. */
     private final List<Consumer<Command>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** See every switch event before the engine queues it (callback answer times); on switch threads, never block. */
+    private final List<Consumer<Event>> switchObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean closed;
 
     private DialingRuntime(Store store, int applicationId, Switch switch_, double timeScale, LongSupplier clockMs,
@@ -91,7 +93,7 @@ public final class DialingRuntime implements AutoCloseable {
             LOG.atInfo().addKeyValue("records", runtime.recovered).addKeyValue("app_id", applicationId)
                     .log("returned records claimed by a previous run to Ready");
         }
-        switch_.start(runtime.loop::post);
+        switch_.start(runtime::fromSwitch);
         runtime.loop.start();
         runtime.dncRefresher.scheduleWithFixedDelay(runtime::refreshDnc, DNC_REFRESH.toMillis(),
                 DNC_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
@@ -129,6 +131,19 @@ public final class DialingRuntime implements AutoCloseable {
      */
     public void publishTo(java.util.function.ObjLongConsumer<Command> sink) {
         observe(c -> sink.accept(c, loop.eventTimeMs()));
+    }
+
+    /**
+     * Shows every event of the switch to {@code observer} before the engine queues it, on the switch's thread: the
+     * observer must only hand it on, never block.
+     */
+    public void observeSwitch(Consumer<Event> observer) {
+        switchObservers.add(observer);
+    }
+
+    private void fromSwitch(Event event) {
+        switchObservers.forEach(o -> o.accept(event));
+        loop.post(event);
     }
 
     /** The latest statistics of each calling list of a group, by list id (empty before the first snapshot). */

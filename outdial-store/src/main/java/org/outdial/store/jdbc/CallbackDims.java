@@ -62,8 +62,8 @@ final class CallbackDims {
         return row;
     }
 
-    /** The key of a combination; a new one is inserted on {@code c}. */
-    int key(Connection c, Table t, List<?> values) throws SQLException {
+    /** The key of a combination; a new one is inserted on {@code c}. Thread-safe: the transform prepares in parallel. */
+    synchronized int key(Connection c, Table t, List<?> values) throws SQLException {
         Map<List<?>, Integer> m = keys.get(t);
         Integer id = m.get(values);
         if (id != null) {

@@ -89,6 +89,27 @@ final class CallbackRepository implements CallbackStore {
     }
 
     @Override
+    public List<CallbackService> allServices() {
+        return jdbc.withConnection("reading callback services", c -> Jdbc.query(c,
+                "SELECT id, version, " + SERVICE_COLUMNS + " FROM callback_services ORDER BY id",
+                CallbackRepository::serviceRow));
+    }
+
+    @Override
+    public Optional<RecordState> recordState(long listId, long recordId) {
+        String table = catalog.require(listId).tableName();
+        return jdbc.withConnection("reading callback record " + recordId, c -> Jdbc.queryOne(c,
+                "SELECT record_status, record_type, call_result, dial_sched_time FROM " + table + " WHERE record_id = ?",
+                rs -> {
+                    long sched = rs.getLong(4);
+                    Long schedMs = rs.wasNull() ? null : sched * 1000;
+                    return new RecordState(org.outdial.record.RecordStatus.fromCode(rs.getInt(1)),
+                            org.outdial.record.RecordType.fromCode(rs.getInt(2)),
+                            org.outdial.record.CallResult.fromCode(rs.getInt(3)), schedMs);
+                }, recordId));
+    }
+
+    @Override
     public Optional<CallbackService> serviceOfGroup(long campaignGroupId) {
         return jdbc.withConnection("reading the callback service of campaign group " + campaignGroupId, c -> Jdbc.queryOne(c,
                 "SELECT id, version, " + SERVICE_COLUMNS + " FROM callback_services WHERE campaign_group_id = ?",

@@ -41,6 +41,9 @@ import org.postgresql.copy.PGCopyOutputStream;
 final class ReportRepository implements ReportStore {
 
     private static final long HOUR_MS = 3_600_000L;
+    /** Batches read and built at once while one is written. */
+    private static final int PREPARERS = Integer.getInteger("outdial.transform.preparers",
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
     private static final List<String> FACT_COLUMNS = factColumns();
 
     private final Jdbc jdbc;
@@ -106,21 +109,35 @@ final class ReportRepository implements ReportStore {
         CallbackDims dims = jdbc.withConnection("reading callback dimensions", CallbackDims::load);
         long done = jdbc.withConnection("reading the transform watermark", c -> Jdbc.queryLong(c,
                 "SELECT raw_id_done FROM callback_transform_state WHERE id = 1"));
+        long maxId = jdbc.withConnection("reading the last raw event id", c -> Jdbc.queryLong(c,
+                "SELECT COALESCE(MAX(id), 0) FROM callback_raw_events"));
         long raw = 0;
         long facts = 0;
         long rejected = 0;
-        // Two stages overlap: while one batch is written (database work), the next is read and built (Java work).
-        // Only this thread writes; the preparing thread reads raw events, which never change, and dimension keys.
-        ExecutorService preparer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("transform-read").factory());
+        // Batches are id ranges, so several are read and built at once (Java work, in parallel) while this thread
+        // writes them one after another, in id order (database work). A session split across two batches is redone
+        // by the later one, whose write deletes the earlier fact. Preparing threads only read raw events, which never
+        // change, and dimension keys (thread-safe).
+        int parallel = PREPARERS;
+        ExecutorService preparer = Executors.newFixedThreadPool(parallel,
+                Thread.ofVirtual().name("transform-read-", 0).factory());
         try {
-            long from = done;
-            Future<Prepared> next = preparer.submit(() -> prepare(from, batchEvents, dims));
-            while (true) {
-                Prepared batch = await(next);
-                if (batch.events() == 0) {
-                    break;
+            java.util.ArrayDeque<Future<Prepared>> ahead = new java.util.ArrayDeque<>();
+            long nextFrom = done;
+            while (nextFrom < maxId && ahead.size() < parallel + 1) {
+                long from = nextFrom;
+                long to = Math.min(maxId, from + batchEvents);
+                ahead.add(preparer.submit(() -> prepare(from, to, dims)));
+                nextFrom = to;
+            }
+            while (!ahead.isEmpty()) {
+                Prepared batch = await(ahead.poll());
+                if (nextFrom < maxId) {
+                    long from = nextFrom;
+                    long to = Math.min(maxId, from + batchEvents);
+                    ahead.add(preparer.submit(() -> prepare(from, to, dims)));
+                    nextFrom = to;
                 }
-                next = preparer.submit(() -> prepare(batch.lastId(), batchEvents, dims));
                 jdbc.inTransaction("transforming raw callback events", c -> write(c, batch));
                 raw += batch.events();
                 facts += batch.facts().size();
@@ -152,12 +169,13 @@ final class ReportRepository implements ReportStore {
     private record Prepared(long fromId, long lastId, int events, List<Object[]> facts, List<Rejection> rejections,
                             List<String> replacedFacts, List<String> clearedRejections) {}
 
-    private Prepared prepare(long done, int batchEvents, CallbackDims dims) {
+    /** Reads and builds the raw events with ids in ({@code done}, {@code to}]. */
+    private Prepared prepare(long done, long to, CallbackDims dims) {
         return jdbc.withConnection("reading raw callback events", c -> {
             List<Raw> rows = Jdbc.query(c, "SELECT id, tenant_id, session_id, event_kind, kvs FROM callback_raw_events"
-                    + " WHERE id > ? ORDER BY id FETCH FIRST " + batchEvents + " ROWS ONLY", ReportRepository::raw, done);
+                    + " WHERE id > ? AND id <= ? ORDER BY id", ReportRepository::raw, done, to);
             if (rows.isEmpty()) {
-                return new Prepared(done, done, 0, List.of(), List.of(), List.of(), List.of());
+                return new Prepared(done, to, 0, List.of(), List.of(), List.of(), List.of());
             }
             Map<String, List<Raw>> sessions = new LinkedHashMap<>();
             for (Raw r : rows) {
@@ -203,7 +221,7 @@ final class ReportRepository implements ReportStore {
                     }
                 }
             }
-            return new Prepared(done, rows.getLast().id(), rows.size(), factRows, rejections, lookBack, cleared);
+            return new Prepared(done, to, rows.size(), factRows, rejections, lookBack, cleared);
         });
     }
 

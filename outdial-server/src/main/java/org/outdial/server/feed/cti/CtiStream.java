@@ -316,6 +316,15 @@ public final class CtiStream implements FeedListener {
         return CtiEvents.confirmation(CtiCodes.MessageType.FAILURE_CONF, r.invokeId(), reason);
     }
 
+    /**
+     * A user event of another module (the callback service's reporting events) to the subscribers of its tenant that
+     * filter on no agent or campaign; any thread, never blocks (subscriber queues are bounded).
+     */
+    public void userEvent(long tenantId, String userEvent, Map<String, ?> attributes) {
+        publish(CtiEvent.of(CtiCodes.MessageType.USER_EVENT).put("UserEvent", userEvent).putAll(attributes)
+                .build(tenantId, null, null));
+    }
+
     /** Renders once, offers to every subscriber whose filter passes the event. */
     void publish(CtiEvent e) {
         if (subscribers.isEmpty()) {
