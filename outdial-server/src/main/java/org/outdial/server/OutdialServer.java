@@ -24,7 +24,6 @@ import org.outdial.server.admin.TreatmentPreviewApi;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.ArrayList;
 import java.util.function.Consumer;
-import org.outdial.callback.CallbackEventSink;
 import org.outdial.server.api.DialingApi;
 import org.outdial.server.callback.CallbackModule;
 import org.outdial.server.report.ReportModule;
