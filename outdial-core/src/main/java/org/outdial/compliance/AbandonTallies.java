@@ -36,6 +36,17 @@ public final class AbandonTallies {
         sum.lastAtMs = Math.max(sum.lastAtMs, atMs);
     }
 
+    /** Adds a tally back (a write that failed is retried with the next). */
+    public void add(AbandonTally t) {
+        Sum sum = sums.computeIfAbsent(new Key(t.tenantId(), t.campaignId(), t.bucketStartMs(), t.answerDelayMs()),
+                k -> new Sum());
+        sum.connected += t.connected();
+        sum.machines += t.machines();
+        sum.abandons += t.abandons();
+        sum.firstAtMs = Math.min(sum.firstAtMs, t.firstAtMs());
+        sum.lastAtMs = Math.max(sum.lastAtMs, t.lastAtMs());
+    }
+
     public boolean isEmpty() {
         return sums.isEmpty();
     }

@@ -126,6 +126,7 @@ public final class OutdialServer implements AutoCloseable {
         DesktopGateway desktops = new DesktopGateway(settings.server().applicationId(), store, dialing::post,
                 System::currentTimeMillis, registry);
         dialing.desktops(desktops::deliver);
+        dialing.scheduleGroups();
         DesktopEndpoint desktopEndpoint = new DesktopEndpoint(desktops);
         CallbackModule callbacks = CallbackModule.start(store, dialing, System::currentTimeMillis, CallbackEventSink.NONE);
         ReportModule reports = ReportModule.start(store, dialing, System::currentTimeMillis);
