@@ -114,7 +114,15 @@ final class CallFlow {
         }
         call.connectTimerId = 0;
         call.session.waiting.remove(call);
-        rt.emit(new Command.Release(call.callId, CallResult.ABANDONED));
+        String message = call.session.config.group().options().get(SessionConfig.ABANDON_MESSAGE_OPTION);
+        if (message != null && !message.isBlank()) {
+            // the person hears the group's abandon message (a destination that plays it) instead of silence; the
+            // switch's later release of the transferred call is dropped quietly
+            rt.emit(new Command.Transfer(call.callId, message.strip()));
+            rt.guardEnded.add(call.callId);
+        } else {
+            rt.emit(new Command.Release(call.callId, CallResult.ABANDONED));
+        }
         abandon(call);
     }
 
