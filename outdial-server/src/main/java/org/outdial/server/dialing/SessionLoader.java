@@ -50,7 +50,13 @@ final class SessionLoader {
                 .toList();
         List<Treatment> treatments = store.config().treatments(tenantId).stream()
                 .filter(t -> campaign.treatmentIds().contains(t.id())).toList();
-        return new SessionConfig(group, campaign, lists, treatments, scaled(DialingOptions.defaults()));
+        DialingOptions options;
+        try {
+            options = GroupOptions.dialingOptions(group.options());
+        } catch (IllegalArgumentException bad) {
+            throw new OutdialException("campaign group '" + group.name() + "': " + bad.getMessage());
+        }
+        return new SessionConfig(group, campaign, lists, treatments, scaled(options));
     }
 
     /**
