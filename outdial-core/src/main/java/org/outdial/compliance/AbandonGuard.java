@@ -162,6 +162,34 @@ public final class AbandonGuard {
         dayAbandons[slot(currentDay)]++;
     }
 
+    /**
+     * Restores counts kept before a restart ({@link AbandonTally}): {@code connected} connections, {@code machines} of
+     * them machines, and {@code abandons}, made between {@code firstAtMs} and {@code lastAtMs} (one day in the guard's
+     * zone) with answer delay {@code answerDelayMs} (negative: unknown). Call oldest first, before live events.
+     */
+    public void seed(long firstAtMs, long lastAtMs, long answerDelayMs, long connected, long machines, long abandons) {
+        roll(firstAtMs);
+        int day = slot(currentDay);
+        if (answerDelayMs >= 0) {
+            connectedByDelay[delayBin(answerDelayMs)] += connected;
+            machinesByDelay[delayBin(answerDelayMs)] += machines;
+        }
+        if (connected > 0) {
+            if (dayFirstMs == Long.MIN_VALUE) {
+                dayFirstMs = firstAtMs;
+                dayFirstAt[day] = firstAtMs;
+            }
+            dayLastAt[day] = Math.max(dayLastAt[day], lastAtMs);
+        }
+        dayConnected[day] += connected;
+        dayMachines[day] += machines;
+        if (answerDelayMs >= 0) {
+            dayTimedLiveAbandons[day] += abandons * liveShareAt(answerDelayMs);
+        } else {
+            dayAbandons[day] += abandons;
+        }
+    }
+
     public void addPending(double expectedAbandons) {
         pendingExpected += expectedAbandons;
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.outdial.agent.AgentState;
 import org.outdial.campaign.DialMode;
 import org.outdial.compliance.AbandonGuard;
+import org.outdial.compliance.AbandonTally;
 import org.outdial.pacing.OptimizationTarget;
 
 /**
@@ -53,11 +54,20 @@ final class Admin {
             return;
         }
         // One guard per campaign: the first group to load it sets its aim and zone.
+        // A new guard (first load since this engine started) starts from the tallies the store kept; an existing one
+        // already counts everything since then.
         AbandonGuard guard = rt.campaignGuards.computeIfAbsent(
                 List.of(cfg.group().tenantId(), cfg.group().campaignId()),
-                k -> new AbandonGuard(aimCap, Math.min(o.abandonAimMargin(), aimCap / 2), rt.ctx.abandonNoiseZ(),
-                        o.amdEnabled() ? o.amdFalsePositiveRate() : 0, rt.ctx.maxAllowance(), rt.ctx.budgetScale(),
-                        cfg.lists().get(0).defaultTimeZone()));
+                k -> {
+                    AbandonGuard g = new AbandonGuard(aimCap, Math.min(o.abandonAimMargin(), aimCap / 2),
+                            rt.ctx.abandonNoiseZ(), o.amdEnabled() ? o.amdFalsePositiveRate() : 0,
+                            rt.ctx.maxAllowance(), rt.ctx.budgetScale(), cfg.lists().get(0).defaultTimeZone());
+                    AbandonTally.seed(g, e.abandonHistory().stream()
+                            .filter(t -> t.tenantId() == cfg.group().tenantId()
+                                    && t.campaignId() == cfg.group().campaignId() && t.lastAtMs() <= rt.nowMs)
+                            .toList());
+                    return g;
+                });
         Session s = new Session(cfg, rt.ctx.predictivePacer().apply(cfg), guard, e.actor());
         rt.sessions.put(s.groupId, s);
         for (AgentSeat a : rt.agents.values()) {

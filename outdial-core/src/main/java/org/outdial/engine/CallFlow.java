@@ -2,6 +2,7 @@ package org.outdial.engine;
 
 import java.util.Optional;
 import org.outdial.agent.AgentState;
+import org.outdial.compliance.AbandonTally;
 import org.outdial.record.CallResult;
 import org.outdial.treatment.Treatment;
 
@@ -93,10 +94,17 @@ final class CallFlow {
         agents.transition(agent, AgentState.TALKING, 0);
         s.guard.removePending(call.expectedAbandon);
         s.guard.onConnected(rt.nowMs, call.presentedAtMs - call.dialedAtMs);
+        tally(s, AbandonTally.Kind.CONNECTED, call.presentedAtMs - call.dialedAtMs);
         s.stats.onConnect();
         s.listStats(call.record.record.listId()).onConnect();
         rt.emit(new Command.ConnectToAgent(call.callId, agent.agentId, agent.place));
         rt.emit(new Command.PublishCallToAgent(call.callId, call.guid, agent.agentId, s.groupId, call.record.record));
+    }
+
+    /** What the guard just counted, for the store (a restart seeds the guard from it). */
+    private void tally(Session s, AbandonTally.Kind kind, long answerDelayMs) {
+        rt.emit(new Command.RecordAbandonTally(s.config.group().tenantId(), s.config.group().campaignId(), kind,
+                answerDelayMs, rt.nowMs));
     }
 
     /** The connect timeout of a waiting call expired: abandoned for lack of an agent. */
@@ -106,7 +114,15 @@ final class CallFlow {
         }
         call.connectTimerId = 0;
         call.session.waiting.remove(call);
-        rt.emit(new Command.Release(call.callId, CallResult.ABANDONED));
+        String message = call.session.config.group().options().get(SessionConfig.ABANDON_MESSAGE_OPTION);
+        if (message != null && !message.isBlank()) {
+            // the person hears the group's abandon message (a destination that plays it) instead of silence; the
+            // switch's later release of the transferred call is dropped quietly
+            rt.emit(new Command.Transfer(call.callId, message.strip()));
+            rt.guardEnded.add(call.callId);
+        } else {
+            rt.emit(new Command.Release(call.callId, CallResult.ABANDONED));
+        }
         abandon(call);
     }
 
@@ -114,6 +130,7 @@ final class CallFlow {
         Session s = call.session;
         s.guard.removePending(call.expectedAbandon);
         s.guard.onAbandon(rt.nowMs, call.presentedAtMs > 0 ? call.presentedAtMs - call.dialedAtMs : -1);
+        tally(s, AbandonTally.Kind.ABANDON, call.presentedAtMs > 0 ? call.presentedAtMs - call.dialedAtMs : -1);
         s.stats.onAbandon();
         s.listStats(call.record.record.listId()).onAbandon();
         end(call, CallResult.ABANDONED);
@@ -245,6 +262,7 @@ final class CallFlow {
             call.countedLive = false;
             if (call.state == Call.State.CONNECTED) {
                 call.session.guard.onNotLive(rt.nowMs, call.presentedAtMs - call.dialedAtMs);
+                tally(call.session, AbandonTally.Kind.NOT_LIVE, call.presentedAtMs - call.dialedAtMs);
             }
             call.session.stats.onNotLive();
         }

@@ -59,6 +59,15 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * The campaign's abandon guard counted a connection, a machine among them or an abandon: for the store, so a
+     * restart seeds the guard with today's and the last 30 days' tallies ({@link Event.LoadSession#abandonHistory}).
+     *
+     * @param answerDelayMs dial → answer; negative when unknown
+     */
+    record RecordAbandonTally(long tenantId, long campaignId, org.outdial.compliance.AbandonTally.Kind kind,
+                              long answerDelayMs, long atMs) implements Command {}
+
     // ---- time ------------------------------------------------------------------------------------------------
 
     record ScheduleTimer(long timerId, long dueMs) implements Command {}

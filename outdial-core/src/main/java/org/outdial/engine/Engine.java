@@ -197,6 +197,14 @@ public final class Engine {
         return s == null ? 0 : s.buffer.size();
     }
 
+    /**
+     * Writes the engine gave up on after its retries: their records stay Retrieved in the store, and the restart
+     * recovery returns them to Ready.
+     */
+    public int lostWrites() {
+        return rt.lostWrites;
+    }
+
     public int callsInProgress() {
         return rt.calls.size();
     }

@@ -18,10 +18,20 @@ public sealed interface Event {
     // ---- admin: dialing sessions -------------------------------------------------------------------------------
 
     /** Loads a campaign group with its configuration as the adapter read it from the store. */
-    record LoadSession(long nowMs, SessionConfig config, Actor actor) implements Event {
+    /**
+     * @param abandonHistory the campaign's abandon-guard tallies kept in the store (last {@code HISTORY_MS}); they
+     *                       seed the campaign's guard when this engine has none yet (after a restart), else are ignored
+     */
+    record LoadSession(long nowMs, SessionConfig config, Actor actor,
+                       List<org.outdial.compliance.AbandonTally> abandonHistory) implements Event {
         public LoadSession {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(actor, "actor");
+            abandonHistory = List.copyOf(abandonHistory);
+        }
+
+        public LoadSession(long nowMs, SessionConfig config, Actor actor) {
+            this(nowMs, config, actor, List.of());
         }
     }
 

@@ -76,7 +76,10 @@ final class Runtime {
     int lostWrites;
     /** Most calls remembered as ended by their dial guard, so late switch events for them are dropped quietly. */
     static final int GUARD_ENDED_MAX = 4_096;
-    /** Ids of calls the engine ended by their dial guard, oldest first, at most {@link #GUARD_ENDED_MAX}. */
+    /**
+     * Ids of calls the engine ended while the switch may still report on them (by their dial guard, or abandoned to
+     * the group's abandon message), oldest first, at most {@link #GUARD_ENDED_MAX}.
+     */
     final Set<Long> guardEnded = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {

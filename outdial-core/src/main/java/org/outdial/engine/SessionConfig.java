@@ -16,6 +16,13 @@ import org.outdial.treatment.Treatment;
 public record SessionConfig(CampaignGroup group, Campaign campaign, List<CallingList> lists,
                             List<Treatment> treatments, DialingOptions options) {
 
+    /**
+     * Campaign-group option: the destination (a DN or SIP URI that plays a message) an answered call is transferred
+     * to when it finds no agent within the connect timeout; unset = the call is released (silence). Either way the
+     * call counts as abandoned.
+     */
+    public static final String ABANDON_MESSAGE_OPTION = "abandon_message_destination";
+
     public SessionConfig {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(campaign, "campaign");

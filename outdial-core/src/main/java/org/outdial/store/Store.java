@@ -33,6 +33,11 @@ public interface Store extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no reports");
     }
 
+    /** The abandon guards' tallies, kept so a restart keeps the abandon caps; stores without them say so. */
+    default AbandonTallyStore abandonTallies() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no abandon tallies");
+    }
+
     /** Which database this is, for logs and {@code /health}: e.g. "H2 2.5.252" or "PostgreSQL 18.1". */
     String describe();
 

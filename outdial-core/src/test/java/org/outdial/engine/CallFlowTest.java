@@ -77,6 +77,35 @@ class CallFlowTest {
     }
 
     @Test
+    void anAbandonedCallHearsTheGroupsAbandonMessageWhenOneIsSetAndStillCountsAsAbandoned() {
+        SessionConfig plain = EngineHarness.config(DialMode.PREDICTIVE, List.of(), DialingOptions.defaults());
+        org.outdial.campaign.CampaignGroup g = plain.group();
+        h.load(new SessionConfig(new org.outdial.campaign.CampaignGroup(g.id(), g.tenantId(), g.name(),
+                g.campaignId(), g.agentGroupId(), g.dialMode(), g.optimization(), g.optimizationGoal(), g.bufferMin(),
+                g.bufferMax(), java.util.Map.of(SessionConfig.ABANDON_MESSAGE_OPTION, "sip:sorry@ivr"), 0),
+                plain.campaign(), plain.lists(), plain.treatments(), plain.options()));
+        h.start();
+        h.readyAgent("a1");
+        h.claimed(h.record(), h.record());
+        Command.Dial dial = h.last(Command.Dial.class);
+        h.send(new Event.AgentNotReady(h.nowMs, "a1", 5));
+        List<Command> answered = h.send(new Event.CallAnswered(h.nowMs, dial.callId(), Event.AnswerKind.HUMAN));
+
+        List<Command> out = h.fireTimer(EngineHarness.of(Command.ScheduleTimer.class, answered).get(0));
+
+        assertThat(EngineHarness.of(Command.Transfer.class, out)).singleElement()
+                .isEqualTo(new Command.Transfer(dial.callId(), "sip:sorry@ivr"));
+        assertThat(EngineHarness.of(Command.Release.class, out)).isEmpty();
+        assertThat(h.engine.stats(GROUP).orElseThrow().abandons()).isEqualTo(1);
+        assertThat(EngineHarness.of(Command.PublishOutcome.class, h.autoStore().send(new Event.Persisted(h.nowMs,
+                h.last(Command.Persist.class).writeId())))).singleElement()
+                .satisfies(o -> assertThat(o.result()).isEqualTo(CallResult.ABANDONED));
+        // the message's end is reported later and is nobody's business any more
+        assertThat(EngineHarness.of(Command.Rejected.class, h.send(new Event.CallReleased(h.nowMs + 9_000,
+                dial.callId())))).isEmpty();
+    }
+
+    @Test
     void waitingCallIsConnectedWhenAnAgentBecomesReadyInTime() {
         runningWithAgents("a1");
         h.claimed(h.record(), h.record());

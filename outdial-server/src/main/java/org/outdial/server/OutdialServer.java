@@ -125,6 +125,7 @@ public final class OutdialServer implements AutoCloseable {
         DesktopGateway desktops = new DesktopGateway(settings.server().applicationId(), store, dialing::post,
                 System::currentTimeMillis, registry);
         dialing.desktops(desktops::deliver);
+        dialing.scheduleGroups();
         DesktopEndpoint desktopEndpoint = new DesktopEndpoint(desktops);
         CallbackModule callbacks = CallbackModule.start(store, dialing, System::currentTimeMillis,
                 org.outdial.server.callback.CallbackCti.sink(feeds.ctiStream()), registry);

@@ -31,6 +31,10 @@ public final class RealTimeSimSwitch implements Switch {
 
     /** Live answers the agent marks as a wrong number (the rest keep the switch's Answer). */
     private static final double WRONG_NUMBER_SHARE = 0.05;
+    /** Live answers whose person asks for a call back tomorrow: the agent reschedules the record mid-call. */
+    private static final double RESCHEDULE_SHARE = 0.04;
+    /** Live answers whose person asks never to be called again: the agent marks the number Do-Not-Call. */
+    private static final double DO_NOT_CALL_SHARE = 0.02;
 
     private final Scenario model;
     private final RandomGenerator rng;
@@ -39,6 +43,8 @@ public final class RealTimeSimSwitch implements Switch {
     private final ScheduledExecutorService scheduler;
     /** callId → whether a person answered; only the scheduler thread touches it. */
     private final Map<Long, Boolean> answered = new HashMap<>();
+    /** callId → the dialed record's handle, for the agent's desktop requests; only the scheduler thread touches it. */
+    private final Map<Long, Long> handles = new HashMap<>();
     private volatile SwitchListener listener;
 
     private RealTimeSimSwitch(Scenario model, long seed, double speed, LongSupplier clockMs) {
@@ -83,7 +89,13 @@ public final class RealTimeSimSwitch implements Switch {
 
     @Override
     public void dial(Command.Dial dial) {
-        scheduler.execute(() -> place(dial.callId()));
+        scheduler.execute(() -> {
+            handles.put(dial.callId(), dial.recordHandle());
+            place(dial.callId());
+            if (!answered.containsKey(dial.callId())) {
+                handles.remove(dial.callId());
+            }
+        });
     }
 
     private void place(long callId) {
@@ -118,6 +130,7 @@ public final class RealTimeSimSwitch implements Switch {
     public void connect(Command.ConnectToAgent connect) {
         scheduler.execute(() -> {
             Boolean live = answered.remove(connect.callId());
+            Long handle = handles.remove(connect.callId());
             if (live == null) {
                 return; // released meanwhile
             }
@@ -126,23 +139,52 @@ public final class RealTimeSimSwitch implements Switch {
             CallResult result = !live ? CallResult.ANSWERING_MACHINE
                     : rng.nextDouble() < WRONG_NUMBER_SHARE ? CallResult.WRONG_NUMBER : CallResult.ANSWER;
             long callId = connect.callId();
+            if (live && result == CallResult.ANSWER && handle != null) {
+                deskRequest(connect.agentId(), callId, handle, talkS / 2);
+            }
             report(talkS, now -> new Event.CallDisposition(now, callId, result));
             report(talkS, now -> new Event.CallReleased(now, callId));
             report(talkS + wrapS, now -> new Event.AgentReady(now, connect.agentId()));
         });
     }
 
+    /** Sometimes the person asks for a call back tomorrow or never to be called again; the agent does so mid-call. */
+    private void deskRequest(String agentId, long callId, long handle, double afterS) {
+        double u = rng.nextDouble();
+        org.outdial.desktop.Request request;
+        if (u < DO_NOT_CALL_SHARE) {
+            request = new org.outdial.desktop.Request.DoNotCall(handle, null, null,
+                    org.outdial.desktop.Request.Target.NONE, null, org.outdial.desktop.Request.ChainAttr.RECORD_ONLY,
+                    "asked not to be called (virtual agent)", null);
+        } else if (u < DO_NOT_CALL_SHARE + RESCHEDULE_SHARE) {
+            // tomorrow at this time of day (in the record's zone the engine moves it into the calling window)
+            java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(
+                    java.time.Instant.ofEpochMilli(clockMs.getAsLong()).plus(java.time.Duration.ofDays(1)),
+                    java.time.ZoneOffset.UTC);
+            request = new org.outdial.desktop.Request.RecordReschedule(handle,
+                    org.outdial.desktop.Request.Target.NONE, org.outdial.desktop.Request.CallbackType.CAMPAIGN, at,
+                    null, false);
+        } else {
+            return;
+        }
+        report(afterS, now -> new Event.DesktopRequest(now, agentId, callId, request));
+    }
+
     @Override
     public void transfer(Command.Transfer transfer) {
         scheduler.execute(() -> {
             answered.remove(transfer.callId());
+            handles.remove(transfer.callId());
             report(1, now -> new Event.CallReleased(now, transfer.callId()));
         });
     }
 
     @Override
     public void release(Command.Release release) {
-        scheduler.execute(() -> answered.remove(release.callId()));
+        scheduler.execute(() -> {
+            answered.remove(release.callId());
+            handles.remove(release.callId());
+        });
     }
 
     private void report(double afterModelS, java.util.function.LongFunction<Event> event) {

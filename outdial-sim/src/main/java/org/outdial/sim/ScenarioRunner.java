@@ -31,9 +31,19 @@ public final class ScenarioRunner {
     /** As {@link #run(Path, Optional, String, long, boolean, PrintStream)} with the wall clock (ns) given. */
     public static void run(Path file, Optional<String> id, String policy, long seed, boolean check, PrintStream out,
                            LongSupplier wallClockNs) {
+        run(file, id, policy, seed, check, Faults.NONE, out, wallClockNs);
+    }
+
+    /**
+     * As {@link #run(Path, Optional, String, long, boolean, PrintStream, LongSupplier)} with {@code faults} injected
+     * (see {@link Faults}); with {@code check} the simulator's own invariants ({@link SimChecker}) are asserted after
+     * every event as well as the engine's.
+     */
+    public static void run(Path file, Optional<String> id, String policy, long seed, boolean check, Faults faults,
+                           PrintStream out, LongSupplier wallClockNs) {
         Policy.parse(policy);
         for (Scenario scenario : select(file, id)) {
-            runOne(scenario, policy, seed, check, wallClockNs, out);
+            runOne(scenario, policy, seed, check, faults, wallClockNs, out);
         }
     }
 
@@ -51,10 +61,15 @@ public final class ScenarioRunner {
 
     static Metrics runOne(Scenario scenario, String policy, long seed, boolean check, LongSupplier wallClockNs,
                           PrintStream out) {
+        return runOne(scenario, policy, seed, check, Faults.NONE, wallClockNs, out);
+    }
+
+    static Metrics runOne(Scenario scenario, String policy, long seed, boolean check, Faults faults,
+                          LongSupplier wallClockNs, PrintStream out) {
         long start = wallClockNs.getAsLong();
         Metrics metrics;
         try {
-            metrics = new Simulation(scenario, policy, seed, check).run();
+            metrics = new Simulation(scenario, policy, seed, check, faults).run();
         } catch (RuntimeException e) {
             throw new IllegalStateException("scenario " + scenario.id() + " policy " + policy + " seed " + seed
                     + " failed: " + e.getMessage(), e);
@@ -64,7 +79,7 @@ public final class ScenarioRunner {
         if (check && (metrics.abandonRateMaxDay() > scenario.abandonLimit()
                 || metrics.abandonRate() > scenario.abandonLimit())) {
             throw new IllegalStateException("scenario " + scenario.id() + " policy " + policy + " seed " + seed
-                    + ": abandon rate " + metrics.abandonRate() + " (worst day " + metrics.abandonRateMaxDay()
+                    + ": invariant 'abandon rate within the cap' violated: abandon rate " + metrics.abandonRate() + " (worst day " + metrics.abandonRateMaxDay()
                     + ") above the cap " + scenario.abandonLimit());
         }
         return metrics;

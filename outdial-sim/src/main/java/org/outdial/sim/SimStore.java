@@ -22,12 +22,43 @@ final class SimStore {
     static final long LIST_ID = 1;
     private static final CallingWindow ALL_DAY = new CallingWindow(0, CallingWindow.DAY_SEC);
 
+    /** Callable only in the first minute of the day (UTC): never during a shift. */
+    private static final CallingWindow CLOSED_IN_SHIFTS = new CallingWindow(0, 60);
+
     private final SimQueue queue;
+    private final Faults faults;
+    private final java.util.random.RandomGenerator faultRandom;
+    private final java.util.Set<String> doNotCall = new java.util.HashSet<>();
     private long nextRecordId = 1;
     private long nowMs;
 
     SimStore(SimQueue queue) {
+        this(queue, Faults.NONE, null);
+    }
+
+    /** With {@code dnc} and {@code closed-window} faults, some records are never callable. */
+    SimStore(SimQueue queue, Faults faults, java.util.random.RandomGenerator faultRandom) {
         this.queue = queue;
+        this.faults = faults;
+        this.faultRandom = faultRandom;
+    }
+
+    /** The Do-Not-Call check the engine makes at dial time. */
+    boolean blocks(String phone) {
+        return doNotCall.contains(phone);
+    }
+
+    private CallingWindow window() {
+        return faults.closedWindow() > 0 && faultRandom.nextDouble() < faults.closedWindow() ? CLOSED_IN_SHIFTS
+                : ALL_DAY;
+    }
+
+    private String phone(long id) {
+        String phone = "+1555" + (1_000_000 + id);
+        if (faults.dnc() > 0 && faultRandom.nextDouble() < faults.dnc()) {
+            doNotCall.add(phone);
+        }
+        return phone;
     }
 
     void now(long nowMs) {
@@ -40,9 +71,9 @@ final class SimStore {
                 List<CallingRecord> records = new ArrayList<>(c.max());
                 for (int i = 0; i < c.max(); i++) {
                     long id = nextRecordId++;
-                    records.add(new CallingRecord(id, c.listId(), "+1555" + (1_000_000 + id), ContactInfoType.HOME_PHONE,
+                    records.add(new CallingRecord(id, c.listId(), phone(id), ContactInfoType.HOME_PHONE,
                             RecordType.GENERAL, RecordStatus.RETRIEVED, CallResult.UNKNOWN_CALL_RESULT, 0, null, null,
-                            ALL_DAY, ZoneOffset.UTC, 1L, null, id, 0, c.groupId(), 1, null, null, Map.of()));
+                            window(), ZoneOffset.UTC, 1L, null, id, 0, c.groupId(), 1, null, null, Map.of()));
                 }
                 queue.add(new Event.RecordsClaimed(nowMs, c.requestId(), records));
             }

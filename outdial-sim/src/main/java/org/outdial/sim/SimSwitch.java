@@ -144,6 +144,11 @@ final class SimSwitch implements Switch {
         }
     }
 
+    /** The called person hung up (an injected fault): the call is no longer the switch's to connect. */
+    void hungUp(long callId) {
+        calls.remove(callId);
+    }
+
     int callsTracked() {
         return calls.size();
     }

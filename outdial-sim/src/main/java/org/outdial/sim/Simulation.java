@@ -43,12 +43,22 @@ final class Simulation {
     private final SimSwitch switch_;
     private final VirtualAgents agents;
     private final SimStore store;
+    private final Faults faults;
+    /** Draws the injected faults; separate from the scenario's generator so a run without faults is unchanged. */
+    private final RandomGenerator faultRandom;
+    private final SimChecker checker;
     private long events;
     /** Sees every command with its event time (feeds benchmarks); nothing by default. */
     private java.util.function.ObjLongConsumer<Command> observer = (c, t) -> { };
 
     Simulation(Scenario scenario, String policy, long seed, boolean check) {
+        this(scenario, policy, seed, check, Faults.NONE);
+    }
+
+    Simulation(Scenario scenario, String policy, long seed, boolean check, Faults faults) {
         this.scenario = scenario;
+        this.faults = faults;
+        this.faultRandom = RandomGeneratorFactory.of("L64X128MixRandom").create(seed ^ 0x5DEECE66DL);
         this.policy = policy;
         this.check = check;
         RandomGenerator simRandom = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
@@ -58,9 +68,11 @@ final class Simulation {
         this.switch_ = new SimSwitch(scenario, simRandom, queue, metrics, shifts);
         this.agents = new VirtualAgents(scenario, simRandom, queue, metrics, shifts);
         this.switch_.agents(agents);
-        this.store = new SimStore(queue);
+        this.store = new SimStore(queue, faults, faultRandom);
         this.engine = new Engine(EngineContext.builder().applicationId(1).random(engineRandom)
+                .dnc((tenant, phone, customer) -> store.blocks(phone))
                 .predictivePacer(Policy.parse(policy)).checkInvariants(check).build());
+        this.checker = check ? new SimChecker(engine, GROUP_ID, store) : null;
     }
 
     Metrics run() {
@@ -141,11 +153,57 @@ final class Simulation {
         switch_.now(now);
         agents.now(now);
         store.now(now);
+        if (faults.any()) {
+            injectAfter(event);
+        }
+        if (checker != null) {
+            checker.before(event);
+        }
         for (Command command : engine.handle(event)) {
             observer.accept(command, now);
-            if (!timers.accept(command) && !switch_.execute(command)) {
+            if (checker != null) {
+                checker.command(command, now);
+            }
+            if (!timers.accept(command) && !(faults.any() && injected(command, now)) && !switch_.execute(command)) {
                 store.execute(command);
             }
         }
+        if (checker != null) {
+            checker.after(event);
+        }
+    }
+
+    /** A fault answering a command in the adapter's place; true when it did (the command is not carried out). */
+    private boolean injected(Command command, long now) {
+        switch (command) {
+            case Command.Persist p when chance(faults.storeFail()) -> {
+                queue.add(new Event.PersistFailed(now, p.writeId(), "injected store failure"));
+                return true;
+            }
+            case Command.ClaimRecords c when chance(faults.claimFail()) -> {
+                queue.add(new Event.ClaimFailed(now, c.requestId(), "injected claim failure"));
+                return true;
+            }
+            case Command.Dial d when chance(faults.switchSilence()) -> {
+                return true;  // the switch never says a word about this dial
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** Faults that follow an event: a person hangs up soon after answering. */
+    private void injectAfter(Event event) {
+        if (event instanceof Event.CallAnswered a && a.kind() == Event.AnswerKind.HUMAN
+                && chance(faults.disconnect())) {
+            queue.add(new Event.CallDropped(a.nowMs() + faultRandom.nextLong(2_001), a.callId()));
+        } else if (event instanceof Event.CallDropped d) {
+            switch_.hungUp(d.callId());
+        }
+    }
+
+    private boolean chance(double p) {
+        return p > 0 && faultRandom.nextDouble() < p;
     }
 }

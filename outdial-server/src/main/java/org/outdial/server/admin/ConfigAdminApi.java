@@ -387,6 +387,8 @@ public final class ConfigAdminApi {
                         + "' must be lower-case letters, digits, '_' or '-', starting with a letter");
             }
         }
+        org.outdial.server.dialing.GroupOptions.validate(options)
+                .ifPresent(bad -> { throw new FieldException("options." + bad.getKey(), bad.getValue()); });
         return Ids.valid(() -> new CampaignGroup(id, tenantId, name, campaignId, agentGroupId, mode, optimization, goal,
                 min, max, options, version));
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import org.outdial.server.OutdialException;
+import org.outdial.sim.Faults;
 import org.outdial.sim.Frontier;
 import org.outdial.sim.ScenarioException;
 import org.outdial.sim.ScenarioRunner;
@@ -48,6 +49,16 @@ final class SimulateCommand implements Callable<Integer> {
             + "abandon rate (whole run or worst day) is above the scenario's cap.")
     boolean check;
 
+    @Option(names = "--faults", paramLabel = "NAME=P,...", description = "Inject faults, each with a probability "
+            + "per opportunity: store-fail (a record write fails), claim-fail (a claim fails), switch-silence (the "
+            + "switch never reports on a dial), disconnect (a person hangs up 0-2 s after answering), dnc (a claimed "
+            + "record's number is on the Do-Not-Call list), closed-window (a claimed record's calling window is "
+            + "closed during shifts). E.g. store-fail=0.01,switch-silence=0.001,disconnect=0.02. Use with --check: "
+            + "it asserts after every event that no record is dialed twice at once, none is lost, none is dialed "
+            + "outside its window or to a Do-Not-Call number, and at the end of each day and run that the abandon "
+            + "rate is within the cap; a violation exits non-zero naming the invariant.")
+    String faults;
+
     @Option(names = "--sweep", paramLabel = "FAMILY", description = "Print the busy-vs-abandon frontier instead: run "
             + "every setting of predictive (abandon aims 0.5%..6%) or fixed-ratio (ratios 1.0..2.5) over the seeds "
             + "(default 1-3) and print one JSON line per scenario x setting with the means and the worst day.")
@@ -66,11 +77,18 @@ final class SimulateCommand implements Callable<Integer> {
             return sweep();
         }
         List<Long> runSeeds = seeds();
+        Faults injected;
+        try {
+            injected = faults == null ? Faults.NONE : Faults.parse(faults);
+        } catch (IllegalArgumentException e) {
+            throw new OutdialException(e.getMessage());
+        }
         LongSupplier wallClockNs = noWallTime ? () -> 0L : System::nanoTime;
         try (PrintStream lines = new PrintStream(new LineForwarder(ctx.out()), true, StandardCharsets.UTF_8)) {
             for (String policy : policies) {
                 for (long s : runSeeds) {
-                    ScenarioRunner.run(scenario, Optional.ofNullable(id), policy, s, check, lines, wallClockNs);
+                    ScenarioRunner.run(scenario, Optional.ofNullable(id), policy, s, check, injected, lines,
+                            wallClockNs);
                 }
             }
         } catch (ScenarioException e) {

@@ -42,6 +42,8 @@ public final class DialingRuntime implements AutoCloseable {
     private final Switch switch_;
     private final StoreDncGuard dnc;
     private final StoreAdapter storeAdapter;
+    /** Null when the store keeps no abandon tallies (then a restart starts the guards afresh). */
+    private final AbandonTallyWriter tallies;
     private final EngineLoop loop;
     private final SessionLoader loader;
     private final ScheduledExecutorService dncRefresher;
@@ -55,6 +57,7 @@ public final class DialingRuntime implements AutoCloseable {
     /** See every switch event before the engine queues it (callback answer times); on switch threads, never block. */
     private final List<Consumer<Event>> switchObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean closed;
+    private GroupScheduler scheduler;
 
     private DialingRuntime(Store store, int applicationId, Switch switch_, double timeScale, LongSupplier clockMs,
                            RandomGenerator random) {
@@ -69,10 +72,21 @@ public final class DialingRuntime implements AutoCloseable {
         EngineLoop[] self = new EngineLoop[1];
         this.storeAdapter = new StoreAdapter(store.lists(), applicationId, clockMs, e -> self[0].post(e),
                 store.dnc(), this::refreshDnc);
+        this.tallies = tallyWriter(store, clockMs);
         this.loop = new EngineLoop(engine, clockMs, this::execute);
         self[0] = loop;
         this.recovered = store.lists().releaseAll(applicationId);
         this.dncRefresher = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("dnc-refresh").factory());
+    }
+
+    /**
+     * Starts and stops campaign groups by their {@link WeeklySchedule} option from now on, on this runtime's clock,
+     * until {@link #stop}.
+     */
+    public synchronized void scheduleGroups() {
+        if (scheduler == null && !closed) {
+            scheduler = new GroupScheduler(store, this, clockMs).start();
+        }
     }
 
     /**
@@ -100,9 +114,18 @@ public final class DialingRuntime implements AutoCloseable {
         return runtime;
     }
 
+    private static AbandonTallyWriter tallyWriter(Store store, LongSupplier clockMs) {
+        try {
+            return new AbandonTallyWriter(store.abandonTallies(), clockMs);
+        } catch (UnsupportedOperationException noTallies) {
+            return null;
+        }
+    }
+
     private void execute(Command command) {
         observers.forEach(o -> o.accept(command));
-        if (switch_.execute(command) || storeAdapter.execute(command)) {
+        if (switch_.execute(command) || storeAdapter.execute(command)
+                || (tallies != null && tallies.execute(command))) {
             return;
         }
         if (command instanceof Command.Rejected r) {
@@ -178,7 +201,7 @@ public final class DialingRuntime implements AutoCloseable {
         }
         groups.add(groupId);
         Actor actor = Actor.client("outdial");
-        loop.post(new Event.LoadSession(clockMs.getAsLong(), config, actor));
+        loop.post(loadEvent(config, actor));
         loop.post(new Event.StartDialing(clockMs.getAsLong(), groupId, actor));
     }
 
@@ -205,7 +228,36 @@ public final class DialingRuntime implements AutoCloseable {
             refreshDnc();
         }
         groups.add(groupId);
-        loop.post(new Event.LoadSession(clockMs.getAsLong(), config, Actor.client("api")));
+        loop.post(loadEvent(config, Actor.client("api")));
+    }
+
+    private Event.LoadSession loadEvent(SessionConfig config, Actor actor) {
+        long now = clockMs.getAsLong();
+        return new Event.LoadSession(now, config, actor, loader.abandonHistory(config, now));
+    }
+
+    /**
+     * Loads a campaign group on behalf of {@code actor} (a schedule); see {@link #load(long, long, DialMode)}.
+     */
+    public void load(long tenantId, long groupId, DialMode mode, Actor actor) {
+        SessionConfig config = loader.load(tenantId, groupId, mode);
+        if (tenants.add(tenantId)) {
+            refreshDnc();
+        }
+        groups.add(groupId);
+        loop.post(loadEvent(config, actor));
+    }
+
+    public void startDialing(long groupId, Actor actor) {
+        loop.post(new Event.StartDialing(clockMs.getAsLong(), groupId, actor));
+    }
+
+    public void stopDialing(long groupId, Actor actor) {
+        loop.post(new Event.StopDialing(clockMs.getAsLong(), groupId, actor));
+    }
+
+    public void unload(long groupId, Actor actor) {
+        loop.post(new Event.UnloadSession(clockMs.getAsLong(), groupId, actor));
     }
 
     public void startDialing(long groupId) {
@@ -298,6 +350,9 @@ public final class DialingRuntime implements AutoCloseable {
             return 0;
         }
         closed = true;
+        if (scheduler != null) {
+            scheduler.close();
+        }
         Actor actor = Actor.client("shutdown");
         for (long groupId : groups) {
             loop.post(new Event.StopDialing(clockMs.getAsLong(), groupId, actor));
@@ -307,6 +362,9 @@ public final class DialingRuntime implements AutoCloseable {
         dncRefresher.shutdownNow();
         switch_.close();
         loop.close();
+        if (tallies != null) {
+            tallies.close();
+        }
         storeAdapter.close();
         int released = store.lists().releaseAll(applicationId);
         LOG.atInfo().addKeyValue("records_released", released).log("dialing stopped");

@@ -5,6 +5,7 @@ import org.outdial.campaign.Campaign;
 import org.outdial.campaign.CampaignGroup;
 import org.outdial.campaign.CampaignList;
 import org.outdial.campaign.DialMode;
+import org.outdial.compliance.AbandonTally;
 import org.outdial.engine.DialingOptions;
 import org.outdial.engine.SessionConfig;
 import org.outdial.list.CallingList;
@@ -49,7 +50,26 @@ final class SessionLoader {
                 .toList();
         List<Treatment> treatments = store.config().treatments(tenantId).stream()
                 .filter(t -> campaign.treatmentIds().contains(t.id())).toList();
-        return new SessionConfig(group, campaign, lists, treatments, scaled(DialingOptions.defaults()));
+        DialingOptions options;
+        try {
+            options = GroupOptions.dialingOptions(group.options());
+        } catch (IllegalArgumentException bad) {
+            throw new OutdialException("campaign group '" + group.name() + "': " + bad.getMessage());
+        }
+        return new SessionConfig(group, campaign, lists, treatments, scaled(options));
+    }
+
+    /**
+     * The campaign's abandon tallies of the guard's windows, to seed its guard after a restart; none when the store
+     * keeps no tallies.
+     */
+    List<AbandonTally> abandonHistory(SessionConfig config, long nowMs) {
+        try {
+            return store.abandonTallies().since(config.group().tenantId(), config.group().campaignId(),
+                    AbandonTally.bucketOf(nowMs - AbandonTally.HISTORY_MS));
+        } catch (UnsupportedOperationException noTallies) {
+            return List.of();
+        }
     }
 
     private DialingOptions scaled(DialingOptions o) {

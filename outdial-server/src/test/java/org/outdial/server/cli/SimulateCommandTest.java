@@ -103,4 +103,38 @@ class SimulateCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("use e.g. 1-5 or 1,4,9");
     }
+
+    @Test
+    void injectedFaultsChangeTheRunAndTheInvariantsHoldUnderCheck() throws Exception {
+        String[] clean = {"simulate", "--scenario", file("tiny.json"), "--id", "T2_N5_1h", "--check", "--no-wall-time"};
+        String[] faulty = {"simulate", "--scenario", file("tiny.json"), "--id", "T2_N5_1h", "--check", "--no-wall-time",
+                "--faults", "store-fail=0.1,claim-fail=0.1,switch-silence=0.05,disconnect=0.2,dnc=0.1,closed-window=0.1"};
+
+        CliRun withoutFaults = CliRun.run(dir, clean);
+        CliRun withFaults = CliRun.run(dir, faulty);
+
+        assertThat(withFaults.exitCode()).as(withFaults.err()).isZero();
+        assertThat(withFaults.out()).isNotEmpty().isNotEqualTo(withoutFaults.out())
+                .isEqualTo(CliRun.run(dir, faulty).out());
+    }
+
+    @Test
+    void aViolatedInvariantExitsNonZeroNamingIt() throws Exception {
+        CliRun run = CliRun.run(dir, "simulate", "--scenario", file("tiny.json"), "--id", "T2_N5_1h", "--policy",
+                "fixed-ratio:3", "--check");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("invariant 'abandon rate within the cap' violated");
+    }
+
+    @Test
+    void aBadFaultSaysWhichFaultsExist() throws Exception {
+        CliRun unknown = CliRun.run(dir, "simulate", "--scenario", file("tiny.json"), "--faults", "meteor=0.1");
+        CliRun bad = CliRun.run(dir, "simulate", "--scenario", file("tiny.json"), "--faults", "store-fail=2");
+
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("meteor=0.1", "store-fail", "switch-silence", "disconnect");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("store-fail=2.0 must be a probability");
+    }
 }

@@ -40,6 +40,7 @@ public final class JdbcStore implements Store {
     private final AuditStore audit;
     private final CallbackStore callbacks;
     private final ReportStore reports;
+    private final org.outdial.store.AbandonTallyStore abandonTallies;
 
     private JdbcStore(StoreSettings settings, HikariDataSource dataSource, String description, Clock clock) {
         this.settings = settings;
@@ -57,6 +58,7 @@ public final class JdbcStore implements Store {
         this.audit = new AuditRepository(jdbc);
         this.callbacks = new CallbackRepository(jdbc, catalog);
         this.reports = new ReportRepository(jdbc, catalog);
+        this.abandonTallies = new AbandonTallyRepository(jdbc);
     }
 
     /**
@@ -129,6 +131,11 @@ public final class JdbcStore implements Store {
     @Override
     public AuditStore audit() {
         return audit;
+    }
+
+    @Override
+    public org.outdial.store.AbandonTallyStore abandonTallies() {
+        return abandonTallies;
     }
 
     @Override
