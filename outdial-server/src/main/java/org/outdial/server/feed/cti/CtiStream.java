@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 import org.outdial.agent.AgentState;
 import org.outdial.engine.Command;
 import org.outdial.engine.Event;
+import org.outdial.engine.PreviewReturn;
 import org.outdial.engine.SessionState;
 import org.outdial.feed.FinishedCall;
 import org.outdial.feed.cti.CallContext;
@@ -52,6 +53,8 @@ public final class CtiStream implements FeedListener {
         CallContext reservation;
         long handle;
         AgentState state;
+        /** UCCX reason code for the next agent state event (a skip, a cancelled reservation); 0 = the engine's. */
+        int nextReason;
     }
 
     private final FeedDirectory directory;
@@ -97,6 +100,7 @@ public final class CtiStream implements FeedListener {
             case Command.PublishCallToAgent c -> callToAgent(c, atMs);
             case Command.PublishPreviewOffered p -> previewOffered(p, atMs);
             case Command.PublishSessionState s -> sessionStat(s);
+            case Command.PublishPreviewReturned r -> previewReturned(r);
             default -> { }
         }
     }
@@ -179,8 +183,10 @@ public final class CtiStream implements FeedListener {
             clearReservation(d);
         }
         AgentState next = a.state() == AgentState.TALKING ? AgentState.WORK_NOT_READY : null;
+        int reason = d.nextReason != 0 ? d.nextReason : a.reasonCode();
+        d.nextReason = 0;
         publish(CtiEvents.agentState(d.tenantId, d.campaign, a.agentId(), d.extension, a.state(), 0,
-                a.reasonCode(), next));
+                reason, next));
         if (ending != null) {
             publish(CtiEvents.callCleared(ending, CtiCodes.CECX_DROP_HANDLED_OTHER));
             publish(CtiEvents.endCall(ending));
@@ -191,11 +197,43 @@ public final class CtiStream implements FeedListener {
         }
     }
 
+    /**
+     * A preview record left the agent's desktop unworked: its reservation call (or the preview call he accepted)
+     * clears now, before his next state event, which carries the UCCX reason code of a skip or a cancelled
+     * reservation. A record taken back as stale clears with EventCause CEC_TIME_OUT.
+     */
+    private void previewReturned(Command.PublishPreviewReturned r) {
+        Device d = devices.get(r.agentId());
+        if (d == null || d.handle != r.recordHandle()) {
+            return;
+        }
+        String cause = r.kind() == PreviewReturn.STALE ? CtiCodes.CEC_TIME_OUT : CtiCodes.CEC_NONE;
+        if (d.reservation != null) {
+            clearReservation(d, cause);
+        }
+        if (d.call != null && d.call.callType().equals(CtiCodes.CALLTYPE_PREVIEW)) {
+            CallContext p = d.call;
+            d.call = null;
+            publish(CtiEvents.connectionCleared(p));
+            publish(CtiEvents.callCleared(p, cause));
+            publish(CtiEvents.endCall(p));
+        }
+        d.nextReason = switch (r.kind()) {
+            case SKIP -> CtiCodes.AGT_SKIPS;
+            case CANCEL_RESERVATION -> CtiCodes.AGT_CANCEL_RESERVATION;
+            case REJECT, STALE -> 0;
+        };
+    }
+
     private void clearReservation(Device d) {
+        clearReservation(d, CtiCodes.CEC_NONE);
+    }
+
+    private void clearReservation(Device d, String cause) {
         CallContext r = d.reservation;
         d.reservation = null;
         publish(CtiEvents.connectionCleared(r));
-        publish(CtiEvents.callCleared(r, CtiCodes.CEC_NONE));
+        publish(CtiEvents.callCleared(r, cause));
         publish(CtiEvents.endCall(r));
     }
 
@@ -292,12 +330,15 @@ public final class CtiStream implements FeedListener {
             engine.accept(new Event.RecordProcessed(clockMs.getAsLong(), agentId, d.handle, closing.get()));
             return CtiEvents.confirmation(CtiCodes.MessageType.SET_CALL_DATA_CONF, s.invokeId(), null);
         }
-        if (BaResponses.NOT_YET.contains(s.baResponse())) {
-            return failure(s, "BAResponse " + s.baResponse() + " would return the record for later, which outdial "
-                    + "cannot do yet; answer Reject-Close or Skip-Close, or Accept");
+        var returning = BaResponses.returning(s.baResponse());
+        if (returning.isPresent()) {
+            // the reservation clears when the engine publishes the return (PublishPreviewReturned)
+            publish(CtiEvents.callDataUpdate(r, Map.of("BAResponse", s.baResponse())));
+            engine.accept(new Event.PreviewReturned(clockMs.getAsLong(), agentId, d.handle, returning.get()));
+            return CtiEvents.confirmation(CtiCodes.MessageType.SET_CALL_DATA_CONF, s.invokeId(), null);
         }
         return failure(s, "BAResponse '" + s.baResponse() + "' is not an answer to a reservation; use Accept, "
-                + "Reject-Close or Skip-Close");
+                + "Reject, Reject-Close, Skip, Skip-Close or Cancel Reservation");
     }
 
     private CtiEvent onPreviewCall(String agentId, Device d, CtiRequest.SetCallData s) {

@@ -23,6 +23,7 @@ import org.outdial.campaign.OptimizationMethod;
 import org.outdial.engine.Actor;
 import org.outdial.engine.Command;
 import org.outdial.engine.Event;
+import org.outdial.engine.PreviewReturn;
 import org.outdial.engine.SessionState;
 import org.outdial.feed.FinishedCall;
 import org.outdial.record.CallResult;
@@ -208,11 +209,111 @@ class CtiStreamTest {
                 "CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT");
     }
 
+    /** Reserves a1 for record handle 900 and returns the reservation call id. */
+    private long reserved() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        return events(frames, 3).get(1).get("ConnectionCallID").asLong();
+    }
+
     @Test
-    void responsesTheEngineCannotCarryOutAreRefused() {
+    void rejectHandsTheRecordBackThroughTheEngineThenTheReservationClearsAndTheAgentIsAvailable() {
+        long reservationId = reserved();
+
+        assertThat(json(stream.request(new CtiRequest.SetCallData(1, reservationId, "Reject")))
+                .get("MsgType").asText()).isEqualTo("SET_CALL_DATA_CONF");
+        assertThat(engine).containsExactly(new Event.PreviewReturned(T, "a1", 900, PreviewReturn.REJECT));
+        // what the engine answers with
+        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.REJECT));
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.READY, 0));
+
+        List<JsonNode> ev = events(frames, 8).subList(3, 8);
+        assertThat(types(ev)).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
+                "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT");
+        assertThat(ev.get(0).get("CallType").asText()).isEqualTo("CALLTYPE_RESERVATION");
+        assertThat(ev.get(0).get("ExpandedCallContext").get("BAResponse").asText()).isEqualTo("Reject");
+        assertThat(ev.get(1).get("LocalConnectionState").asText()).isEqualTo("LCS_NONE");
+        assertThat(ev.get(1).get("EventCause").asText()).isEqualTo("CEC_NONE");
+        assertThat(ev.get(2).get("LocalConnectionState").asText()).isEqualTo("LCS_NULL");
+        assertThat(ev.get(2).get("EventCause").asText()).isEqualTo("CEC_NONE");
+        assertThat(ev.subList(1, 4)).allMatch(e -> e.get("ConnectionCallID").asLong() == reservationId);
+        assertThat(ev.get(4).get("AgentState").asText()).isEqualTo("AVAILABLE");
+        assertThat(ev.get(4).get("EventReasonCode").asInt()).isZero();
+    }
+
+    @Test
+    void skipClearsTheReservationAndTheAgentIsReservedForTheNextRecordWithReasonAgtSkips() {
+        long reservationId = reserved();
+
+        stream.request(new CtiRequest.SetCallData(1, reservationId, "Skip"));
+        assertThat(engine).containsExactly(new Event.PreviewReturned(T, "a1", 900, PreviewReturn.SKIP));
+        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.SKIP));
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 901, record()));
+
+        List<JsonNode> ev = events(frames, 10).subList(3, 10);
+        assertThat(types(ev)).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
+                "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT", "BEGIN_CALL_EVENT",
+                "CALL_DELIVERED_EVENT");
+        assertThat(ev.get(0).get("ExpandedCallContext").get("BAResponse").asText()).isEqualTo("Skip");
+        assertThat(ev.get(4).get("AgentState").asText()).isEqualTo("RESERVED");
+        assertThat(ev.get(4).get("EventReasonCode").asInt()).isEqualTo(32751);
+        assertThat(ev.get(5).get("CallType").asText()).isEqualTo("CALLTYPE_RESERVATION");
+        assertThat(ev.get(5).get("ConnectionCallID").asLong()).as("a new reservation").isNotEqualTo(reservationId);
+    }
+
+    @Test
+    void cancelReservationClearsTheReservationAndTheAgentIsNotReadyWithReasonAgtCancelReservation() {
+        long reservationId = reserved();
+
+        stream.request(new CtiRequest.SetCallData(1, reservationId, "Cancel Reservation"));
+        assertThat(engine).containsExactly(new Event.PreviewReturned(T, "a1", 900,
+                PreviewReturn.CANCEL_RESERVATION));
+        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.CANCEL_RESERVATION));
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.NOT_READY, 0));
+
+        List<JsonNode> ev = events(frames, 8).subList(3, 8);
+        assertThat(types(ev)).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
+                "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT");
+        assertThat(ev.get(4).get("AgentState").asText()).isEqualTo("NOT_READY");
+        assertThat(ev.get(4).get("EventReasonCode").asInt()).isEqualTo(32752);
+    }
+
+    @Test
+    void aStaleReservationClearsWithEventCauseTimeOutBeforeTheAgentGoesNotReady() {
+        reserved();
+
+        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.STALE));
+        stream.command(T, new Command.PublishAgentState("a1", AgentState.NOT_READY, 0));
+
+        List<JsonNode> ev = events(frames, 7).subList(3, 7);
+        assertThat(types(ev)).containsExactly("CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT",
+                "END_CALL_EVENT", "AGENT_STATE_EVENT");
+        assertThat(ev.get(1).get("EventCause").asText()).isEqualTo("CEC_TIME_OUT");
+        assertThat(ev.get(3).get("EventReasonCode").asInt()).isZero();
+    }
+
+    @Test
+    void aStaleAcceptedPreviewCallClearsWithEventCauseTimeOut() {
+        long reservationId = reserved();
+        stream.request(new CtiRequest.SetCallData(1, reservationId, "Accept"));
+        long previewId = events(frames, 13).get(4).get("ConnectionCallID").asLong();
+
+        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.STALE));
+
+        List<JsonNode> ev = events(frames, 16).subList(13, 16);
+        assertThat(types(ev)).containsExactly("CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT",
+                "END_CALL_EVENT");
+        assertThat(ev).allMatch(e -> e.get("ConnectionCallID").asLong() == previewId);
+        assertThat(ev.get(1).get("EventCause").asText()).isEqualTo("CEC_TIME_OUT");
+    }
+
+    @Test
+    void answersThatDoNotFitTheCallAreRefused() {
         stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
         long id = CtiStream.RESERVATION_CALL_BASE + 900;
-        for (String r : List.of("Reject", "Skip", "Cancel Reservation", "REX_VOICE")) {
+        for (String r : List.of("REX_VOICE", "Close", "Skip-Next", "")) {
             JsonNode f = json(stream.request(new CtiRequest.SetCallData(3, id, r)));
             assertThat(f.get("MsgType").asText()).as(r).isEqualTo("FAILURE_CONF");
             assertThat(f.get("Text").asText()).isNotBlank();
