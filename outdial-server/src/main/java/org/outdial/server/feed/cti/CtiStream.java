@@ -9,9 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.outdial.agent.AgentState;
+import org.outdial.desktop.DesktopEvent;
+import org.outdial.desktop.Keys;
 import org.outdial.engine.Command;
 import org.outdial.engine.Event;
 import org.outdial.engine.PreviewReturn;
+import org.outdial.engine.RecordUpdate;
 import org.outdial.engine.SessionState;
 import org.outdial.feed.FinishedCall;
 import org.outdial.feed.cti.CallContext;
@@ -22,6 +25,8 @@ import org.outdial.feed.cti.CtiJson;
 import org.outdial.feed.cti.StatEvents;
 import org.outdial.feed.status.StatusCodes;
 import org.outdial.record.CallingRecord;
+import org.outdial.record.RecordStatus;
+import org.outdial.record.RecordType;
 import org.outdial.server.feed.FeedDirectory;
 import org.outdial.server.feed.FeedListener;
 import org.outdial.server.feed.FeedMetrics;
@@ -101,6 +106,8 @@ public final class CtiStream implements FeedListener {
             case Command.PublishPreviewOffered p -> previewOffered(p, atMs);
             case Command.PublishSessionState s -> sessionStat(s);
             case Command.PublishPreviewReturned r -> previewReturned(r);
+            case Command.Persist p -> scheduledRecords(p);
+            case Command.NotifyAgent n -> agentError(n);
             default -> { }
         }
     }
@@ -128,8 +135,97 @@ public final class CtiStream implements FeedListener {
             a.put(StatEvents.AGENT_DBID, agent);
         }
         a.put(StatEvents.CALL_RESULT, call.result().code());
+        completeness(a, call.groupId(), call.listId());
         a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
         publish(CtiEvents.statEvent(call.tenantId(), call.agentId(), call.campaignName(), a));
+    }
+
+    /** GSW_CAMPAIGN_COMPLETE and (for a list) GSW_LIST_COMPLETE, as last counted; left out until counted. */
+    private void completeness(Map<String, Object> a, long groupId, Long listId) {
+        FeedDirectory.ChainCounts counts = directory.chainCounts(groupId);
+        if (counts == null) {
+            return;
+        }
+        a.put(StatEvents.CAMPAIGN_COMPLETE, counts.campaignComplete());
+        if (listId != null && counts.listComplete().containsKey(listId)) {
+            a.put(StatEvents.LIST_COMPLETE, counts.listComplete().get(listId));
+        }
+    }
+
+    private record RecordKey(long listId, long recordId) {}
+
+    /** Records written scheduled (callbacks, reschedules) and not written otherwise since, per group. */
+    private final Map<Long, Set<RecordKey>> scheduled = new HashMap<>();
+    private static final int MAX_SCHEDULED = 200_000;
+    private int scheduledCount;
+
+    /**
+     * A write that schedules a record (a callback or a reschedule, Ready with a time) is a CallbackScheduled or
+     * RecordScheduled stat event with GSW_CALLBACK_TYPE (the record type) and GSW_SCHED_REC_NUM (scheduled records
+     * of the group in process: written scheduled and not written otherwise since).
+     */
+    private void scheduledRecords(Command.Persist p) {
+        for (RecordUpdate u : p.updates()) {
+            if (!(u instanceof RecordUpdate.WriteRecord w) || w.record().groupId() == null) {
+                continue;
+            }
+            CallingRecord r = w.record();
+            long groupId = r.groupId();
+            RecordKey key = new RecordKey(r.listId(), r.recordId());
+            boolean isScheduled = r.recordStatus() == RecordStatus.READY && r.dialSchedTime() != null
+                    && r.recordType() != RecordType.GENERAL && r.recordType() != RecordType.NO_CALL
+                    && r.recordType() != RecordType.UNKNOWN && r.recordType() != RecordType.NO_RECORD_TYPE;
+            Set<RecordKey> ofGroup = scheduled.get(groupId);
+            if (!isScheduled) {
+                if (ofGroup != null && ofGroup.remove(key)) {
+                    scheduledCount--;
+                }
+                continue;
+            }
+            if (ofGroup == null) {
+                ofGroup = new java.util.HashSet<>();
+                scheduled.put(groupId, ofGroup);
+            }
+            if (scheduledCount < MAX_SCHEDULED && ofGroup.add(key)) {
+                scheduledCount++;
+            }
+            FeedDirectory.GroupInfo g = directory.group(groupId);
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put(StatEvents.EVENT, r.recordType().isCallback() ? StatEvents.CALLBACK_SCHEDULED
+                    : StatEvents.RECORD_SCHEDULED);
+            a.put(StatEvents.CAMPAIGN_DBID, g.campaignId());
+            a.put(StatEvents.CALL_LIST_DBID, r.listId());
+            a.put(StatEvents.GROUP_DBID, groupId);
+            Long agent = directory.agentDbid(g.tenantId(), r.agentId());
+            if (agent != null) {
+                a.put(StatEvents.AGENT_DBID, agent);
+            }
+            a.put(StatEvents.CALL_RESULT, r.callResult().code());
+            a.put(StatEvents.CALLBACK_TYPE, r.recordType().code());
+            a.put(StatEvents.SCHED_REC_NUM, ofGroup.size());
+            a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
+            publish(CtiEvents.statEvent(g.tenantId(), r.agentId(), g.campaignName(), a));
+        }
+    }
+
+    /** A desktop request the engine answered with an error is an AgentError stat event with its description. */
+    private void agentError(Command.NotifyAgent n) {
+        if (!DesktopEvent.ERROR.equals(n.event())) {
+            return;
+        }
+        Device d = devices.get(n.agentId());
+        long tenantId = d == null ? 0 : d.tenantId;
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put(StatEvents.EVENT, StatEvents.AGENT_ERROR);
+        Long agent = directory.agentDbid(tenantId, n.agentId());
+        if (agent != null) {
+            a.put(StatEvents.AGENT_DBID, agent);
+        }
+        Object description = n.attributes().get(Keys.ERROR_DESCRIPTION);
+        a.put(StatEvents.ERROR_DESCRIPTION, String.valueOf(description != null ? description
+                : n.attributes().get(Keys.ERROR)));
+        a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
+        publish(CtiEvents.statEvent(tenantId, n.agentId(), d == null ? null : d.campaign, a));
     }
 
     private final Map<Long, SessionState> sessionStates = new HashMap<>();
@@ -159,6 +255,7 @@ public final class CtiStream implements FeedListener {
         if (s.mode() != null) {
             a.put(StatEvents.DIAL_MODE, s.mode().code());
         }
+        completeness(a, s.groupId(), null);
         a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
         publish(CtiEvents.statEvent(g.tenantId(), null, g.campaignName(), a));
     }

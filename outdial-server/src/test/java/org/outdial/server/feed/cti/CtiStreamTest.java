@@ -51,6 +51,11 @@ class CtiStreamTest {
         public Long agentDbid(long tenantId, String loginId) {
             return 501L;
         }
+
+        @Override
+        public ChainCounts chainCounts(long groupId) {
+            return new ChainCounts(140, Map.of(5L, 90L));
+        }
     };
     private static final long T = Instant.parse("2026-11-21T15:00:00Z").toEpochMilli();
 
@@ -369,8 +374,76 @@ class CtiStreamTest {
         assertThat(completed.get("GSW_GROUP_DBID").asLong()).isEqualTo(12);
         assertThat(completed.get("GSW_AGENT_DBID").asLong()).isEqualTo(501);
         assertThat(completed.get("GSW_CALL_RESULT").asInt()).isEqualTo(33);
+        assertThat(completed.get("GSW_CAMPAIGN_COMPLETE").asLong()).isEqualTo(140);
+        assertThat(completed.get("GSW_LIST_COMPLETE").asLong()).isEqualTo(90);
         assertThat(completed.get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
         assertThat(ev.get(1).get("GSW_DIAL_MODE").asInt()).isEqualTo(1);
+        assertThat(ev.get(1).get("GSW_CAMPAIGN_COMPLETE").asLong()).isEqualTo(140);
+        assertThat(ev.get(1).has("GSW_LIST_COMPLETE")).as("a session event is of no one list").isFalse();
+    }
+
+    private static CallingRecord scheduled(long recordId, RecordType type, RecordStatus status) {
+        return new CallingRecord(recordId, 5, "4022", ContactInfoType.HOME_PHONE, type, status,
+                CallResult.ANSWERING_MACHINE, 1, Instant.parse("2026-11-22T10:00:00Z"), null,
+                new CallingWindow(0, CallingWindow.DAY_SEC), ZoneId.of("UTC"), 3L, "a1", recordId, 1, 12L, 1, null,
+                null, Map.of());
+    }
+
+    private void write(CallingRecord... records) {
+        stream.command(T, new Command.Persist(1, java.util.Arrays.stream(records)
+                .map(r -> (org.outdial.engine.RecordUpdate) new org.outdial.engine.RecordUpdate.WriteRecord(r))
+                .toList()));
+    }
+
+    @Test
+    void aScheduledCallbackIsACallbackScheduledEventWithItsTypeAndTheScheduledRecordsInProcess() {
+        subscribe(1, Set.of(), Set.of(), frames);
+
+        write(scheduled(1, RecordType.PERSONAL_CALLBACK, RecordStatus.READY));
+        write(scheduled(2, RecordType.CAMPAIGN_CALLBACK, RecordStatus.READY));
+
+        List<JsonNode> ev = events(frames, 2);
+        JsonNode first = ev.get(0);
+        assertThat(first.get("UserEvent").asText()).isEqualTo("GSW_STAT_EVENT");
+        assertThat(first.get("GSW_STAT_EVENT").asInt()).isEqualTo(16);
+        assertThat(first.get("GSW_CAMPAIGN_DBID").asLong()).isEqualTo(3);
+        assertThat(first.get("GSW_CALL_LIST_DBID").asLong()).isEqualTo(5);
+        assertThat(first.get("GSW_GROUP_DBID").asLong()).isEqualTo(12);
+        assertThat(first.get("GSW_AGENT_DBID").asLong()).isEqualTo(501);
+        assertThat(first.get("GSW_CALL_RESULT").asInt()).isEqualTo(9);
+        assertThat(first.get("GSW_CALLBACK_TYPE").asInt()).isEqualTo(5);
+        assertThat(first.get("GSW_SCHED_REC_NUM").asInt()).isEqualTo(1);
+        assertThat(first.get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
+        assertThat(ev.get(1).get("GSW_CALLBACK_TYPE").asInt()).isEqualTo(6);
+        assertThat(ev.get(1).get("GSW_SCHED_REC_NUM").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRescheduleIsARecordScheduledEventAndARecordWrittenOtherwiseLeavesTheScheduledCount() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        write(scheduled(1, RecordType.CAMPAIGN_RESCHEDULED, RecordStatus.READY));
+        write(scheduled(2, RecordType.PERSONAL_CALLBACK, RecordStatus.READY));
+        write(scheduled(1, RecordType.CAMPAIGN_RESCHEDULED, RecordStatus.UPDATED));
+        write(scheduled(3, RecordType.PERSONAL_RESCHEDULED, RecordStatus.READY));
+
+        List<JsonNode> ev = events(frames, 3);
+        assertThat(ev).extracting(e -> e.get("GSW_STAT_EVENT").asInt()).containsExactly(20, 16, 20);
+        assertThat(ev).extracting(e -> e.get("GSW_SCHED_REC_NUM").asInt()).containsExactly(1, 2, 2);
+        assertThat(ev.get(0).get("GSW_CALLBACK_TYPE").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aDesktopRequestErrorIsAnAgentErrorEventWithItsDescription() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        stream.command(T, new Command.NotifyAgent("a1", "Error", Map.of("GSW_ERROR", "Invalid request",
+                "GSW_ERROR_NUMBER", 104L, "GSW_ERROR_DESCRIPTION", "record 9 is not on this desktop")));
+        stream.command(T, new Command.NotifyAgent("a1", "NoRecordsAvailable", Map.of("GSW_ERROR", "No records")));
+
+        List<JsonNode> ev = events(frames, 1);
+        assertThat(ev).hasSize(1);
+        assertThat(ev.get(0).get("GSW_STAT_EVENT").asInt()).isEqualTo(19);
+        assertThat(ev.get(0).get("GSW_ERROR_DESCRIPTION").asText()).isEqualTo("record 9 is not on this desktop");
+        assertThat(ev.get(0).get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
     }
 
     @Test
