@@ -383,11 +383,13 @@ public final class CtiStream implements FeedListener {
 
     /** A client request; the answer (and any events it causes) go out through the stream. */
     synchronized CtiEvent request(CtiRequest req) {
-        return switch (req) {
+        CtiEvent answer = switch (req) {
             case CtiRequest.Heartbeat h -> CtiEvents.confirmation(CtiCodes.MessageType.HEARTBEAT_CONF,
                     h.invokeId(), null);
             case CtiRequest.SetCallData s -> setCallData(s);
         };
+        flush();
+        return answer;
     }
 
     private CtiEvent setCallData(CtiRequest.SetCallData s) {
@@ -454,20 +456,64 @@ public final class CtiStream implements FeedListener {
         return CtiEvents.confirmation(CtiCodes.MessageType.FAILURE_CONF, r.invokeId(), reason);
     }
 
-    /** Renders once, offers to every subscriber whose filter passes the event. */
+    /** Events of the current hub batch (or request), handed to the subscribers at {@link #flush}. */
+    private java.util.List<CtiEvent> pending = new java.util.ArrayList<>();
+
+    /** Queues an event for the subscribers; they get it at the end of the hub batch. */
     void publish(CtiEvent e) {
-        if (subscribers.isEmpty()) {
+        if (!subscribers.isEmpty()) {
+            pending.add(e);
+        }
+    }
+
+    /**
+     * Publishes a user event (e.g. a callback's {@code _CB_*} event) on the stream at once, from any thread; it reaches
+     * the subscribers whose filter passes it, like every event.
+     */
+    public synchronized void publishUserEvent(CtiEvent e) {
+        publish(e);
+        flush();
+    }
+
+    /**
+     * Hands the pending events to the subscribers: each event is rendered once, and the events passing one filter
+     * are joined into one chunk shared by every subscriber with that filter (usually all of them), so a batch costs
+     * one queue entry per subscriber, not one per event.
+     */
+    @Override
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
             return;
         }
-        String json = null;
+        java.util.List<CtiEvent> events = pending;
+        pending = new java.util.ArrayList<>();
+        String[] json = new String[events.size()];
+        Map<CtiSubscriber.Filter, CtiSubscriber.Chunk> chunks = new HashMap<>();
         for (CtiSubscriber s : subscribers) {
-            if (s.wants(e)) {
-                if (json == null) {
-                    json = CtiJson.render(e);
-                }
-                s.offer(json);
+            CtiSubscriber.Chunk c = chunks.computeIfAbsent(s.filter(), f -> chunk(f, events, json));
+            if (c.events() > 0) {
+                s.offer(c);
             }
         }
+    }
+
+    private static CtiSubscriber.Chunk chunk(CtiSubscriber.Filter f, java.util.List<CtiEvent> events, String[] json) {
+        StringBuilder b = new StringBuilder(events.size() * 320);
+        int n = 0;
+        for (int i = 0; i < events.size(); i++) {
+            CtiEvent e = events.get(i);
+            if (!f.wants(e)) {
+                continue;
+            }
+            if (json[i] == null) {
+                json[i] = CtiJson.render(e);
+            }
+            if (n++ > 0) {
+                b.append('\n');
+            }
+            b.append(json[i]);
+        }
+        return new CtiSubscriber.Chunk(b.toString(), n);
     }
 
     long lastAtMs() {

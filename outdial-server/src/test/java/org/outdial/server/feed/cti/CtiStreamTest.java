@@ -70,6 +70,17 @@ class CtiStreamTest {
         subs.forEach(CtiSubscriber::close);
     }
 
+    /** The hub's way: a publication, then the end of its batch. */
+    private void command(long atMs, Command c) {
+        stream.command(atMs, c);
+        stream.flush();
+    }
+
+    private void finished(FinishedCall c) {
+        stream.finished(c);
+        stream.flush();
+    }
+
     private CtiSubscriber subscribe(long tenant, Set<String> agents, Set<String> campaigns, List<String> into) {
         CtiSubscriber s = new CtiSubscriber(tenant, agents, campaigns, 1_000, into::add, metrics);
         stream.subscribe(s);
@@ -112,7 +123,7 @@ class CtiStreamTest {
     @Test
     void anAgentStateChangeIsAnAgentStateEvent() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.PublishAgentState("chli4020", AgentState.READY, 0));
+        command(T, new Command.PublishAgentState("chli4020", AgentState.READY, 0));
         JsonNode e = events(frames, 1).get(0);
         assertThat(e.get("MsgType").asText()).isEqualTo("AGENT_STATE_EVENT");
         assertThat(e.get("MessageType").asInt()).isEqualTo(30);
@@ -127,10 +138,10 @@ class CtiStreamTest {
     @Test
     void aProgressiveCallIsBegunDeliveredEstablishedThenClearedAroundWorkNotReady() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
-        stream.command(T, new Command.ConnectToAgent(42, "a1", "4020"));
-        stream.command(T, new Command.PublishCallToAgent(42, UUID.randomUUID(), "a1", 12, record()));
-        stream.command(T + 60_000, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
+        command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
+        command(T, new Command.ConnectToAgent(42, "a1", "4020"));
+        command(T, new Command.PublishCallToAgent(42, UUID.randomUUID(), "a1", 12, record()));
+        command(T + 60_000, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
         List<JsonNode> ev = events(frames, 8);
         assertThat(types(ev)).containsExactly("AGENT_STATE_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT",
                 "CALL_ESTABLISHED_EVENT", "CALL_CONNECTION_CLEARED_EVENT", "AGENT_STATE_EVENT", "CALL_CLEARED_EVENT",
@@ -161,8 +172,8 @@ class CtiStreamTest {
     @Test
     void theDirectPreviewFlowOfTheSeed() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
-        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
         List<JsonNode> reserved = events(frames, 3);
         assertThat(types(reserved)).containsExactly("AGENT_STATE_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT");
         assertThat(reserved.get(0).get("AgentState").asText()).isEqualTo("RESERVED");
@@ -192,7 +203,7 @@ class CtiStreamTest {
         long previewId = preview.get("ConnectionCallID").asLong();
         stream.request(new CtiRequest.SetCallData(8, previewId, "REX_VOICE"));
         assertThat(engine).containsExactly(new Event.RecordProcessed(T, "a1", 900, CallResult.ANSWER));
-        stream.command(T + 1, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
+        command(T + 1, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
         List<JsonNode> ended = events(frames, 18);
         assertThat(types(ended.subList(13, 18))).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
                 "AGENT_STATE_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT");
@@ -203,13 +214,13 @@ class CtiStreamTest {
     @Test
     void rejectCloseClosesTheRecordAndClearsTheReservation() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
-        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
         long reservationId = events(frames, 3).get(1).get("ConnectionCallID").asLong();
         assertThat(json(stream.request(new CtiRequest.SetCallData(1, reservationId, "Reject-Close")))
                 .get("MsgType").asText()).isEqualTo("SET_CALL_DATA_CONF");
         assertThat(engine).containsExactly(new Event.RecordProcessed(T, "a1", 900, CallResult.CANCEL_RECORD));
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
+        command(T, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
         assertThat(types(events(frames, 8).subList(3, 8))).containsExactly("CALL_DATA_UPDATE_EVENT",
                 "CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT");
     }
@@ -217,8 +228,8 @@ class CtiStreamTest {
     /** Reserves a1 for record handle 900 and returns the reservation call id. */
     private long reserved() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
-        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
         return events(frames, 3).get(1).get("ConnectionCallID").asLong();
     }
 
@@ -230,8 +241,8 @@ class CtiStreamTest {
                 .get("MsgType").asText()).isEqualTo("SET_CALL_DATA_CONF");
         assertThat(engine).containsExactly(new Event.PreviewReturned(T, "a1", 900, PreviewReturn.REJECT));
         // what the engine answers with
-        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.REJECT));
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.READY, 0));
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.REJECT));
+        command(T, new Command.PublishAgentState("a1", AgentState.READY, 0));
 
         List<JsonNode> ev = events(frames, 8).subList(3, 8);
         assertThat(types(ev)).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
@@ -253,9 +264,9 @@ class CtiStreamTest {
 
         stream.request(new CtiRequest.SetCallData(1, reservationId, "Skip"));
         assertThat(engine).containsExactly(new Event.PreviewReturned(T, "a1", 900, PreviewReturn.SKIP));
-        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.SKIP));
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
-        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 901, record()));
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.SKIP));
+        command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        command(T, new Command.PublishPreviewOffered("a1", 12, 901, record()));
 
         List<JsonNode> ev = events(frames, 10).subList(3, 10);
         assertThat(types(ev)).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
@@ -275,8 +286,8 @@ class CtiStreamTest {
         stream.request(new CtiRequest.SetCallData(1, reservationId, "Cancel Reservation"));
         assertThat(engine).containsExactly(new Event.PreviewReturned(T, "a1", 900,
                 PreviewReturn.CANCEL_RESERVATION));
-        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.CANCEL_RESERVATION));
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.NOT_READY, 0));
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.CANCEL_RESERVATION));
+        command(T, new Command.PublishAgentState("a1", AgentState.NOT_READY, 0));
 
         List<JsonNode> ev = events(frames, 8).subList(3, 8);
         assertThat(types(ev)).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
@@ -289,8 +300,8 @@ class CtiStreamTest {
     void aStaleReservationClearsWithEventCauseTimeOutBeforeTheAgentGoesNotReady() {
         reserved();
 
-        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.STALE));
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.NOT_READY, 0));
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.STALE));
+        command(T, new Command.PublishAgentState("a1", AgentState.NOT_READY, 0));
 
         List<JsonNode> ev = events(frames, 7).subList(3, 7);
         assertThat(types(ev)).containsExactly("CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT",
@@ -305,7 +316,7 @@ class CtiStreamTest {
         stream.request(new CtiRequest.SetCallData(1, reservationId, "Accept"));
         long previewId = events(frames, 13).get(4).get("ConnectionCallID").asLong();
 
-        stream.command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.STALE));
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.STALE));
 
         List<JsonNode> ev = events(frames, 16).subList(13, 16);
         assertThat(types(ev)).containsExactly("CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT",
@@ -316,7 +327,7 @@ class CtiStreamTest {
 
     @Test
     void answersThatDoNotFitTheCallAreRefused() {
-        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
         long id = CtiStream.RESERVATION_CALL_BASE + 900;
         for (String r : List.of("REX_VOICE", "Close", "Skip-Next", "")) {
             JsonNode f = json(stream.request(new CtiRequest.SetCallData(3, id, r)));
@@ -336,9 +347,9 @@ class CtiStreamTest {
         subscribe(1, Set.of("a2"), Set.of(), byAgent);
         subscribe(1, Set.of(), Set.of("Other"), byCampaign);
         subscribe(2, Set.of(), Set.of(), otherTenant);
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
-        stream.command(T, new Command.PublishCallToAgent(1, UUID.randomUUID(), "a1", 12, record()));
-        stream.command(T, new Command.PublishAgentState("a2", AgentState.READY, 0));
+        command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
+        command(T, new Command.PublishCallToAgent(1, UUID.randomUUID(), "a1", 12, record()));
+        command(T, new Command.PublishAgentState("a2", AgentState.READY, 0));
         assertThat(types(events(byAgent, 1))).containsExactly("AGENT_STATE_EVENT");
         assertThat(events(byAgent, 1).get(0).get("AgentID").asText()).isEqualTo("a2");
         assertThat(byCampaign).isEmpty();
@@ -350,19 +361,19 @@ class CtiStreamTest {
     void sessionChangesAndFinishedCallsAreStatEvents() {
         subscribe(1, Set.of(), Set.of(), frames);
         GroupStatsView stats = GroupStatsView.EMPTY;
-        stream.command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PREDICTIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PREDICTIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PREDICTIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PREDICTIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PROGRESSIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PROGRESSIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PROGRESSIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PROGRESSIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.UNLOADING, DialMode.PROGRESSIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.UNLOADING, DialMode.PROGRESSIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.UNLOADED, DialMode.PROGRESSIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.UNLOADED, DialMode.PROGRESSIVE,
                 Actor.client("x"), stats));
-        stream.finished(new FinishedCall(new UUID(1, 2), 1, "Acme", 12, "G", 3, "LoadCamp", 5, "east", 77, 77, 1,
+        finished(new FinishedCall(new UUID(1, 2), 1, "Acme", 12, "G", 3, "LoadCamp", 5, "east", 77, 77, 1,
                 "4022", "a1", CallResult.ANSWER, false, false, T, T, T, T, Map.of()));
         List<JsonNode> ev = events(frames, 7);
         assertThat(ev).allMatch(e -> e.get("MsgType").asText().equals("USER_EVENT")
@@ -390,7 +401,7 @@ class CtiStreamTest {
     }
 
     private void write(CallingRecord... records) {
-        stream.command(T, new Command.Persist(1, java.util.Arrays.stream(records)
+        command(T, new Command.Persist(1, java.util.Arrays.stream(records)
                 .map(r -> (org.outdial.engine.RecordUpdate) new org.outdial.engine.RecordUpdate.WriteRecord(r))
                 .toList()));
     }
@@ -435,9 +446,9 @@ class CtiStreamTest {
     @Test
     void aDesktopRequestErrorIsAnAgentErrorEventWithItsDescription() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.NotifyAgent("a1", "Error", Map.of("GSW_ERROR", "Invalid request",
+        command(T, new Command.NotifyAgent("a1", "Error", Map.of("GSW_ERROR", "Invalid request",
                 "GSW_ERROR_NUMBER", 104L, "GSW_ERROR_DESCRIPTION", "record 9 is not on this desktop")));
-        stream.command(T, new Command.NotifyAgent("a1", "NoRecordsAvailable", Map.of("GSW_ERROR", "No records")));
+        command(T, new Command.NotifyAgent("a1", "NoRecordsAvailable", Map.of("GSW_ERROR", "No records")));
 
         List<JsonNode> ev = events(frames, 1);
         assertThat(ev).hasSize(1);
@@ -459,7 +470,7 @@ class CtiStreamTest {
         stream.subscribe(slow);
         subscribe(1, Set.of(), Set.of(), frames);
         for (int i = 0; i < 200; i++) {
-            stream.command(T, new Command.PublishAgentState("a" + i, AgentState.READY, 0));
+            command(T, new Command.PublishAgentState("a" + i, AgentState.READY, 0));
         }
         assertThat(events(frames, 200)).hasSize(200);
         assertThat(slow.dropped()).isPositive();
