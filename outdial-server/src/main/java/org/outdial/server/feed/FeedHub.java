@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class FeedHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
-    public static final int DEFAULT_CAPACITY = 65_536;
+    public static final int DEFAULT_CAPACITY = 262_144;
     private static final int BATCH = 1_024;
     /** Park times of an idle hub: short right after work (latency), longer once idle for a while (no busy idling). */
     private static final long PARK_BUSY_NS = 500_000;
@@ -93,7 +93,8 @@ public final class FeedHub implements AutoCloseable {
         List<Stamped> batch = new ArrayList<>(BATCH);
         int idle = 0;
         while (true) {
-            if (queue.drainTo(batch, BATCH) == 0) {
+            int n = queue.drainTo(batch, BATCH);
+            if (n == 0) {
                 if (!running) {
                     return;
                 }
@@ -102,6 +103,11 @@ public final class FeedHub implements AutoCloseable {
                 continue;
             }
             idle = 0;
+            if (n < BATCH / 4 && running) {
+                // let a few more publications join this batch: fewer, larger batches (one chunk per subscriber each)
+                LockSupport.parkNanos(PARK_BUSY_NS);
+                queue.drainTo(batch, BATCH - n);
+            }
             for (Stamped s : batch) {
                 dispatch(s);
             }

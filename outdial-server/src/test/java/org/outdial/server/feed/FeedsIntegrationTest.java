@@ -90,7 +90,8 @@ class FeedsIntegrationTest {
     OutdialServer start(Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(Map.of("http.port", "0", "http.host", "127.0.0.1",
                 "data", dir.toString(), "feeds.status-uris", everyGroup.uri().toString(),
-                "feeds.status-interval-sec", "1", "feeds.outcome-port", "0"));
+                "feeds.status-interval-sec", "1", "feeds.outcome-port", "0",
+                "feeds.status-timeout-ms", "10000"));
         values.putAll(extra);
         Settings settings = new SettingsLoader(values, Map.of(), null, dir).load();
         return OutdialServer.start(settings, store, 200);

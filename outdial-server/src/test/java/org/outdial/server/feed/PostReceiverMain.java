@@ -28,6 +28,11 @@ public final class PostReceiverMain {
         Base64.Encoder b64 = Base64.getEncoder();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/warm-up", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -47,6 +52,7 @@ public final class PostReceiverMain {
             exchange.close();
         });
         server.start();
+        warmUp(server.getAddress().getPort());
         synchronized (out) {
             out.println("LISTENING " + server.getAddress().getPort());
         }
@@ -65,5 +71,15 @@ public final class PostReceiverMain {
         }
         server.stop(0);
         System.exit(0);
+    }
+
+    /** A few requests to itself, so the first real POST does not meet a cold server (and time out) on a busy machine. */
+    private static void warmUp(int port) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 20; i++) {
+            client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                    + "/warm-up")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
     }
 }

@@ -21,9 +21,6 @@ import org.slf4j.LoggerFactory;
 final class CtiSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(CtiSubscriber.class);
-    /** Chunks queued together are merged into one frame up to this many characters. */
-    private static final int FRAME_MAX_CHARS = 1 << 20;
-
     /** Rendered events, one JSON object per line, and how many there are. */
     record Chunk(String text, int events) {}
 
@@ -48,6 +45,9 @@ final class CtiSubscriber {
             return campaigns.isEmpty() || e.campaign() != null && campaigns.contains(e.campaign());
         }
     }
+
+    /** Chunks queued together are joined into one frame up to this many characters. */
+    private static final int FRAME_MAX_CHARS = 1 << 20;
 
     private final Filter filter;
     private final int capacity;
@@ -104,6 +104,10 @@ final class CtiSubscriber {
         return dropped.get();
     }
 
+    /**
+     * Sends what has accumulated in one text frame: chunks queued while the previous frame was being sent are joined
+     * (up to {@link #FRAME_MAX_CHARS}), so a subscriber that falls behind gets fewer, larger frames.
+     */
     private void write() {
         StringBuilder frame = new StringBuilder();
         while (open) {
@@ -115,9 +119,9 @@ final class CtiSubscriber {
                 int events = first.events();
                 String text = first.text();
                 Chunk next = queue.peek();
-                if (next != null && first.text().length() + next.text().length() < FRAME_MAX_CHARS) {
+                if (next != null && text.length() + next.text().length() < FRAME_MAX_CHARS) {
                     frame.setLength(0);
-                    frame.append(first.text());
+                    frame.append(text);
                     while ((next = queue.peek()) != null && frame.length() + next.text().length() < FRAME_MAX_CHARS) {
                         queue.poll();
                         frame.append('\n').append(next.text());
