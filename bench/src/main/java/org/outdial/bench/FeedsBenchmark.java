@@ -244,7 +244,7 @@ public final class FeedsBenchmark {
         }
     }
 
-    /** Until nothing more is sent on the CTI stream and the outcome feed for 500 ms (at most 120 s). */
+    /** Until nothing more is sent on the CTI stream and the outcome feed for 2 s (at most 120 s). */
     private static void waitQuiet(FeedMetrics metrics) throws InterruptedException {
         double last = -1;
         long quietSince = System.nanoTime();
@@ -255,7 +255,7 @@ public final class FeedsBenchmark {
             if (now != last) {
                 last = now;
                 quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > 500_000_000L) {
+            } else if (System.nanoTime() - quietSince > 2_000_000_000L) {
                 return;
             }
         }
