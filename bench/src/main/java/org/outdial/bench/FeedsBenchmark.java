@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ObjLongConsumer;
 import org.outdial.campaign.OptimizationMethod;
 import org.outdial.engine.Command;
+import org.outdial.server.feed.AttemptHistory;
 import org.outdial.server.feed.FeedDirectory;
 import org.outdial.server.feed.FeedHub;
 import org.outdial.server.feed.FeedMetrics;
@@ -41,7 +42,8 @@ import org.outdial.tenant.Role;
  *       clients together) from the first publication to the last message received.</li>
  *   <li>{@code cti}: the same replay into the CTI stream with 100 WebSocket subscribers on a real Javalin server.</li>
  *   <li>{@code engine}: the simulation's wall time with no feed attached versus all feeds attached (OZ with 10
- *       clients, CTI with 100 subscribers), alternating runs; reports the medians and their ratio.</li>
+ *       clients, CTI with 100 subscribers, the call-attempt history on H2), alternating runs; reports the medians
+ *       and their ratio, and afterwards what each feed dropped.</li>
  * </ul>
  *
  * <p>Arguments: {@code oz|cti|engine [scenario-id] [runs] [cti: first N commands only]}; scenarios from {@code ../shared/bench/scenarios.json} or
@@ -242,6 +244,23 @@ public final class FeedsBenchmark {
         }
     }
 
+    /** Until nothing more is sent on the CTI stream and the outcome feed for 2 s (at most 120 s). */
+    private static void waitQuiet(FeedMetrics metrics) throws InterruptedException {
+        double last = -1;
+        long quietSince = System.nanoTime();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            double now = metrics.count("outdial.feed.sent", "cti") + metrics.count("outdial.feed.sent", "outcome");
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > 2_000_000_000L) {
+                return;
+            }
+        }
+    }
+
     /** Until what the subscribers received equals what the stream sent, or nothing arrives for 5 s. */
     private static void waitStable(Counter counter, FeedMetrics metrics) throws InterruptedException {
         long idleSince = System.nanoTime();
@@ -281,8 +300,10 @@ public final class FeedsBenchmark {
                 hub.add(server);
                 CtiStream stream = new CtiStream(DIRECTORY, metrics, e -> { }, System::currentTimeMillis, 1);
                 hub.add(stream);
+                AttemptHistory history = new AttemptHistory(store::attempts, metrics);
+                hub.add(history);
                 hub.start();
-                CtiEndpoint endpoint = new CtiEndpoint(stream, store.tenants(), metrics, 100_000);
+                CtiEndpoint endpoint = new CtiEndpoint(stream, store.tenants(), metrics, 200_000);
                 Javalin javalin = Javalin.create(cfg -> {
                     cfg.startup.showJavalinBanner = false;
                     cfg.jetty.host = "127.0.0.1";
@@ -315,9 +336,21 @@ public final class FeedsBenchmark {
                 }
                 on[r] = timed(file, scenario, (c, t) -> hub.publish(t, c));
                 onCpu[r] = lastCpuS;
+                while (hub.backlog() > 0) {
+                    Thread.sleep(10);
+                }
+                waitQuiet(metrics);
+                history.close();
+                double droppedAll = 0;
+                for (String feed : List.of("hub", "outcome", "cti", "history")) {
+                    droppedAll += metrics.count("outdial.feed.dropped", feed);
+                }
                 System.out.printf(Locale.ROOT, "run %d: feeds off %.2f s (engine thread CPU %.2f s), on %.2f s "
-                        + "(engine thread CPU %.2f s; hub dropped %d, OZ received %,d)%n", r + 1, off[r], offCpu[r],
-                        on[r], onCpu[r], hub.dropped(), counter.received.get());
+                        + "(engine thread CPU %.2f s); afterwards: dropped %.0f (hub %d), OZ received %,d, CTI "
+                        + "events sent %,.0f, attempts written %,.0f (failed %.0f)%n", r + 1, off[r], offCpu[r],
+                        on[r], onCpu[r], droppedAll, hub.dropped(), counter.received.get(),
+                        metrics.count("outdial.feed.sent", "cti"), metrics.count("outdial.feed.sent", "history"),
+                        metrics.count("outdial.feed.failed", "history"));
                 sockets.forEach(WebSocket::abort);
                 for (Socket s : clients) {
                     s.close();

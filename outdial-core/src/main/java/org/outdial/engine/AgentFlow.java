@@ -144,6 +144,64 @@ final class AgentFlow {
     }
 
     /**
+     * A direct-preview agent hands his record back unworked (CTI Reject, Skip, Cancel Reservation). The record is
+     * written back to its list General/Ready with its call result unchanged and the agent as agent_id, as a desktop's
+     * RecordReject is, so it is dialed later (by whoever gets it next); the outcome feed hears of it as a declined
+     * preview (Unknown Call Result) once the write is durable. The agent: Reject → Ready (offered the next record
+     * like any Ready agent); Skip → stays Reserved with the next record of his sessions, Ready when there is none;
+     * Cancel Reservation → Not Ready. A pending logout or Not Ready takes effect instead of Ready.
+     */
+    void onPreviewReturned(Event.PreviewReturned e) {
+        AgentSeat a = find(e.agentId(), "PreviewReturned");
+        if (a == null) {
+            return;
+        }
+        if (a.previewRecord == null || a.previewRecord.handle != e.recordHandle()
+                || a.previewRecord.status != BufferedRecord.Status.ON_DESKTOP) {
+            rt.emit(new Command.Rejected("PreviewReturned " + e.recordHandle(), "agent " + e.agentId()
+                    + " holds no record with this handle"));
+            return;
+        }
+        BufferedRecord r = a.previewRecord;
+        a.previewRecord = null;
+        rt.cancel(r.staleTimerId);
+        r.staleTimerId = 0;
+        Session s = sessionOwning(r);
+        rt.emit(new Command.PublishPreviewReturned(a.agentId, s.groupId, r.handle, e.kind()));
+        r.deskOutcome = new DeskOutcome.Rejected(a.agentId);
+        r.desktopAcks = null;
+        records.finalizeRecord(s, r, CallResult.UNKNOWN_CALL_RESULT, null, new Command.PublishPreviewOutcome(
+                a.agentId, s.groupId, r.record.listId(), r.record.recordId(), r.record.chainId(),
+                r.record.contactInfo(), CallResult.UNKNOWN_CALL_RESULT, r.presentedAtMs, rt.nowMs));
+        if (a.state != AgentState.RESERVED) {
+            return;
+        }
+        if (a.logoutPending) {
+            transition(a, AgentState.LOGGED_OUT, 0);
+            leaveSessions(a);
+            return;
+        }
+        if (a.notReadyPending != null || e.kind() == PreviewReturn.CANCEL_RESERVATION) {
+            int reason = a.notReadyPending != null ? a.notReadyPending : 0;
+            a.notReadyPending = null;
+            transition(a, AgentState.NOT_READY, reason);
+            return;
+        }
+        if (e.kind() == PreviewReturn.SKIP) {
+            if (s.isRunning() && present(s, a)) {
+                return;
+            }
+            for (Session other : sessionsOf(a)) {
+                if (other != s && other.isRunning() && !other.dialsAutomatically() && present(other, a)) {
+                    return;
+                }
+            }
+        }
+        transition(a, AgentState.READY, 0);
+        offerWork(a);
+    }
+
+    /**
      * The stale-clean timer of a record on a desktop fired: the agent never said he was done with it. The record is
      * written Stale (status 4, call result 46) through the normal write path, the agent's hold on it is dropped and
      * he goes Not Ready (an agent silent for that long is most likely away; a pending logout completes instead). The
@@ -156,6 +214,7 @@ final class AgentFlow {
         }
         a.previewRecord = null;
         Session s = sessionOwning(r);
+        rt.emit(new Command.PublishPreviewReturned(a.agentId, s.groupId, r.handle, PreviewReturn.STALE));
         records.markStale(s, r, a.agentId);
         if (a.state == AgentState.RESERVED) {
             if (a.logoutPending) {

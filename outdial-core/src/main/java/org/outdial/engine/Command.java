@@ -116,4 +116,12 @@ public sealed interface Command {
     /** A preview record was put on an agent's desktop (right after its NotifyAgent): for the CTI reservation call. */
     record PublishPreviewOffered(String agentId, long groupId, long recordHandle,
                                  org.outdial.record.CallingRecord record) implements Command {}
+
+    /**
+     * A preview record left an agent's desktop unworked (returned by the agent, or stale), emitted at once, before the
+     * agent's next state: for the CTI stream, which clears the reservation (or preview) call. The record's write and
+     * its {@link PublishPreviewOutcome} follow.
+     */
+    record PublishPreviewReturned(String agentId, long groupId, long recordHandle, PreviewReturn kind)
+            implements Command {}
 }

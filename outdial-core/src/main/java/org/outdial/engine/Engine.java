@@ -76,6 +76,7 @@ public final class Engine {
             case Event.CallDisposition e -> calls.onDisposition(e);
             case Event.PreviewRequest e -> agents.onPreviewRequest(e);
             case Event.RecordProcessed e -> agents.onRecordProcessed(e);
+            case Event.PreviewReturned e -> agents.onPreviewReturned(e);
             case Event.CallDialing e -> { }
             case Event.CallRinging e -> { }
             case Event.CallAnswered e -> calls.onAnswered(e);

@@ -144,6 +144,21 @@ public sealed interface Event {
     /** The agent's desktop went away (connection closed): his desktop records go back to the list, he logs out. */
     record DesktopGone(long nowMs, String agentId) implements Event {}
 
+    /**
+     * A direct-preview agent hands the record on his desktop back without working it (the CTI reservation answers
+     * Reject, Skip and Cancel Reservation): the record goes back to its list Ready for later or another agent, and the
+     * agent goes on as {@code kind} says.
+     */
+    record PreviewReturned(long nowMs, String agentId, long recordHandle, PreviewReturn kind) implements Event {
+        public PreviewReturned {
+            Objects.requireNonNull(agentId, "agentId");
+            Objects.requireNonNull(kind, "kind");
+            if (kind == PreviewReturn.STALE) {
+                throw new IllegalArgumentException("a record goes stale by the engine's own timer, not by request");
+            }
+        }
+    }
+
     /** How call-progress detection classified an answer. */
     enum AnswerKind {
         HUMAN(CallResult.ANSWER),

@@ -247,7 +247,10 @@ final class Records {
             s.listStats(rec.listId()).onRecordFinished();
         }
         Command ack = DesktopFlow.staleCancel(rt, s, r, agentId);
-        write(s, List.of(new RecordUpdate.WriteRecord(r.record)), List.of(r), List.of(ack));
+        // the outcome feed hears of the stale record once its write is durable, like any preview outcome
+        Command outcome = new Command.PublishPreviewOutcome(agentId, s.groupId, rec.listId(), rec.recordId(),
+                rec.chainId(), rec.contactInfo(), CallResult.STALE, r.presentedAtMs, rt.nowMs);
+        write(s, List.of(new RecordUpdate.WriteRecord(r.record)), List.of(r), List.of(ack, outcome));
     }
 
     /** A record that reached its daily attempts goes back Ready for the start of its next day's window. */

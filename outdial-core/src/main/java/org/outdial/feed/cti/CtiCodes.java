@@ -77,6 +77,8 @@ public final class CtiCodes {
 
     public static final String CEC_NONE = "CEC_NONE";
     public static final String CEC_NEW_CALL = "CEC_NEW_CALL";
+    /** A reservation or preview call cleared because its record went stale on the desktop. */
+    public static final String CEC_TIME_OUT = "CEC_TIME_OUT";
     public static final String CECX_DROP_HANDLED_OTHER = "CECX_DROP_HANDLED_OTHER";
 
     public static final String CONNECTION_ID_STATIC = "CONNECTION_ID_STATIC";

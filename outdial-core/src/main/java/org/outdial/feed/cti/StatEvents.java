@@ -15,6 +15,9 @@ public final class StatEvents {
     public static final int DIALING_STOPPED = 5;
     public static final int CALL_COMPLETED = 14;
     public static final int LEAD_PROCESSED = 15;
+    public static final int CALLBACK_SCHEDULED = 16;
+    public static final int AGENT_ERROR = 19;
+    public static final int RECORD_SCHEDULED = 20;
 
     public static final String EVENT = "GSW_STAT_EVENT";
     public static final String CAMPAIGN_DBID = "GSW_CAMPAIGN_DBID";

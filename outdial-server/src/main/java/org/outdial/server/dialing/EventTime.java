@@ -44,6 +44,7 @@ final class EventTime {
             case Event.TimerFired x -> new Event.TimerFired(t, x.timerId());
             case Event.DesktopRequest x -> new Event.DesktopRequest(t, x.agentId(), x.referenceId(), x.request());
             case Event.DesktopGone x -> new Event.DesktopGone(t, x.agentId());
+            case Event.PreviewReturned x -> new Event.PreviewReturned(t, x.agentId(), x.recordHandle(), x.kind());
         };
     }
 }

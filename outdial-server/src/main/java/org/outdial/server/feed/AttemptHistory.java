@@ -25,6 +25,8 @@ public final class AttemptHistory implements FeedListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AttemptHistory.class);
     static final String FEED = "history";
     static final int QUEUE_CAPACITY = 100_000;
+    /** Attempts written per transaction at most. */
+    static final int BATCH = 500;
 
     private final java.util.function.Supplier<AttemptStore> attempts;
     private final FeedMetrics metrics;
@@ -82,25 +84,30 @@ public final class AttemptHistory implements FeedListener, AutoCloseable {
         }
     }
 
+    /** Writes what has accumulated in one transaction (up to {@link #BATCH} attempts), then waits for more. */
     private void run() {
+        java.util.List<CallAttempt> batch = new java.util.ArrayList<>(BATCH);
         while (open || !queue.isEmpty()) {
-            CallAttempt a;
+            CallAttempt first;
             try {
-                a = queue.poll(100, TimeUnit.MILLISECONDS);
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (a == null) {
+            if (first == null) {
                 continue;
             }
+            batch.add(first);
+            queue.drainTo(batch, BATCH - 1);
             try {
-                attempts.get().save(a);
-                metrics.sent(FEED);
+                attempts.get().saveAll(batch);
+                metrics.sent(FEED, batch.size());
             } catch (RuntimeException e) {
                 metrics.failed(FEED);
-                LOG.atWarn().addKeyValue("attempt", a.guid()).addKeyValue("error", e.toString())
-                        .log("call attempt not written to the history");
+                LOG.atWarn().addKeyValue("attempts", batch.size()).addKeyValue("first", first.guid())
+                        .addKeyValue("error", e.toString()).log("call attempts not written to the history");
             }
+            batch.clear();
         }
     }
 

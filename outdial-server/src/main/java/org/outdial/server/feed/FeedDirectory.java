@@ -14,6 +14,24 @@ public interface FeedDirectory {
         return null;
     }
 
+    /**
+     * How much of a group's campaign is left, as last counted (counts are refreshed in the background, at most every
+     * few seconds); null when the directory cannot count.
+     */
+    default ChainCounts chainCounts(long groupId) {
+        return null;
+    }
+
+    /**
+     * @param campaignComplete Ready and Retrieved records of the campaign's lists (GSW_CAMPAIGN_COMPLETE)
+     * @param listComplete     Ready records per calling list (GSW_LIST_COMPLETE)
+     */
+    record ChainCounts(long campaignComplete, Map<Long, Long> listComplete) {
+        public ChainCounts {
+            listComplete = Map.copyOf(listComplete);
+        }
+    }
+
     /** Forgets what was read about a group (it may have been edited before a new load). */
     default void refresh(long groupId) {}
 

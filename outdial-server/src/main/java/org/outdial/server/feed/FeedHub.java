@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.outdial.engine.Command;
 import org.outdial.feed.FinishedCall;
 import org.slf4j.Logger;
@@ -20,8 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class FeedHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
-    public static final int DEFAULT_CAPACITY = 65_536;
+    public static final int DEFAULT_CAPACITY = 262_144;
     private static final int BATCH = 1_024;
+    /** Park times of an idle hub: short right after work (latency), longer once idle for a while (no busy idling). */
+    private static final long PARK_BUSY_NS = 500_000;
+    private static final long PARK_IDLE_NS = 5_000_000;
+    private static final int IDLE_SPINS = 2_000;
 
     private record Stamped(long atMs, Command command) {}
 
@@ -79,23 +84,41 @@ public final class FeedHub implements AutoCloseable {
         return queue.size();
     }
 
+    /**
+     * Drains the queue in batches and lets every listener flush after each batch. When the queue is empty the hub
+     * parks briefly instead of waiting on the queue: a waiting consumer would make every engine-thread offer wake it
+     * (a system call on the engine thread per publication).
+     */
     private void run() {
         List<Stamped> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                Stamped first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+        int idle = 0;
+        while (true) {
+            int n = queue.drainTo(batch, BATCH);
+            if (n == 0) {
+                if (!running) {
+                    return;
                 }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                for (Stamped s : batch) {
-                    dispatch(s);
+                idle++;
+                LockSupport.parkNanos(idle < IDLE_SPINS ? PARK_BUSY_NS : PARK_IDLE_NS);
+                continue;
+            }
+            idle = 0;
+            if (n < BATCH / 4 && running) {
+                // let a few more publications join this batch: fewer, larger batches (one chunk per subscriber each)
+                LockSupport.parkNanos(PARK_BUSY_NS);
+                queue.drainTo(batch, BATCH - n);
+            }
+            for (Stamped s : batch) {
+                dispatch(s);
+            }
+            batch.clear();
+            for (FeedListener l : listeners) {
+                try {
+                    l.flush();
+                } catch (RuntimeException e) {
+                    LOG.atError().setCause(e).addKeyValue("feed", l.getClass().getSimpleName())
+                            .log("a feed failed to flush a batch");
                 }
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }

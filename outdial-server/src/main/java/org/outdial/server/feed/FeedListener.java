@@ -14,4 +14,10 @@ public interface FeedListener {
 
     /** A call attempt (or a preview record) finished and its write is durable. */
     default void finished(FinishedCall call) {}
+
+    /**
+     * The hub has handed over a batch of publications: a feed that gathers what it sends per batch (one shared
+     * message for many subscribers) hands it to its subscribers now.
+     */
+    default void flush() {}
 }

@@ -30,6 +30,10 @@ public final class FeedMetrics {
         counter("outdial.feed.dropped", feed).increment();
     }
 
+    public void dropped(String feed, long n) {
+        counter("outdial.feed.dropped", feed).increment(n);
+    }
+
     public void failed(String feed) {
         counter("outdial.feed.failed", feed).increment();
     }

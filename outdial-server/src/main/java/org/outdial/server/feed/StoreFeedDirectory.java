@@ -8,6 +8,7 @@ import org.outdial.agent.AgentGroup;
 import org.outdial.campaign.Campaign;
 import org.outdial.campaign.CampaignGroup;
 import org.outdial.campaign.CampaignList;
+import org.outdial.record.RecordStatus;
 import org.outdial.store.Store;
 import org.outdial.tenant.Tenant;
 import org.slf4j.Logger;
@@ -25,6 +26,13 @@ public final class StoreFeedDirectory implements FeedDirectory {
     private final Store store;
     private final Map<Long, GroupInfo> cache = new ConcurrentHashMap<>();
     private final Map<String, Long> agents = new ConcurrentHashMap<>();
+    /** Counts older than this are refreshed in the background (a GROUP BY over each list: not per call). */
+    static final long COUNT_EVERY_NS = 10_000_000_000L;
+
+    private record Counted(long atNanos, ChainCounts counts) {}
+
+    private final Map<Long, Counted> counts = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> counting = ConcurrentHashMap.newKeySet();
 
     public StoreFeedDirectory(Store store) {
         this.store = store;
@@ -52,6 +60,49 @@ public final class StoreFeedDirectory implements FeedDirectory {
     @Override
     public void refresh(long groupId) {
         cache.remove(groupId);
+    }
+
+    /**
+     * The first count of a group is taken at once (its first stat event carries it); later ones are refreshed on a
+     * virtual thread when older than {@link #COUNT_EVERY_NS}, the caller getting the previous count meanwhile.
+     */
+    @Override
+    public ChainCounts chainCounts(long groupId) {
+        Counted c = counts.get(groupId);
+        if (c == null) {
+            ChainCounts first = count(groupId);
+            counts.put(groupId, new Counted(System.nanoTime(), first));
+            return first;
+        }
+        if (System.nanoTime() - c.atNanos() > COUNT_EVERY_NS && counting.add(groupId)) {
+            Thread.ofVirtual().name("feed-count").start(() -> {
+                try {
+                    counts.put(groupId, new Counted(System.nanoTime(), count(groupId)));
+                } finally {
+                    counting.remove(groupId);
+                }
+            });
+        }
+        return c.counts();
+    }
+
+    /** Ready records per list and Ready + Retrieved of the campaign; null when the store cannot count. */
+    private ChainCounts count(long groupId) {
+        try {
+            long campaign = 0;
+            Map<Long, Long> lists = new LinkedHashMap<>();
+            for (Long listId : group(groupId).listNames().keySet()) {
+                Map<RecordStatus, Long> byStatus = store.lists().countByStatus(listId);
+                long ready = byStatus.getOrDefault(RecordStatus.READY, 0L);
+                lists.put(listId, ready);
+                campaign += ready + byStatus.getOrDefault(RecordStatus.RETRIEVED, 0L);
+            }
+            return new ChainCounts(campaign, lists);
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("group", groupId).addKeyValue("error", e.toString())
+                    .log("feeds could not count the campaign's records; stat events go without them");
+            return null;
+        }
     }
 
     private GroupInfo read(long groupId) {

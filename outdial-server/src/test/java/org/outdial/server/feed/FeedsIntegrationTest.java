@@ -25,8 +25,10 @@ import org.outdial.list.CustomField;
 import org.outdial.list.CustomFieldType;
 import org.outdial.list.NewCallingList;
 import org.outdial.record.CallResult;
+import org.outdial.record.CallingRecord;
 import org.outdial.record.CallingWindow;
 import org.outdial.record.NewRecord;
+import org.outdial.record.RecordStatus;
 import org.outdial.server.OutdialServer;
 import org.outdial.server.config.Settings;
 import org.outdial.server.config.SettingsLoader;
@@ -88,7 +90,8 @@ class FeedsIntegrationTest {
     OutdialServer start(Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(Map.of("http.port", "0", "http.host", "127.0.0.1",
                 "data", dir.toString(), "feeds.status-uris", everyGroup.uri().toString(),
-                "feeds.status-interval-sec", "1", "feeds.outcome-port", "0"));
+                "feeds.status-interval-sec", "1", "feeds.outcome-port", "0",
+                "feeds.status-timeout-ms", "10000"));
         values.putAll(extra);
         Settings settings = new SettingsLoader(values, Map.of(), null, dir).load();
         return OutdialServer.start(settings, store, 200);
@@ -243,6 +246,36 @@ class FeedsIntegrationTest {
                         .containsSubsequence("RESERVED", "TALKING", "WORK_NOT_READY", "AVAILABLE", "RESERVED",
                                 "WORK_NOT_READY");
             });
+
+            // Reject, Skip and Cancel Reservation hand records back for later: declined previews to be retried
+            server.dialing().post(new org.outdial.engine.Event.AgentReady(System.currentTimeMillis(), "p1"));
+            server.dialing().post(new org.outdial.engine.Event.PreviewRequest(System.currentTimeMillis(), "p1"));
+            cti.send("{\"MsgType\":\"SET_CALL_DATA_REQ\",\"InvokeID\":4,\"ConnectionCallID\":"
+                    + awaitReservation(cti, 3) + ",\"BAResponse\":\"Reject\"}");
+            assertThat(oz.read()).startsWith("OZ\\TXp").contains("\\AO28\\RE0\\RA\\DD\\");
+            assertThat(oz.read()).startsWith("NB\\").endsWith("\\RE0\\RA\\DD");
+            server.dialing().post(new org.outdial.engine.Event.PreviewRequest(System.currentTimeMillis(), "p1"));
+            cti.send("{\"MsgType\":\"SET_CALL_DATA_REQ\",\"InvokeID\":5,\"ConnectionCallID\":"
+                    + awaitReservation(cti, 4) + ",\"BAResponse\":\"Skip\"}");
+            assertThat(oz.read()).contains("\\RE0\\RA\\DD\\");
+            assertThat(oz.read()).startsWith("NB\\");
+            // the agent stays reserved: the next record comes without a request
+            cti.send("{\"MsgType\":\"SET_CALL_DATA_REQ\",\"InvokeID\":6,\"ConnectionCallID\":"
+                    + awaitReservation(cti, 5) + ",\"BAResponse\":\"Cancel Reservation\"}");
+            assertThat(oz.read()).contains("\\RE0\\RA\\DD\\");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(cti.of("SET_CALL_DATA_CONF")).hasSize(6);
+                assertThat(cti.of("AGENT_STATE_EVENT")).extracting(e -> e.get("AgentState").asText() + "/"
+                        + e.get("EventReasonCode").asInt()).containsSubsequence("RESERVED/0", "AVAILABLE/0",
+                        "RESERVED/0", "RESERVED/32751", "NOT_READY/32752");
+            });
+            List<CallingRecord> handedBack = new java.util.ArrayList<>();
+            store.lists().forEachRecord(list.id(), r -> {
+                if ("p1".equals(r.agentId()) && r.recordStatus() == RecordStatus.READY) {
+                    handedBack.add(r);
+                }
+            });
+            assertThat(handedBack).as("back in the list Ready, for later").hasSize(3);
             oz.close();
             cti.close();
         }

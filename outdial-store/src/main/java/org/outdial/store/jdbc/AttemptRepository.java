@@ -21,6 +21,49 @@ final class AttemptRepository implements AttemptStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Every attempt in one transaction (update first, insert when nothing was there, in order); when another writer
+     * inserted one of them meanwhile, falls back to saving them one by one.
+     */
+    @Override
+    public void saveAll(List<CallAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        String set = String.join(" = ?, ", VALUES.split(", ")) + " = ?";
+        try {
+            jdbc.inTransaction("saving " + attempts.size() + " call attempts", c -> {
+                for (CallAttempt a : attempts) {
+                    Object[][] p = params(a);
+                    if (Jdbc.update(c, "UPDATE call_attempts SET " + set + " WHERE guid = ?", p[0]) == 0) {
+                        Jdbc.update(c, "INSERT INTO call_attempts (guid, " + VALUES + ") VALUES (?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?, ?, ?, ?, ?)", p[1]);
+                    }
+                }
+                return null;
+            });
+        } catch (org.outdial.store.ConflictException e) {
+            attempts.forEach(this::save);
+        }
+    }
+
+    /** The parameters of the update (values, guid) and of the insert (guid, values). */
+    private static Object[][] params(CallAttempt a) {
+        Objects.requireNonNull(a.guid(), "guid");
+        Objects.requireNonNull(a.callResult(), "callResult");
+        Object[] values = {a.listId(), a.recordId(), a.chainId(), a.campaignGroupId(), a.agentId(), a.phone(),
+                a.callResult().code(), Columns.epochMs(a.startProcessing()), Columns.epochMs(a.dialing()),
+                Columns.epochMs(a.cpdCompleted()), Columns.epochMs(a.agentAnswered()), Columns.epochMs(a.released()),
+                Columns.epochMs(a.acwCompleted()), Columns.epochMs(a.completeProcessing())};
+        Object[] update = new Object[values.length + 1];
+        System.arraycopy(values, 0, update, 0, values.length);
+        update[values.length] = a.guid();
+        Object[] insert = new Object[values.length + 1];
+        insert[0] = a.guid();
+        System.arraycopy(values, 0, insert, 1, values.length);
+        return new Object[][] {update, insert};
+    }
+
     /** Update first, insert when nothing was there: plain SQL that both databases run the same way. */
     @Override
     public void save(CallAttempt a) {

@@ -62,7 +62,7 @@ public final class CtiEndpoint {
         ApiToken token = ctx.attribute(TOKEN);
         ctx.session.setIdleTimeout(java.time.Duration.ZERO);
         CtiSubscriber s = new CtiSubscriber(token.tenantId(), list(ctx.queryParam("agent")),
-                list(ctx.queryParam("campaign")), queueCapacity, ctx::send, metrics);
+                list(ctx.queryParam("campaign")), queueCapacity, frame -> sendAndWait(ctx, frame), metrics);
         bySession.put(ctx.sessionId(), s);
         stream.subscribe(s);
     }
@@ -86,6 +86,25 @@ public final class CtiEndpoint {
         if (s != null) {
             stream.unsubscribe(s);
             s.close();
+        }
+    }
+
+    /**
+     * Sends one frame and waits until it is written. Javalin's {@code send} only queues the frame in Jetty, with no
+     * bound: waiting here keeps the subscriber's own queue the only buffer, so a slow client fills it and loses events
+     * (counted) instead of growing the server's memory.
+     */
+    private static void sendAndWait(WsContext ctx, String frame) {
+        org.eclipse.jetty.websocket.api.Callback.Completable done =
+                new org.eclipse.jetty.websocket.api.Callback.Completable();
+        ctx.session.sendText(frame, done);
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("CTI subscriber closed while a frame was being sent", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("CTI frame not sent: " + e.getCause(), e.getCause());
         }
     }
 

@@ -9,8 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.outdial.agent.AgentState;
+import org.outdial.desktop.DesktopEvent;
+import org.outdial.desktop.Keys;
 import org.outdial.engine.Command;
 import org.outdial.engine.Event;
+import org.outdial.engine.PreviewReturn;
+import org.outdial.engine.RecordUpdate;
 import org.outdial.engine.SessionState;
 import org.outdial.feed.FinishedCall;
 import org.outdial.feed.cti.CallContext;
@@ -21,6 +25,8 @@ import org.outdial.feed.cti.CtiJson;
 import org.outdial.feed.cti.StatEvents;
 import org.outdial.feed.status.StatusCodes;
 import org.outdial.record.CallingRecord;
+import org.outdial.record.RecordStatus;
+import org.outdial.record.RecordType;
 import org.outdial.server.feed.FeedDirectory;
 import org.outdial.server.feed.FeedListener;
 import org.outdial.server.feed.FeedMetrics;
@@ -52,6 +58,8 @@ public final class CtiStream implements FeedListener {
         CallContext reservation;
         long handle;
         AgentState state;
+        /** UCCX reason code for the next agent state event (a skip, a cancelled reservation); 0 = the engine's. */
+        int nextReason;
     }
 
     private final FeedDirectory directory;
@@ -97,6 +105,9 @@ public final class CtiStream implements FeedListener {
             case Command.PublishCallToAgent c -> callToAgent(c, atMs);
             case Command.PublishPreviewOffered p -> previewOffered(p, atMs);
             case Command.PublishSessionState s -> sessionStat(s);
+            case Command.PublishPreviewReturned r -> previewReturned(r);
+            case Command.Persist p -> scheduledRecords(p);
+            case Command.NotifyAgent n -> agentError(n);
             default -> { }
         }
     }
@@ -124,8 +135,97 @@ public final class CtiStream implements FeedListener {
             a.put(StatEvents.AGENT_DBID, agent);
         }
         a.put(StatEvents.CALL_RESULT, call.result().code());
+        completeness(a, call.groupId(), call.listId());
         a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
         publish(CtiEvents.statEvent(call.tenantId(), call.agentId(), call.campaignName(), a));
+    }
+
+    /** GSW_CAMPAIGN_COMPLETE and (for a list) GSW_LIST_COMPLETE, as last counted; left out until counted. */
+    private void completeness(Map<String, Object> a, long groupId, Long listId) {
+        FeedDirectory.ChainCounts counts = directory.chainCounts(groupId);
+        if (counts == null) {
+            return;
+        }
+        a.put(StatEvents.CAMPAIGN_COMPLETE, counts.campaignComplete());
+        if (listId != null && counts.listComplete().containsKey(listId)) {
+            a.put(StatEvents.LIST_COMPLETE, counts.listComplete().get(listId));
+        }
+    }
+
+    private record RecordKey(long listId, long recordId) {}
+
+    /** Records written scheduled (callbacks, reschedules) and not written otherwise since, per group. */
+    private final Map<Long, Set<RecordKey>> scheduled = new HashMap<>();
+    private static final int MAX_SCHEDULED = 200_000;
+    private int scheduledCount;
+
+    /**
+     * A write that schedules a record (a callback or a reschedule, Ready with a time) is a CallbackScheduled or
+     * RecordScheduled stat event with GSW_CALLBACK_TYPE (the record type) and GSW_SCHED_REC_NUM (scheduled records
+     * of the group in process: written scheduled and not written otherwise since).
+     */
+    private void scheduledRecords(Command.Persist p) {
+        for (RecordUpdate u : p.updates()) {
+            if (!(u instanceof RecordUpdate.WriteRecord w) || w.record().groupId() == null) {
+                continue;
+            }
+            CallingRecord r = w.record();
+            long groupId = r.groupId();
+            RecordKey key = new RecordKey(r.listId(), r.recordId());
+            boolean isScheduled = r.recordStatus() == RecordStatus.READY && r.dialSchedTime() != null
+                    && r.recordType() != RecordType.GENERAL && r.recordType() != RecordType.NO_CALL
+                    && r.recordType() != RecordType.UNKNOWN && r.recordType() != RecordType.NO_RECORD_TYPE;
+            Set<RecordKey> ofGroup = scheduled.get(groupId);
+            if (!isScheduled) {
+                if (ofGroup != null && ofGroup.remove(key)) {
+                    scheduledCount--;
+                }
+                continue;
+            }
+            if (ofGroup == null) {
+                ofGroup = new java.util.HashSet<>();
+                scheduled.put(groupId, ofGroup);
+            }
+            if (scheduledCount < MAX_SCHEDULED && ofGroup.add(key)) {
+                scheduledCount++;
+            }
+            FeedDirectory.GroupInfo g = directory.group(groupId);
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put(StatEvents.EVENT, r.recordType().isCallback() ? StatEvents.CALLBACK_SCHEDULED
+                    : StatEvents.RECORD_SCHEDULED);
+            a.put(StatEvents.CAMPAIGN_DBID, g.campaignId());
+            a.put(StatEvents.CALL_LIST_DBID, r.listId());
+            a.put(StatEvents.GROUP_DBID, groupId);
+            Long agent = directory.agentDbid(g.tenantId(), r.agentId());
+            if (agent != null) {
+                a.put(StatEvents.AGENT_DBID, agent);
+            }
+            a.put(StatEvents.CALL_RESULT, r.callResult().code());
+            a.put(StatEvents.CALLBACK_TYPE, r.recordType().code());
+            a.put(StatEvents.SCHED_REC_NUM, ofGroup.size());
+            a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
+            publish(CtiEvents.statEvent(g.tenantId(), r.agentId(), g.campaignName(), a));
+        }
+    }
+
+    /** A desktop request the engine answered with an error is an AgentError stat event with its description. */
+    private void agentError(Command.NotifyAgent n) {
+        if (!DesktopEvent.ERROR.equals(n.event())) {
+            return;
+        }
+        Device d = devices.get(n.agentId());
+        long tenantId = d == null ? 0 : d.tenantId;
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put(StatEvents.EVENT, StatEvents.AGENT_ERROR);
+        Long agent = directory.agentDbid(tenantId, n.agentId());
+        if (agent != null) {
+            a.put(StatEvents.AGENT_DBID, agent);
+        }
+        Object description = n.attributes().get(Keys.ERROR_DESCRIPTION);
+        a.put(StatEvents.ERROR_DESCRIPTION, String.valueOf(description != null ? description
+                : n.attributes().get(Keys.ERROR)));
+        a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
+        publish(CtiEvents.statEvent(tenantId, n.agentId(), d == null ? null : d.campaign, a));
     }
 
     private final Map<Long, SessionState> sessionStates = new HashMap<>();
@@ -155,6 +255,7 @@ public final class CtiStream implements FeedListener {
         if (s.mode() != null) {
             a.put(StatEvents.DIAL_MODE, s.mode().code());
         }
+        completeness(a, s.groupId(), null);
         a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
         publish(CtiEvents.statEvent(g.tenantId(), null, g.campaignName(), a));
     }
@@ -179,8 +280,10 @@ public final class CtiStream implements FeedListener {
             clearReservation(d);
         }
         AgentState next = a.state() == AgentState.TALKING ? AgentState.WORK_NOT_READY : null;
+        int reason = d.nextReason != 0 ? d.nextReason : a.reasonCode();
+        d.nextReason = 0;
         publish(CtiEvents.agentState(d.tenantId, d.campaign, a.agentId(), d.extension, a.state(), 0,
-                a.reasonCode(), next));
+                reason, next));
         if (ending != null) {
             publish(CtiEvents.callCleared(ending, CtiCodes.CECX_DROP_HANDLED_OTHER));
             publish(CtiEvents.endCall(ending));
@@ -191,11 +294,43 @@ public final class CtiStream implements FeedListener {
         }
     }
 
+    /**
+     * A preview record left the agent's desktop unworked: its reservation call (or the preview call he accepted)
+     * clears now, before his next state event, which carries the UCCX reason code of a skip or a cancelled
+     * reservation. A record taken back as stale clears with EventCause CEC_TIME_OUT.
+     */
+    private void previewReturned(Command.PublishPreviewReturned r) {
+        Device d = devices.get(r.agentId());
+        if (d == null || d.handle != r.recordHandle()) {
+            return;
+        }
+        String cause = r.kind() == PreviewReturn.STALE ? CtiCodes.CEC_TIME_OUT : CtiCodes.CEC_NONE;
+        if (d.reservation != null) {
+            clearReservation(d, cause);
+        }
+        if (d.call != null && d.call.callType().equals(CtiCodes.CALLTYPE_PREVIEW)) {
+            CallContext p = d.call;
+            d.call = null;
+            publish(CtiEvents.connectionCleared(p));
+            publish(CtiEvents.callCleared(p, cause));
+            publish(CtiEvents.endCall(p));
+        }
+        d.nextReason = switch (r.kind()) {
+            case SKIP -> CtiCodes.AGT_SKIPS;
+            case CANCEL_RESERVATION -> CtiCodes.AGT_CANCEL_RESERVATION;
+            case REJECT, STALE -> 0;
+        };
+    }
+
     private void clearReservation(Device d) {
+        clearReservation(d, CtiCodes.CEC_NONE);
+    }
+
+    private void clearReservation(Device d, String cause) {
         CallContext r = d.reservation;
         d.reservation = null;
         publish(CtiEvents.connectionCleared(r));
-        publish(CtiEvents.callCleared(r, CtiCodes.CEC_NONE));
+        publish(CtiEvents.callCleared(r, cause));
         publish(CtiEvents.endCall(r));
     }
 
@@ -248,11 +383,13 @@ public final class CtiStream implements FeedListener {
 
     /** A client request; the answer (and any events it causes) go out through the stream. */
     synchronized CtiEvent request(CtiRequest req) {
-        return switch (req) {
+        CtiEvent answer = switch (req) {
             case CtiRequest.Heartbeat h -> CtiEvents.confirmation(CtiCodes.MessageType.HEARTBEAT_CONF,
                     h.invokeId(), null);
             case CtiRequest.SetCallData s -> setCallData(s);
         };
+        flush();
+        return answer;
     }
 
     private CtiEvent setCallData(CtiRequest.SetCallData s) {
@@ -292,12 +429,15 @@ public final class CtiStream implements FeedListener {
             engine.accept(new Event.RecordProcessed(clockMs.getAsLong(), agentId, d.handle, closing.get()));
             return CtiEvents.confirmation(CtiCodes.MessageType.SET_CALL_DATA_CONF, s.invokeId(), null);
         }
-        if (BaResponses.NOT_YET.contains(s.baResponse())) {
-            return failure(s, "BAResponse " + s.baResponse() + " would return the record for later, which outdial "
-                    + "cannot do yet; answer Reject-Close or Skip-Close, or Accept");
+        var returning = BaResponses.returning(s.baResponse());
+        if (returning.isPresent()) {
+            // the reservation clears when the engine publishes the return (PublishPreviewReturned)
+            publish(CtiEvents.callDataUpdate(r, Map.of("BAResponse", s.baResponse())));
+            engine.accept(new Event.PreviewReturned(clockMs.getAsLong(), agentId, d.handle, returning.get()));
+            return CtiEvents.confirmation(CtiCodes.MessageType.SET_CALL_DATA_CONF, s.invokeId(), null);
         }
         return failure(s, "BAResponse '" + s.baResponse() + "' is not an answer to a reservation; use Accept, "
-                + "Reject-Close or Skip-Close");
+                + "Reject, Reject-Close, Skip, Skip-Close or Cancel Reservation");
     }
 
     private CtiEvent onPreviewCall(String agentId, Device d, CtiRequest.SetCallData s) {
@@ -321,24 +461,69 @@ public final class CtiStream implements FeedListener {
      * filter on no agent or campaign; any thread, never blocks (subscriber queues are bounded).
      */
     public void userEvent(long tenantId, String userEvent, Map<String, ?> attributes) {
-        publish(CtiEvent.of(CtiCodes.MessageType.USER_EVENT).put("UserEvent", userEvent).putAll(attributes)
+        publishUserEvent(CtiEvent.of(CtiCodes.MessageType.USER_EVENT).put("UserEvent", userEvent).putAll(attributes)
                 .build(tenantId, null, null));
     }
 
-    /** Renders once, offers to every subscriber whose filter passes the event. */
-    void publish(CtiEvent e) {
-        if (subscribers.isEmpty()) {
+    /** Events of the current hub batch (or request), handed to the subscribers at {@link #flush}. */
+    private java.util.List<CtiEvent> pending = new java.util.ArrayList<>();
+
+    /** Queues an event for the subscribers; they get it at the end of the hub batch. */
+    // Synchronized: the hub thread and publishUserEvent's callers share the pending batch.
+    synchronized void publish(CtiEvent e) {
+        if (!subscribers.isEmpty()) {
+            pending.add(e);
+        }
+    }
+
+    /**
+     * Publishes a user event (e.g. a callback's {@code _CB_*} event) on the stream at once, from any thread; it reaches
+     * the subscribers whose filter passes it, like every event.
+     */
+    public synchronized void publishUserEvent(CtiEvent e) {
+        publish(e);
+        flush();
+    }
+
+    /**
+     * Hands the pending events to the subscribers: each event is rendered once, and the events passing one filter
+     * are joined into one chunk shared by every subscriber with that filter (usually all of them), so a batch costs
+     * one queue entry per subscriber, not one per event.
+     */
+    @Override
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
             return;
         }
-        String json = null;
+        java.util.List<CtiEvent> events = pending;
+        pending = new java.util.ArrayList<>();
+        String[] json = new String[events.size()];
+        Map<CtiSubscriber.Filter, CtiSubscriber.Chunk> chunks = new HashMap<>();
         for (CtiSubscriber s : subscribers) {
-            if (s.wants(e)) {
-                if (json == null) {
-                    json = CtiJson.render(e);
-                }
-                s.offer(json);
+            CtiSubscriber.Chunk c = chunks.computeIfAbsent(s.filter(), f -> chunk(f, events, json));
+            if (c.events() > 0) {
+                s.offer(c);
             }
         }
+    }
+
+    private static CtiSubscriber.Chunk chunk(CtiSubscriber.Filter f, java.util.List<CtiEvent> events, String[] json) {
+        StringBuilder b = new StringBuilder(events.size() * 320);
+        int n = 0;
+        for (int i = 0; i < events.size(); i++) {
+            CtiEvent e = events.get(i);
+            if (!f.wants(e)) {
+                continue;
+            }
+            if (json[i] == null) {
+                json[i] = CtiJson.render(e);
+            }
+            if (n++ > 0) {
+                b.append('\n');
+            }
+            b.append(json[i]);
+        }
+        return new CtiSubscriber.Chunk(b.toString(), n);
     }
 
     long lastAtMs() {

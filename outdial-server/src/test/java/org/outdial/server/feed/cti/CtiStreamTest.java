@@ -23,6 +23,7 @@ import org.outdial.campaign.OptimizationMethod;
 import org.outdial.engine.Actor;
 import org.outdial.engine.Command;
 import org.outdial.engine.Event;
+import org.outdial.engine.PreviewReturn;
 import org.outdial.engine.SessionState;
 import org.outdial.feed.FinishedCall;
 import org.outdial.record.CallResult;
@@ -50,6 +51,11 @@ class CtiStreamTest {
         public Long agentDbid(long tenantId, String loginId) {
             return 501L;
         }
+
+        @Override
+        public ChainCounts chainCounts(long groupId) {
+            return new ChainCounts(140, Map.of(5L, 90L));
+        }
     };
     private static final long T = Instant.parse("2026-11-21T15:00:00Z").toEpochMilli();
 
@@ -62,6 +68,17 @@ class CtiStreamTest {
     @AfterEach
     void close() {
         subs.forEach(CtiSubscriber::close);
+    }
+
+    /** The hub's way: a publication, then the end of its batch. */
+    private void command(long atMs, Command c) {
+        stream.command(atMs, c);
+        stream.flush();
+    }
+
+    private void finished(FinishedCall c) {
+        stream.finished(c);
+        stream.flush();
     }
 
     private CtiSubscriber subscribe(long tenant, Set<String> agents, Set<String> campaigns, List<String> into) {
@@ -106,7 +123,7 @@ class CtiStreamTest {
     @Test
     void anAgentStateChangeIsAnAgentStateEvent() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.PublishAgentState("chli4020", AgentState.READY, 0));
+        command(T, new Command.PublishAgentState("chli4020", AgentState.READY, 0));
         JsonNode e = events(frames, 1).get(0);
         assertThat(e.get("MsgType").asText()).isEqualTo("AGENT_STATE_EVENT");
         assertThat(e.get("MessageType").asInt()).isEqualTo(30);
@@ -121,10 +138,10 @@ class CtiStreamTest {
     @Test
     void aProgressiveCallIsBegunDeliveredEstablishedThenClearedAroundWorkNotReady() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
-        stream.command(T, new Command.ConnectToAgent(42, "a1", "4020"));
-        stream.command(T, new Command.PublishCallToAgent(42, UUID.randomUUID(), "a1", 12, record()));
-        stream.command(T + 60_000, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
+        command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
+        command(T, new Command.ConnectToAgent(42, "a1", "4020"));
+        command(T, new Command.PublishCallToAgent(42, UUID.randomUUID(), "a1", 12, record()));
+        command(T + 60_000, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
         List<JsonNode> ev = events(frames, 8);
         assertThat(types(ev)).containsExactly("AGENT_STATE_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT",
                 "CALL_ESTABLISHED_EVENT", "CALL_CONNECTION_CLEARED_EVENT", "AGENT_STATE_EVENT", "CALL_CLEARED_EVENT",
@@ -155,8 +172,8 @@ class CtiStreamTest {
     @Test
     void theDirectPreviewFlowOfTheSeed() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
-        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
         List<JsonNode> reserved = events(frames, 3);
         assertThat(types(reserved)).containsExactly("AGENT_STATE_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT");
         assertThat(reserved.get(0).get("AgentState").asText()).isEqualTo("RESERVED");
@@ -186,7 +203,7 @@ class CtiStreamTest {
         long previewId = preview.get("ConnectionCallID").asLong();
         stream.request(new CtiRequest.SetCallData(8, previewId, "REX_VOICE"));
         assertThat(engine).containsExactly(new Event.RecordProcessed(T, "a1", 900, CallResult.ANSWER));
-        stream.command(T + 1, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
+        command(T + 1, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
         List<JsonNode> ended = events(frames, 18);
         assertThat(types(ended.subList(13, 18))).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
                 "AGENT_STATE_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT");
@@ -197,22 +214,122 @@ class CtiStreamTest {
     @Test
     void rejectCloseClosesTheRecordAndClearsTheReservation() {
         subscribe(1, Set.of(), Set.of(), frames);
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
-        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
         long reservationId = events(frames, 3).get(1).get("ConnectionCallID").asLong();
         assertThat(json(stream.request(new CtiRequest.SetCallData(1, reservationId, "Reject-Close")))
                 .get("MsgType").asText()).isEqualTo("SET_CALL_DATA_CONF");
         assertThat(engine).containsExactly(new Event.RecordProcessed(T, "a1", 900, CallResult.CANCEL_RECORD));
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
+        command(T, new Command.PublishAgentState("a1", AgentState.WORK_NOT_READY, 0));
         assertThat(types(events(frames, 8).subList(3, 8))).containsExactly("CALL_DATA_UPDATE_EVENT",
                 "CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT");
     }
 
+    /** Reserves a1 for record handle 900 and returns the reservation call id. */
+    private long reserved() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+        return events(frames, 3).get(1).get("ConnectionCallID").asLong();
+    }
+
     @Test
-    void responsesTheEngineCannotCarryOutAreRefused() {
-        stream.command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
+    void rejectHandsTheRecordBackThroughTheEngineThenTheReservationClearsAndTheAgentIsAvailable() {
+        long reservationId = reserved();
+
+        assertThat(json(stream.request(new CtiRequest.SetCallData(1, reservationId, "Reject")))
+                .get("MsgType").asText()).isEqualTo("SET_CALL_DATA_CONF");
+        assertThat(engine).containsExactly(new Event.PreviewReturned(T, "a1", 900, PreviewReturn.REJECT));
+        // what the engine answers with
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.REJECT));
+        command(T, new Command.PublishAgentState("a1", AgentState.READY, 0));
+
+        List<JsonNode> ev = events(frames, 8).subList(3, 8);
+        assertThat(types(ev)).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
+                "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT");
+        assertThat(ev.get(0).get("CallType").asText()).isEqualTo("CALLTYPE_RESERVATION");
+        assertThat(ev.get(0).get("ExpandedCallContext").get("BAResponse").asText()).isEqualTo("Reject");
+        assertThat(ev.get(1).get("LocalConnectionState").asText()).isEqualTo("LCS_NONE");
+        assertThat(ev.get(1).get("EventCause").asText()).isEqualTo("CEC_NONE");
+        assertThat(ev.get(2).get("LocalConnectionState").asText()).isEqualTo("LCS_NULL");
+        assertThat(ev.get(2).get("EventCause").asText()).isEqualTo("CEC_NONE");
+        assertThat(ev.subList(1, 4)).allMatch(e -> e.get("ConnectionCallID").asLong() == reservationId);
+        assertThat(ev.get(4).get("AgentState").asText()).isEqualTo("AVAILABLE");
+        assertThat(ev.get(4).get("EventReasonCode").asInt()).isZero();
+    }
+
+    @Test
+    void skipClearsTheReservationAndTheAgentIsReservedForTheNextRecordWithReasonAgtSkips() {
+        long reservationId = reserved();
+
+        stream.request(new CtiRequest.SetCallData(1, reservationId, "Skip"));
+        assertThat(engine).containsExactly(new Event.PreviewReturned(T, "a1", 900, PreviewReturn.SKIP));
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.SKIP));
+        command(T, new Command.PublishAgentState("a1", AgentState.RESERVED, 0));
+        command(T, new Command.PublishPreviewOffered("a1", 12, 901, record()));
+
+        List<JsonNode> ev = events(frames, 10).subList(3, 10);
+        assertThat(types(ev)).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
+                "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT", "BEGIN_CALL_EVENT",
+                "CALL_DELIVERED_EVENT");
+        assertThat(ev.get(0).get("ExpandedCallContext").get("BAResponse").asText()).isEqualTo("Skip");
+        assertThat(ev.get(4).get("AgentState").asText()).isEqualTo("RESERVED");
+        assertThat(ev.get(4).get("EventReasonCode").asInt()).isEqualTo(32751);
+        assertThat(ev.get(5).get("CallType").asText()).isEqualTo("CALLTYPE_RESERVATION");
+        assertThat(ev.get(5).get("ConnectionCallID").asLong()).as("a new reservation").isNotEqualTo(reservationId);
+    }
+
+    @Test
+    void cancelReservationClearsTheReservationAndTheAgentIsNotReadyWithReasonAgtCancelReservation() {
+        long reservationId = reserved();
+
+        stream.request(new CtiRequest.SetCallData(1, reservationId, "Cancel Reservation"));
+        assertThat(engine).containsExactly(new Event.PreviewReturned(T, "a1", 900,
+                PreviewReturn.CANCEL_RESERVATION));
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.CANCEL_RESERVATION));
+        command(T, new Command.PublishAgentState("a1", AgentState.NOT_READY, 0));
+
+        List<JsonNode> ev = events(frames, 8).subList(3, 8);
+        assertThat(types(ev)).containsExactly("CALL_DATA_UPDATE_EVENT", "CALL_CONNECTION_CLEARED_EVENT",
+                "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT");
+        assertThat(ev.get(4).get("AgentState").asText()).isEqualTo("NOT_READY");
+        assertThat(ev.get(4).get("EventReasonCode").asInt()).isEqualTo(32752);
+    }
+
+    @Test
+    void aStaleReservationClearsWithEventCauseTimeOutBeforeTheAgentGoesNotReady() {
+        reserved();
+
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.STALE));
+        command(T, new Command.PublishAgentState("a1", AgentState.NOT_READY, 0));
+
+        List<JsonNode> ev = events(frames, 7).subList(3, 7);
+        assertThat(types(ev)).containsExactly("CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT",
+                "END_CALL_EVENT", "AGENT_STATE_EVENT");
+        assertThat(ev.get(1).get("EventCause").asText()).isEqualTo("CEC_TIME_OUT");
+        assertThat(ev.get(3).get("EventReasonCode").asInt()).isZero();
+    }
+
+    @Test
+    void aStaleAcceptedPreviewCallClearsWithEventCauseTimeOut() {
+        long reservationId = reserved();
+        stream.request(new CtiRequest.SetCallData(1, reservationId, "Accept"));
+        long previewId = events(frames, 13).get(4).get("ConnectionCallID").asLong();
+
+        command(T, new Command.PublishPreviewReturned("a1", 12, 900, PreviewReturn.STALE));
+
+        List<JsonNode> ev = events(frames, 16).subList(13, 16);
+        assertThat(types(ev)).containsExactly("CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT",
+                "END_CALL_EVENT");
+        assertThat(ev).allMatch(e -> e.get("ConnectionCallID").asLong() == previewId);
+        assertThat(ev.get(1).get("EventCause").asText()).isEqualTo("CEC_TIME_OUT");
+    }
+
+    @Test
+    void answersThatDoNotFitTheCallAreRefused() {
+        command(T, new Command.PublishPreviewOffered("a1", 12, 900, record()));
         long id = CtiStream.RESERVATION_CALL_BASE + 900;
-        for (String r : List.of("Reject", "Skip", "Cancel Reservation", "REX_VOICE")) {
+        for (String r : List.of("REX_VOICE", "Close", "Skip-Next", "")) {
             JsonNode f = json(stream.request(new CtiRequest.SetCallData(3, id, r)));
             assertThat(f.get("MsgType").asText()).as(r).isEqualTo("FAILURE_CONF");
             assertThat(f.get("Text").asText()).isNotBlank();
@@ -230,9 +347,9 @@ class CtiStreamTest {
         subscribe(1, Set.of("a2"), Set.of(), byAgent);
         subscribe(1, Set.of(), Set.of("Other"), byCampaign);
         subscribe(2, Set.of(), Set.of(), otherTenant);
-        stream.command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
-        stream.command(T, new Command.PublishCallToAgent(1, UUID.randomUUID(), "a1", 12, record()));
-        stream.command(T, new Command.PublishAgentState("a2", AgentState.READY, 0));
+        command(T, new Command.PublishAgentState("a1", AgentState.TALKING, 0));
+        command(T, new Command.PublishCallToAgent(1, UUID.randomUUID(), "a1", 12, record()));
+        command(T, new Command.PublishAgentState("a2", AgentState.READY, 0));
         assertThat(types(events(byAgent, 1))).containsExactly("AGENT_STATE_EVENT");
         assertThat(events(byAgent, 1).get(0).get("AgentID").asText()).isEqualTo("a2");
         assertThat(byCampaign).isEmpty();
@@ -244,19 +361,19 @@ class CtiStreamTest {
     void sessionChangesAndFinishedCallsAreStatEvents() {
         subscribe(1, Set.of(), Set.of(), frames);
         GroupStatsView stats = GroupStatsView.EMPTY;
-        stream.command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PREDICTIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PREDICTIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PREDICTIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PREDICTIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PROGRESSIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.RUNNING, DialMode.PROGRESSIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PROGRESSIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.LOADED, DialMode.PROGRESSIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.UNLOADING, DialMode.PROGRESSIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.UNLOADING, DialMode.PROGRESSIVE,
                 Actor.client("x"), stats));
-        stream.command(T, new Command.PublishSessionState(12, SessionState.UNLOADED, DialMode.PROGRESSIVE,
+        command(T, new Command.PublishSessionState(12, SessionState.UNLOADED, DialMode.PROGRESSIVE,
                 Actor.client("x"), stats));
-        stream.finished(new FinishedCall(new UUID(1, 2), 1, "Acme", 12, "G", 3, "LoadCamp", 5, "east", 77, 77, 1,
+        finished(new FinishedCall(new UUID(1, 2), 1, "Acme", 12, "G", 3, "LoadCamp", 5, "east", 77, 77, 1,
                 "4022", "a1", CallResult.ANSWER, false, false, T, T, T, T, Map.of()));
         List<JsonNode> ev = events(frames, 7);
         assertThat(ev).allMatch(e -> e.get("MsgType").asText().equals("USER_EVENT")
@@ -268,8 +385,76 @@ class CtiStreamTest {
         assertThat(completed.get("GSW_GROUP_DBID").asLong()).isEqualTo(12);
         assertThat(completed.get("GSW_AGENT_DBID").asLong()).isEqualTo(501);
         assertThat(completed.get("GSW_CALL_RESULT").asInt()).isEqualTo(33);
+        assertThat(completed.get("GSW_CAMPAIGN_COMPLETE").asLong()).isEqualTo(140);
+        assertThat(completed.get("GSW_LIST_COMPLETE").asLong()).isEqualTo(90);
         assertThat(completed.get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
         assertThat(ev.get(1).get("GSW_DIAL_MODE").asInt()).isEqualTo(1);
+        assertThat(ev.get(1).get("GSW_CAMPAIGN_COMPLETE").asLong()).isEqualTo(140);
+        assertThat(ev.get(1).has("GSW_LIST_COMPLETE")).as("a session event is of no one list").isFalse();
+    }
+
+    private static CallingRecord scheduled(long recordId, RecordType type, RecordStatus status) {
+        return new CallingRecord(recordId, 5, "4022", ContactInfoType.HOME_PHONE, type, status,
+                CallResult.ANSWERING_MACHINE, 1, Instant.parse("2026-11-22T10:00:00Z"), null,
+                new CallingWindow(0, CallingWindow.DAY_SEC), ZoneId.of("UTC"), 3L, "a1", recordId, 1, 12L, 1, null,
+                null, Map.of());
+    }
+
+    private void write(CallingRecord... records) {
+        command(T, new Command.Persist(1, java.util.Arrays.stream(records)
+                .map(r -> (org.outdial.engine.RecordUpdate) new org.outdial.engine.RecordUpdate.WriteRecord(r))
+                .toList()));
+    }
+
+    @Test
+    void aScheduledCallbackIsACallbackScheduledEventWithItsTypeAndTheScheduledRecordsInProcess() {
+        subscribe(1, Set.of(), Set.of(), frames);
+
+        write(scheduled(1, RecordType.PERSONAL_CALLBACK, RecordStatus.READY));
+        write(scheduled(2, RecordType.CAMPAIGN_CALLBACK, RecordStatus.READY));
+
+        List<JsonNode> ev = events(frames, 2);
+        JsonNode first = ev.get(0);
+        assertThat(first.get("UserEvent").asText()).isEqualTo("GSW_STAT_EVENT");
+        assertThat(first.get("GSW_STAT_EVENT").asInt()).isEqualTo(16);
+        assertThat(first.get("GSW_CAMPAIGN_DBID").asLong()).isEqualTo(3);
+        assertThat(first.get("GSW_CALL_LIST_DBID").asLong()).isEqualTo(5);
+        assertThat(first.get("GSW_GROUP_DBID").asLong()).isEqualTo(12);
+        assertThat(first.get("GSW_AGENT_DBID").asLong()).isEqualTo(501);
+        assertThat(first.get("GSW_CALL_RESULT").asInt()).isEqualTo(9);
+        assertThat(first.get("GSW_CALLBACK_TYPE").asInt()).isEqualTo(5);
+        assertThat(first.get("GSW_SCHED_REC_NUM").asInt()).isEqualTo(1);
+        assertThat(first.get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
+        assertThat(ev.get(1).get("GSW_CALLBACK_TYPE").asInt()).isEqualTo(6);
+        assertThat(ev.get(1).get("GSW_SCHED_REC_NUM").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRescheduleIsARecordScheduledEventAndARecordWrittenOtherwiseLeavesTheScheduledCount() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        write(scheduled(1, RecordType.CAMPAIGN_RESCHEDULED, RecordStatus.READY));
+        write(scheduled(2, RecordType.PERSONAL_CALLBACK, RecordStatus.READY));
+        write(scheduled(1, RecordType.CAMPAIGN_RESCHEDULED, RecordStatus.UPDATED));
+        write(scheduled(3, RecordType.PERSONAL_RESCHEDULED, RecordStatus.READY));
+
+        List<JsonNode> ev = events(frames, 3);
+        assertThat(ev).extracting(e -> e.get("GSW_STAT_EVENT").asInt()).containsExactly(20, 16, 20);
+        assertThat(ev).extracting(e -> e.get("GSW_SCHED_REC_NUM").asInt()).containsExactly(1, 2, 2);
+        assertThat(ev.get(0).get("GSW_CALLBACK_TYPE").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aDesktopRequestErrorIsAnAgentErrorEventWithItsDescription() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        command(T, new Command.NotifyAgent("a1", "Error", Map.of("GSW_ERROR", "Invalid request",
+                "GSW_ERROR_NUMBER", 104L, "GSW_ERROR_DESCRIPTION", "record 9 is not on this desktop")));
+        command(T, new Command.NotifyAgent("a1", "NoRecordsAvailable", Map.of("GSW_ERROR", "No records")));
+
+        List<JsonNode> ev = events(frames, 1);
+        assertThat(ev).hasSize(1);
+        assertThat(ev.get(0).get("GSW_STAT_EVENT").asInt()).isEqualTo(19);
+        assertThat(ev.get(0).get("GSW_ERROR_DESCRIPTION").asText()).isEqualTo("record 9 is not on this desktop");
+        assertThat(ev.get(0).get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
     }
 
     @Test
@@ -285,7 +470,7 @@ class CtiStreamTest {
         stream.subscribe(slow);
         subscribe(1, Set.of(), Set.of(), frames);
         for (int i = 0; i < 200; i++) {
-            stream.command(T, new Command.PublishAgentState("a" + i, AgentState.READY, 0));
+            command(T, new Command.PublishAgentState("a" + i, AgentState.READY, 0));
         }
         assertThat(events(frames, 200)).hasSize(200);
         assertThat(slow.dropped()).isPositive();

@@ -29,7 +29,7 @@ import org.outdial.server.feed.PostReceiver;
 import org.outdial.stats.GroupStatsView;
 import org.slf4j.LoggerFactory;
 
-/** Status notifications posted to a real HTTP server, one rule per test. */
+/** Status notifications posted to a real HTTP server running in a process of its own, one rule per test. */
 class StatusNotifierTest {
 
     private static final FeedDirectory.GroupInfo GROUP = new FeedDirectory.GroupInfo(12, 1, "Acme", "cc-1",
@@ -103,6 +103,19 @@ class StatusNotifierTest {
         notifier(List.of(receiver.uri()), 0, 2_000).command(1_700_000_000_123L,
                 state(SessionState.RUNNING, DialMode.PREDICTIVE));
         JsonNode b = receiver.next(5);
+        assertThat(receiver.pid()).as("the web server is another process").isNotEqualTo(ProcessHandle.current().pid());
+        PostReceiver.Request raw = receiver.raw().get(0);
+        assertThat(raw.method()).isEqualTo("POST");
+        assertThat(raw.path()).isEqualTo("/status");
+        assertThat(raw.contentType()).isEqualTo("application/json; charset=utf-8");
+        List<String> keys = new ArrayList<>();
+        b.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactlyInAnyOrder("GSW_USER_EVENT", "GSW_DATE_TIME", "GSW_TENANT_NAME",
+                "GSW_TENANT_CCID", "GSW_CAMPAIGN_GROUP_NAME", "GSW_CAMPAIGN_GROUP_GUID", "GSW_CAMPAIGN_GROUP_DBID",
+                "GSW_GROUP_NAME", "GSW_CAMPAIGN_NAME", "GSW_QUEUE_NAME", "GSW_DIAL_MODE", "GSW_OPTIMIZE_BY",
+                "GSW_OPTIMIZE_GOAL", "GSW_CAMPAIGN_GROUP_STATE", "GSW_CAMPAIGN_GROUP_ACTION",
+                "GSW_CAMPAIGN_GROUP_ACTOR", "GSW_STAT_BUSY_FACTOR", "GSW_STAT_HIT_RATIO", "GSW_STAT_OVERDIAL_RATE",
+                "GSW_STAT_TIME_TO_COMPLETE", "GSW_CALLING_LISTS");
         assertThat(b.get("GSW_USER_EVENT").asText()).isEqualTo("CampaignGroupState");
         assertThat(b.get("GSW_DATE_TIME").asText()).isEqualTo("1700000000.123");
         assertThat(b.get("GSW_TENANT_NAME").asText()).isEqualTo("Acme");
@@ -119,6 +132,7 @@ class StatusNotifierTest {
         assertThat(b.get("GSW_OPTIMIZE_BY").asInt()).isEqualTo(2);
         assertThat(b.get("GSW_OPTIMIZE_GOAL").asInt()).isEqualTo(3);
         assertThat(b.get("GSW_CAMPAIGN_GROUP_STATE").asInt()).isEqualTo(5);
+        assertThat(b.get("GSW_CAMPAIGN_GROUP_ACTION").asInt()).isEqualTo(9);
         assertThat(b.get("GSW_CAMPAIGN_GROUP_ACTOR").asInt()).isEqualTo(1);
         assertThat(b.get("GSW_STAT_BUSY_FACTOR").asDouble()).isEqualTo(0.85);
         assertThat(b.get("GSW_STAT_HIT_RATIO").asDouble()).isEqualTo(0.3);
@@ -126,6 +140,7 @@ class StatusNotifierTest {
         assertThat(b.get("GSW_STAT_TIME_TO_COMPLETE").asLong()).isEqualTo(600);
         JsonNode list = b.get("GSW_CALLING_LISTS").get(0);
         assertThat(list.get("GSW_CALLING_LIST_NAME").asText()).isEqualTo("east");
+        assertThat(list.get("GSW_CALLING_LIST_DBID").asLong()).isEqualTo(5);
         assertThat(list.get("GSW_STAT_HIT_RATIO").asDouble()).isEqualTo(0.2);
         assertThat(list.get("GSW_STAT_TIME_TO_COMPLETE").isNull()).isTrue();
     }
