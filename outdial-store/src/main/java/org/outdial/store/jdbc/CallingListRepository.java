@@ -183,6 +183,27 @@ final class CallingListRepository implements CallingListStore {
                 mapper.select() + " WHERE chain_id = ? ORDER BY chain_n, record_id", mapper, chainId));
     }
 
+    /** Each record is taken with a conditional update, so a concurrent claim of the same row wins or loses whole. */
+    @Override
+    public List<CallingRecord> claimChain(long listId, long chainId, long campaignGroupId, int owner) {
+        ListTable t = catalog.require(listId);
+        RecordMapper mapper = new RecordMapper(t, zones);
+        String waiting = RecordStatus.READY.code() + ", " + RecordStatus.CHAIN_READY.code();
+        return onTable(t, "claiming chain " + chainId + " of calling list " + listId, c -> {
+            List<CallingRecord> claimed = new ArrayList<>();
+            for (CallingRecord r : Jdbc.query(c, mapper.select() + " WHERE chain_id = ? AND record_status IN ("
+                    + waiting + ") ORDER BY chain_n, record_id", mapper, chainId)) {
+                int n = Jdbc.update(c, "UPDATE " + t.tableName() + " SET record_status = "
+                        + RecordStatus.RETRIEVED.code() + ", app_id = ?, group_id = ? WHERE record_id = ?"
+                        + " AND record_status IN (" + waiting + ")", owner, campaignGroupId, r.recordId());
+                if (n == 1) {
+                    claimed.add(Records.claimed(r, owner, campaignGroupId));
+                }
+            }
+            return claimed;
+        });
+    }
+
     /** Writes the mutable fields, and the custom fields the record carries (desktops may edit those). */
     @Override
     public void atomically(Runnable work) {
