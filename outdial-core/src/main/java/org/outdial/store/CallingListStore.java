@@ -58,6 +58,14 @@ public interface CallingListStore {
     List<CallingRecord> chain(long listId, long chainId);
 
     /**
+     * Writes several records as {@link #update} does, in order; a store may send them to the database as one batch
+     * (the group commit of the engine's writes).
+     */
+    default void updateAll(List<CallingRecord> records) {
+        records.forEach(this::update);
+    }
+
+    /**
      * Claims for a campaign group every record of a chain that is Ready or Chain Ready, whatever its scheduled time
      * (a desktop asked for the chain): each becomes Retrieved by {@code owner}, as {@link #claimReady} does. A record
      * claimed meanwhile by someone else is left out.

@@ -186,7 +186,7 @@ final class StoreAdapter implements AutoCloseable {
         }
         if (group.size() > 1) {
             try {
-                lists.atomically(() -> group.forEach(p -> p.updates().forEach(this::apply)));
+                lists.atomically(() -> applyAll(group.stream().flatMap(p -> p.updates().stream()).toList()));
                 commits.incrementAndGet();
                 writesCommitted.addAndGet(group.size());
                 if (group.stream().anyMatch(StoreAdapter::addsDoNotCall)) {
@@ -204,7 +204,7 @@ final class StoreAdapter implements AutoCloseable {
 
     private void persist(Command.Persist p) {
         try {
-            lists.atomically(() -> p.updates().forEach(this::apply));
+            lists.atomically(() -> applyAll(p.updates()));
             commits.incrementAndGet();
             writesCommitted.incrementAndGet();
             if (addsDoNotCall(p)) {
@@ -219,6 +219,25 @@ final class StoreAdapter implements AutoCloseable {
 
     private static boolean addsDoNotCall(Command.Persist p) {
         return p.updates().stream().anyMatch(u -> u instanceof RecordUpdate.AddDoNotCall);
+    }
+
+    /** Applies updates in order; consecutive record writes go to the store as one batch. */
+    private void applyAll(List<RecordUpdate> updates) {
+        List<CallingRecord> writes = new ArrayList<>();
+        for (RecordUpdate u : updates) {
+            if (u instanceof RecordUpdate.WriteRecord w) {
+                writes.add(w.record());
+                continue;
+            }
+            if (!writes.isEmpty()) {
+                lists.updateAll(writes);
+                writes = new ArrayList<>();
+            }
+            apply(u);
+        }
+        if (!writes.isEmpty()) {
+            lists.updateAll(writes);
+        }
     }
 
     private void apply(RecordUpdate update) {

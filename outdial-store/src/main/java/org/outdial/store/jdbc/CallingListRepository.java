@@ -220,6 +220,50 @@ final class CallingListRepository implements CallingListStore {
         }
     }
 
+    /** Runs of consecutive records with the same statement (table, custom fields) go to the database as one batch. */
+    @Override
+    public void updateAll(List<CallingRecord> records) {
+        List<Update> run = new ArrayList<>();
+        for (CallingRecord r : records) {
+            Update u = updateOf(r);
+            if (!run.isEmpty() && !run.get(0).sql().equals(u.sql())) {
+                updateBatch(run);
+                run = new ArrayList<>();
+            }
+            run.add(u);
+        }
+        if (!run.isEmpty()) {
+            updateBatch(run);
+        }
+    }
+
+    private void updateBatch(List<Update> run) {
+        if (run.size() == 1) {
+            Update u = run.get(0);
+            int n = onTable(u.table(), "updating record " + u.recordId() + " of calling list " + u.table().id(),
+                    c -> Jdbc.update(c, u.sql(), u.params()));
+            if (n == 0) {
+                throw new NotFoundException("record " + u.recordId() + " of calling list " + u.table().id());
+            }
+            return;
+        }
+        ListTable t = run.get(0).table();
+        int[] counts = onTable(t, "updating " + run.size() + " records of calling list " + t.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(run.get(0).sql())) {
+                for (Update u : run) {
+                    Jdbc.bind(ps, u.params());
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new NotFoundException("record " + run.get(i).recordId() + " of calling list " + t.id());
+            }
+        }
+    }
+
     private record Update(ListTable table, long recordId, String sql, Object[] params) {}
 
     private Update updateOf(CallingRecord record) {
