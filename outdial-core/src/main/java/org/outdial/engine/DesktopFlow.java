@@ -1,11 +1,15 @@
 package org.outdial.engine;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +25,13 @@ import org.outdial.desktop.ProtocolException;
 import org.outdial.desktop.Replies;
 import org.outdial.desktop.Request;
 import org.outdial.dnc.DncEntry;
+import org.outdial.list.CallingList;
 import org.outdial.record.CallResult;
 import org.outdial.record.CallingRecord;
 import org.outdial.record.CallingWindow;
+import org.outdial.record.ContactInfoType;
+import org.outdial.record.NewRecord;
+import org.outdial.record.RecordStatus;
 import org.outdial.record.RecordType;
 
 /**
@@ -739,14 +747,14 @@ final class DesktopFlow {
         if (!live || !present) {
             return true; // the desktop let the chain go meanwhile
         }
-        for (java.util.Iterator<BufferedRecord> it = s.buffer.iterator(); it.hasNext(); ) {
+        for (Iterator<BufferedRecord> it = s.buffer.iterator(); it.hasNext(); ) {
             BufferedRecord b = it.next();
             if (b.record.listId() == ask.listId() && b.record.chainId() == ask.chainId()) {
                 it.remove();
                 delivered.add(b);
             }
         }
-        delivered.sort(java.util.Comparator.comparingInt((BufferedRecord b) -> b.record.chainN())
+        delivered.sort(Comparator.comparingInt((BufferedRecord b) -> b.record.chainN())
                 .thenComparingLong(b -> b.record.recordId()));
         if (delivered.isEmpty()) {
             Desk desk = desks.get(a.agentId);
@@ -814,7 +822,7 @@ final class DesktopFlow {
             groupOrFail(a, req.target());
             s = activeOne(a, req.target());
         }
-        org.outdial.list.CallingList list = null;
+        CallingList list = null;
         for (var l : s.config.lists()) {
             if (l.name().equals(req.callingList())) {
                 list = l;
@@ -824,10 +832,10 @@ final class DesktopFlow {
             throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.CALLING_LIST + " '"
                     + req.callingList() + "' is no calling list of campaign '" + s.config.campaign().name() + "'");
         }
-        java.time.ZoneId zone;
+        ZoneId zone;
         try {
-            zone = java.time.ZoneId.of(req.tzName(), java.time.ZoneId.SHORT_IDS);
-        } catch (java.time.DateTimeException e) {
+            zone = ZoneId.of(req.tzName(), ZoneId.SHORT_IDS);
+        } catch (DateTimeException e) {
             throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.TZ_NAME + " '" + req.tzName()
                     + "' is not a time zone (give a zone id such as America/New_York, or EST/PST...)");
         }
@@ -842,10 +850,10 @@ final class DesktopFlow {
         String agentId = req.agentId() != null ? req.agentId() : type.isPersonal() ? a.agentId : null;
         Instant due = req.at() == null ? null : req.at().atZone(zone).toInstant();
         boolean next = req.chainN() == null || req.chainN() == 0;
-        org.outdial.record.NewRecord rec = new org.outdial.record.NewRecord(RecordData.e164(rt.ctx.phones(),
+        NewRecord rec = new NewRecord(RecordData.e164(rt.ctx.phones(),
                 req.phone(), list),
-                org.outdial.record.ContactInfoType.fromCode(req.phoneType()), type,
-                org.outdial.record.RecordStatus.fromCode(req.recordStatus()),
+                ContactInfoType.fromCode(req.phoneType()), type,
+                RecordStatus.fromCode(req.recordStatus()),
                 req.callResult() == null ? CallResult.UNKNOWN_CALL_RESULT : CallResult.fromCode(req.callResult()),
                 req.attempts(), due, window, zone, agentId, req.chainId(), next ? 0 : req.chainN(), null,
                 RecordData.customFieldsOf(list, req.custom()));
