@@ -126,6 +126,45 @@ public sealed interface Request {
         }
     }
 
+    /**
+     * AddRecord: a new record for a loaded campaign's calling list, defaults as the spec's AddRecord table.
+     *
+     * @param handle    a record on the desktop whose campaign group (and chain) the new record joins; null = none
+     * @param chainId   the chain to add to; null = a new chain
+     * @param chainN    a specific chain_n (&gt; 0); null or 0 = the chain's next free number
+     * @param at        GSW_DATE_TIME in the record's time zone; null = no scheduled time
+     * @param custom    custom fields by send_attribute key
+     */
+    record AddRecord(Target target, String callingList, Long handle, Long chainId, Integer chainN, String phone,
+                     int phoneType, int recordType, int recordStatus, Integer callResult, int attempts,
+                     String agentId, long callTimeSec, LocalDateTime at, int dailyFrom, int dailyTill,
+                     String tzName, Map<String, Object> custom) implements Request {
+        /** The AddRecord table's defaults. */
+        public static final int DEFAULT_FROM = 28_800;
+        public static final int DEFAULT_UNTIL = 64_800;
+        public static final int DEFAULT_PHONE_TYPE = 2;
+        public static final int DEFAULT_RECORD_TYPE = 2;
+        public static final int DEFAULT_RECORD_STATUS = 1;
+
+        public AddRecord {
+            Objects.requireNonNull(phone, "phone");
+            Objects.requireNonNull(tzName, "tzName");
+            custom = custom == null ? Map.of() : Map.copyOf(custom);
+        }
+
+        /** A General, Ready record with the table's defaults, for a new chain (or the chain of {@code chainId}). */
+        public static AddRecord of(Target target, String callingList, String phone, String tzName, Long chainId,
+                                   Map<String, Object> custom) {
+            return new AddRecord(target, callingList, null, chainId, null, phone, DEFAULT_PHONE_TYPE,
+                    DEFAULT_RECORD_TYPE, DEFAULT_RECORD_STATUS, null, 0, null, 0, null, DEFAULT_FROM, DEFAULT_UNTIL,
+                    tzName, custom);
+        }
+
+        public String type() {
+            return "AddRecord";
+        }
+    }
+
     record RecordReject(long handle, Target target, String callingList) implements Request {
         public String type() {
             return "RecordReject";

@@ -10,6 +10,8 @@ import org.outdial.desktop.Request.Target;
 import org.outdial.desktop.Request.Treatment;
 import org.outdial.record.CallResult;
 import org.outdial.record.ContactInfoType;
+import org.outdial.record.RecordStatus;
+import org.outdial.record.RecordType;
 
 /**
  * Key–value list ⇄ {@link Request}, by each request's attached-data table: mandatory keys (102 when missing), types
@@ -20,7 +22,7 @@ import org.outdial.record.ContactInfoType;
 public final class RequestCodec {
 
     /** Requests of the spec this server does not take yet; answered 101 with a description saying so. */
-    public static final java.util.Set<String> NOT_SUPPORTED = java.util.Set.of("AddRecord");
+    public static final java.util.Set<String> NOT_SUPPORTED = java.util.Set.of();
 
     private RequestCodec() {}
 
@@ -59,6 +61,7 @@ public final class RequestCodec {
             case "ChainedRecordRequest" -> new Request.ChainedRecordRequest(handle(kv), target(kv, false));
             case "RecordReject" -> new Request.RecordReject(handle(kv), target(kv, true),
                     kv.string(Keys.CALLING_LIST));
+            case "AddRecord" -> addRecord(kv);
             case "RequestRecordCancel" -> {
                 Identified id = identified(kv);
                 yield new Request.RequestRecordCancel(id.handle, id.phone, id.customerId, id.target, id.callingList,
@@ -213,6 +216,94 @@ public final class RequestCodec {
         return new RecordChanges(callResult, from, until, nonBlank(kv, Keys.PHONE), phoneType, custom);
     }
 
+    /** The AddRecord table: mandatory keys, enumerations, and the defaults of the optional ones. */
+    private static Request.AddRecord addRecord(KvList kv) {
+        Target target = target(kv, true);
+        String list = kv.string(Keys.CALLING_LIST);
+        String phone = nonBlank(kv, Keys.PHONE);
+        if (phone == null) {
+            kv.string(Keys.PHONE); // 102 naming the key
+        }
+        String tz = nonBlank(kv, Keys.TZ_NAME);
+        if (tz == null) {
+            kv.string(Keys.TZ_NAME);
+        }
+        Long handle = kv.optInteger(Keys.RECORD_HANDLE).isPresent() ? handle(kv) : null;
+        Long chainId = range(kv, Keys.CHAIN_ID, 0, Long.MAX_VALUE).orElse(null);
+        Integer chainN = range(kv, Keys.CHAIN_N, 0, Integer.MAX_VALUE).map(Long::intValue).orElse(null);
+        if (chainN != null && chainN > 0 && chainId == null) {
+            throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.CHAIN_N + " " + chainN
+                    + " names a place in a chain: give " + Keys.CHAIN_ID + " with it");
+        }
+        int phoneType = range(kv, Keys.PHONE_TYPE, 0, Integer.MAX_VALUE).map(Long::intValue)
+                .orElse(Request.AddRecord.DEFAULT_PHONE_TYPE);
+        if (ContactInfoType.ofCode(phoneType).isEmpty()) {
+            throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.PHONE_TYPE + " " + phoneType
+                    + " is not a phone type");
+        }
+        int recordType = range(kv, Keys.RECORD_TYPE, 0, Integer.MAX_VALUE).map(Long::intValue)
+                .orElse(Request.AddRecord.DEFAULT_RECORD_TYPE);
+        RecordType type = RecordType.ofCode(recordType).orElse(RecordType.UNKNOWN);
+        if (type != RecordType.GENERAL && type != RecordType.CAMPAIGN_CALLBACK && type != RecordType.PERSONAL_CALLBACK
+                && type != RecordType.CAMPAIGN_RESCHEDULED && type != RecordType.PERSONAL_RESCHEDULED) {
+            throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.RECORD_TYPE + " " + recordType
+                    + " must be 2 (General), 3 (Campaign Rescheduled), 4 (Personal Rescheduled), 5 (Personal"
+                    + " CallBack) or 6 (Campaign CallBack)");
+        }
+        int recordStatus = range(kv, Keys.RECORD_STATUS, 0, Integer.MAX_VALUE).map(Long::intValue)
+                .orElse(Request.AddRecord.DEFAULT_RECORD_STATUS);
+        RecordStatus status = RecordStatus.ofCode(recordStatus).orElse(RecordStatus.RETRIEVED);
+        if (status == RecordStatus.RETRIEVED || status == RecordStatus.NO_RECORD_STATUS) {
+            throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.RECORD_STATUS + " " + recordStatus
+                    + " is not a status a new record can take (Retrieved records belong to a dialing session)");
+        }
+        Integer callResult = range(kv, Keys.CALL_RESULT, 0, Integer.MAX_VALUE).map(Long::intValue).orElse(null);
+        if (callResult != null && CallResult.ofCode(callResult).isEmpty()) {
+            throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.CALL_RESULT + " " + callResult
+                    + " is not a call result");
+        }
+        int attempts = range(kv, Keys.ATTEMPTS, 0, Integer.MAX_VALUE).orElse(0L).intValue();
+        long callTime = 0;
+        Optional<String> rawCallTime = kv.optString(Keys.CALL_TIME);
+        if (rawCallTime.isPresent()) {
+            try {
+                callTime = Long.parseLong(rawCallTime.get().strip());
+            } catch (NumberFormatException e) {
+                throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.CALL_TIME + " '"
+                        + rawCallTime.get() + "' must be seconds since 1970 written as digits");
+            }
+            if (callTime < 0) {
+                throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.CALL_TIME + " must be >= 0");
+            }
+        }
+        Optional<String> dateTime = kv.optString(Keys.DATE_TIME);
+        var at = dateTime.isPresent() && !dateTime.get().strip().equals("0") ? DateTimes.parse(dateTime.get()) : null;
+        if (at == null && (type.isCallback() || type == RecordType.CAMPAIGN_RESCHEDULED
+                || type == RecordType.PERSONAL_RESCHEDULED)) {
+            throw new ProtocolException(ErrorCode.ATTRIBUTE_NOT_FOUND, "mandatory attribute " + Keys.DATE_TIME
+                    + " is missing: a record of " + Keys.RECORD_TYPE + " " + recordType + " needs its scheduled time");
+        }
+        int from = range(kv, Keys.FROM, 0, 86_400).map(Long::intValue).orElse(Request.AddRecord.DEFAULT_FROM);
+        int until = range(kv, Keys.UNTIL, 0, 86_400).map(Long::intValue).orElse(Request.AddRecord.DEFAULT_UNTIL);
+        String agentId = kv.optString(Keys.AGENT_ID).filter(a -> !a.isBlank() && !a.equals("0")).orElse(null);
+        return new Request.AddRecord(target, list, handle, chainId, chainN, phone, phoneType, recordType,
+                recordStatus, callResult, attempts, agentId, callTime, at, from, until, tz.strip(), customOf(kv));
+    }
+
+    private static Map<String, Object> customOf(KvList kv) {
+        Map<String, Object> custom = new LinkedHashMap<>();
+        kv.asMap().forEach((k, v) -> {
+            if (!Keys.isReserved(k)) {
+                if (v instanceof KvList) {
+                    throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, "custom field " + k
+                            + " must be an Int or a String, got a key-value list");
+                }
+                custom.put(k, v);
+            }
+        });
+        return custom;
+    }
+
     private static Optional<Long> range(KvList kv, String key, long min, long max) {
         Optional<Long> v = kv.optInteger(key);
         if (v.isPresent() && (v.get() < min || v.get() > max)) {
@@ -257,6 +348,19 @@ public final class RequestCodec {
             case Request.RecordReject r -> {
                 b.put(Keys.RECORD_HANDLE, r.handle()).put(Keys.CALLING_LIST, r.callingList());
                 target(b, r.target());
+            }
+            case Request.AddRecord r -> {
+                b.put(Keys.CALLING_LIST, r.callingList()).put(Keys.RECORD_HANDLE, r.handle())
+                        .put(Keys.CHAIN_ID, r.chainId()).put(Keys.CHAIN_N, r.chainN()).put(Keys.PHONE, r.phone())
+                        .put(Keys.PHONE_TYPE, (long) r.phoneType()).put(Keys.RECORD_TYPE, (long) r.recordType())
+                        .put(Keys.RECORD_STATUS, (long) r.recordStatus()).put(Keys.CALL_RESULT, r.callResult())
+                        .put(Keys.ATTEMPTS, (long) r.attempts()).put(Keys.AGENT_ID, r.agentId())
+                        .put(Keys.CALL_TIME, String.valueOf(r.callTimeSec()))
+                        .put(Keys.DATE_TIME, r.at() == null ? null : DateTimes.format(r.at()))
+                        .put(Keys.FROM, (long) r.dailyFrom()).put(Keys.UNTIL, (long) r.dailyTill())
+                        .put(Keys.TZ_NAME, r.tzName());
+                target(b, r.target());
+                r.custom().forEach(b::put);
             }
             case Request.RequestRecordCancel r -> {
                 b.put(Keys.RECORD_HANDLE, r.handle()).put(Keys.PHONE, r.phone()).put(Keys.CUSTOMER_ID, r.customerId())

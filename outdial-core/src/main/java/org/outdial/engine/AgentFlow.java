@@ -209,6 +209,10 @@ final class AgentFlow {
      */
     void onStale(AgentSeat a, BufferedRecord r) {
         r.staleTimerId = 0;
+        if (r.status == BufferedRecord.Status.ON_DESKTOP && a.chainRecords.remove(r)) {
+            records.markStale(sessionOwning(r), r, a.agentId); // a chained record: the agent's state is his primary's
+            return;
+        }
         if (a.previewRecord != r || r.status != BufferedRecord.Status.ON_DESKTOP) {
             return;
         }

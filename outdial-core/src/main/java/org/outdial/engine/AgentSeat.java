@@ -8,7 +8,8 @@ final class AgentSeat {
 
     final String agentId;
     final String place;
-    final List<Long> groupIds;
+    /** The campaign groups he works; replaced when the assignment changes while he is logged in. */
+    List<Long> groupIds;
     AgentState state = AgentState.LOGGED_OUT;
     int reasonCode;
     long sinceMs;
@@ -20,6 +21,8 @@ final class AgentSeat {
     Integer notReadyPending;
     /** Preview record on his desktop, if any. */
     BufferedRecord previewRecord;
+    /** Records of a chain delivered to his desktop by ChainedRecordRequest, in delivery order. */
+    final java.util.List<BufferedRecord> chainRecords = new java.util.ArrayList<>();
     /** Handle of the record of his last connected call, written when the call ended (a later RecordProcessed). */
     long releasedHandle;
 

@@ -35,6 +35,10 @@ final class BufferedRecord {
     }
 
     long chainKey() {
-        return record.listId() * 1_000_003L ^ record.chainId();
+        return chainKey(record.listId(), record.chainId());
+    }
+
+    static long chainKey(long listId, long chainId) {
+        return listId * 1_000_003L ^ chainId;
     }
 }

@@ -124,4 +124,26 @@ public sealed interface Command {
      */
     record PublishPreviewReturned(String agentId, long groupId, long recordHandle, PreviewReturn kind)
             implements Command {}
+
+    // ---- store: desktop requests ---------------------------------------------------------------------------------
+
+    /**
+     * Claims, for a campaign group, every record of a chain that is Ready or Chain Ready (whatever its scheduled time),
+     * Retrieved by this server like {@link ClaimRecords}; answered by RecordsClaimed or ClaimFailed with the same id
+     * (a desktop's ChainedRecordRequest).
+     */
+    record ClaimChain(long requestId, long groupId, long listId, long chainId) implements Command {}
+
+    /**
+     * Inserts a record a desktop added (AddRecord), durably; answered by {@link Event.RecordAdded} or
+     * {@link Event.AddRecordFailed}. With {@code record.chainId()} null the record starts a new chain (chain_n 0);
+     * with a chain id it joins that chain, taking the chain's record type: at the chain's next free chain_n when
+     * {@code nextInChain}, else at {@code record.chainN()}, which must be free.
+     */
+    record AddRecord(long requestId, long listId, org.outdial.record.NewRecord record, boolean nextInChain)
+            implements Command {
+        public AddRecord {
+            Objects.requireNonNull(record, "record");
+        }
+    }
 }

@@ -1,11 +1,15 @@
 package org.outdial.engine;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +25,13 @@ import org.outdial.desktop.ProtocolException;
 import org.outdial.desktop.Replies;
 import org.outdial.desktop.Request;
 import org.outdial.dnc.DncEntry;
+import org.outdial.list.CallingList;
 import org.outdial.record.CallResult;
 import org.outdial.record.CallingRecord;
 import org.outdial.record.CallingWindow;
+import org.outdial.record.ContactInfoType;
+import org.outdial.record.NewRecord;
+import org.outdial.record.RecordStatus;
 import org.outdial.record.RecordType;
 
 /**
@@ -46,7 +54,15 @@ final class DesktopFlow {
         long logoutDeadlineMs;
         long logoutTimerId;
         String logoutCampaign = "";
+        /** Chains (by chain key) whose ChainedRecordRequest was answered; a repeated request is ignored. */
+        final Set<Long> chainsAsked = new HashSet<>();
     }
+
+    /** A ChainedRecordRequest waiting for the store's claim of the chain. */
+    private record ChainAsk(String agentId, Session session, Object ref, long handle, long listId, long chainId) {}
+
+    /** An AddRecord waiting for the store's insert. */
+    private record AddAsk(String agentId, Object ref, String campaignName, String listName, long listId) {}
 
     private final Runtime rt;
     private final AgentFlow agents;
@@ -57,6 +73,8 @@ final class DesktopFlow {
     private final Map<Long, SessionConfig> configs = new HashMap<>();
     private final Map<Long, SessionState> lastState = new HashMap<>();
     private final Map<Long, DialMode> lastMode = new HashMap<>();
+    private final Map<Long, ChainAsk> chainAsks = new HashMap<>();
+    private final Map<Long, AddAsk> addAsks = new HashMap<>();
 
     DesktopFlow(Runtime rt, AgentFlow agents, CallFlow calls, Records records, Dialer dialer) {
         this.dialer = dialer;
@@ -90,8 +108,8 @@ final class DesktopFlow {
                 case Request.RecordReschedule r -> reschedule(a, ref, r);
                 case Request.ReadyTime r -> readyTime(a, ref, r);
                 case Request.LogOut r -> logOut(a, desk, ref, r);
-                case Request.ChainedRecordRequest r -> throw new ProtocolException(ErrorCode.INVALID_REQUEST,
-                        "ChainedRecordRequest is not supported by this server");
+                case Request.ChainedRecordRequest r -> chained(a, desk, ref, r);
+                case Request.AddRecord r -> addRecord(a, ref, r);
                 case Request.Ready r -> ready(a, desk, ref);
                 case Request.NotReady r -> {
                     agents.onNotReady(new Event.AgentNotReady(rt.nowMs, a.agentId, r.reasonCode()));
@@ -115,6 +133,7 @@ final class DesktopFlow {
             case Request.PreviewRecordRequest r -> r.target().campaignName();
             case Request.PreviewDialingModeStart r -> r.target().campaignName();
             case Request.PreviewDialingModeOver r -> r.target().campaignName();
+            case Request.AddRecord r -> r.target().campaignName();
             default -> null;
         };
     }
@@ -218,6 +237,11 @@ final class DesktopFlow {
         if (a.call != null && a.call.state == Call.State.CONNECTED && a.call.record.handle == handle) {
             return a.call.record;
         }
+        for (BufferedRecord c : a.chainRecords) {
+            if (c.handle == handle) {
+                return c;
+            }
+        }
         return null;
     }
 
@@ -264,7 +288,8 @@ final class DesktopFlow {
     }
 
     private void applyChanges(AgentSeat a, Session s, BufferedRecord r, Request.RecordChanges changes) {
-        Request.RecordChanges v = RecordData.validate(s.lists.get(r.record.listId()), r.record, changes);
+        Request.RecordChanges v = RecordData.validate(s.lists.get(r.record.listId()), r.record, changes,
+                rt.ctx.phones());
         r.desktopChanges = r.desktopChanges == null ? v : r.desktopChanges.then(v);
         if (v.callResult() != null && a.call != null && a.call.record == r) {
             calls.onDisposition(new Event.CallDisposition(rt.nowMs, a.call.callId,
@@ -282,9 +307,7 @@ final class DesktopFlow {
         applyChanges(a, s, r, req.changes());
         r.deskOutcome = new DeskOutcome.Processed(req.treatment());
         addAck(r, a.agentId, DesktopEvent.RECORD_PROCESSED_ACK, ref, recordKeys(s, r));
-        if (a.previewRecord == r) {
-            finishPreview(a, s, r, RecordData.resultOf(r.desktopChanges, CallResult.ANSWER));
-        }
+        finishHeld(a, s, r, RecordData.resultOf(r.desktopChanges, CallResult.ANSWER), List.of());
         // a connected call's record is written, and this acknowledged, when the call ends
     }
 
@@ -323,28 +346,106 @@ final class DesktopFlow {
 
     /** Writes a preview record the desktop is done with; the agent goes to after-call work (or completes a logout). */
     private void finishPreview(AgentSeat a, Session s, BufferedRecord r, CallResult result) {
+        finishPreview(a, s, r, result, List.of());
+    }
+
+    private void finishPreview(AgentSeat a, Session s, BufferedRecord r, CallResult result,
+                               List<BufferedRecord> mates) {
         a.previewRecord = null;
         rt.cancel(r.staleTimerId);
         r.staleTimerId = 0;
+        releaseMates(a, mates);
         // the outcome feed hears of the preview once its write is durable
         records.finalizeRecord(s, r, result, null, new Command.PublishPreviewOutcome(a.agentId, s.groupId,
                 r.record.listId(), r.record.recordId(), r.record.chainId(), r.record.contactInfo(), result,
-                r.presentedAtMs, rt.nowMs));
+                r.presentedAtMs, rt.nowMs), mates);
         if (a.state == AgentState.RESERVED) {
             agents.transition(a, AgentState.WORK_NOT_READY, 0);
         }
     }
 
+    /**
+     * Ends a record the desktop is done with, whichever way it is held: the preview record (agent to after-call work),
+     * a chained record (written now, the agent's state is his primary's), or a connected call's record (written when
+     * the call ends). {@code mates}, other chain records on this desktop, are written with it.
+     */
+    private void finishHeld(AgentSeat a, Session s, BufferedRecord r, CallResult result, List<BufferedRecord> mates) {
+        if (a.previewRecord == r) {
+            finishPreview(a, s, r, result, mates);
+        } else if (a.chainRecords.remove(r)) {
+            rt.cancel(r.staleTimerId);
+            r.staleTimerId = 0;
+            releaseMates(a, mates);
+            records.finalizeRecord(s, r, result, null, null, mates);
+        } else if (!mates.isEmpty()) {
+            // the record is a connected call's, written when the call ends: its chain mates are written now
+            BufferedRecord first = mates.get(0);
+            first.deskOutcome = r.deskOutcome;
+            a.chainRecords.remove(first);
+            rt.cancel(first.staleTimerId);
+            first.staleTimerId = 0;
+            releaseMates(a, mates);
+            records.finalizeRecord(s, first, first.record.callResult(), null, null, mates.subList(1, mates.size()));
+        }
+    }
+
+    private void releaseMates(AgentSeat a, List<BufferedRecord> mates) {
+        for (BufferedRecord m : mates) {
+            a.chainRecords.remove(m);
+            rt.cancel(m.staleTimerId);
+            m.staleTimerId = 0;
+        }
+    }
+
+    /** The other records of r's chain on this agent's desktop (delivered by ChainedRecordRequest, or the primary). */
+    private static List<BufferedRecord> chainMates(AgentSeat a, BufferedRecord r) {
+        List<BufferedRecord> mates = new ArrayList<>();
+        for (BufferedRecord c : a.chainRecords) {
+            if (c != r && c.chainKey() == r.chainKey()) {
+                mates.add(c);
+            }
+        }
+        return mates;
+    }
+
+    /** The record and the rest of its chain on this desktop go back General/Ready, agent_id the rejecting agent. */
     private void reject(AgentSeat a, Object ref, Request.RecordReject req) {
         BufferedRecord r = heldOrFail(a, req.handle());
-        if (a.previewRecord != r) {
+        if (a.previewRecord != r && !a.chainRecords.contains(r)) {
             throw new ProtocolException(ErrorCode.INVALID_REQUEST, "record " + req.handle() + " is on a call already "
-                    + "dialed; RecordReject is for preview records and scheduled calls");
+                    + "dialed; RecordReject is for preview records, scheduled calls and chained records");
         }
         Session s = owning(r);
         r.deskOutcome = new DeskOutcome.Rejected(a.agentId);
         addAck(r, a.agentId, DesktopEvent.RECORD_REJECT_ACK, ref, recordKeys(s, r));
-        finishPreview(a, s, r, r.record.callResult());
+        finishWithChain(a, s, r, r.record.callResult(), true);
+    }
+
+    /**
+     * Ends r and, with {@code wholeChain}, every other record of its chain on this desktop in the same write. When the
+     * chain's primary is the agent's preview record, the write is the primary's (the agent's hold ends with it).
+     */
+    private void finishWithChain(AgentSeat a, Session s, BufferedRecord r, CallResult result, boolean wholeChain) {
+        if (!wholeChain) {
+            finishHeld(a, s, r, result, List.of());
+            return;
+        }
+        List<BufferedRecord> mates = chainMates(a, r);
+        BufferedRecord primary = a.previewRecord;
+        if (primary != null && primary != r && primary.chainKey() == r.chainKey()) {
+            mates.add(r);
+            primary.deskOutcome = r.deskOutcome;
+            if (r.desktopAcks != null) {
+                if (primary.desktopAcks == null) {
+                    primary.desktopAcks = new ArrayList<>();
+                }
+                primary.desktopAcks.addAll(r.desktopAcks);
+                r.desktopAcks = null;
+            }
+            finishPreview(a, s, primary, result, mates);
+            return;
+        }
+        finishHeld(a, s, r, result, mates);
     }
 
     private void cancel(AgentSeat a, Object ref, Request.RequestRecordCancel req) {
@@ -356,9 +457,7 @@ final class DesktopFlow {
             Map<String, Object> m = recordKeys(s, r);
             m.put(Keys.CHAIN_ATTR, req.chainAttr().value);
             addAck(r, a.agentId, DesktopEvent.RECORD_CANCEL_ACK, ref, m);
-            if (a.previewRecord == r) {
-                finishPreview(a, s, r, r.record.callResult());
-            }
+            finishWithChain(a, s, r, r.record.callResult(), allChain);
             return;
         }
         byIdentity(a, ref, req.phone(), req.customerId(), allChain, false, null, DesktopEvent.RECORD_CANCEL_ACK,
@@ -383,9 +482,7 @@ final class DesktopFlow {
                 m.put(Keys.DURATION, req.durationSec());
             }
             addAck(r, a.agentId, DesktopEvent.DO_NOT_CALL_ACK, ref, m);
-            if (a.previewRecord == r) {
-                finishPreview(a, s, r, CallResult.DO_NOT_CALL);
-            }
+            finishWithChain(a, s, r, CallResult.DO_NOT_CALL, allChain);
             return;
         }
         byIdentity(a, ref, req.phone(), req.customerId(), allChain, true, req.message(), DesktopEvent.DO_NOT_CALL_ACK,
@@ -434,8 +531,8 @@ final class DesktopFlow {
                     }
                     r.desktopAcks.add(new Command.NotifyAgent(r.deskAgent, DesktopEvent.RECORD_CANCEL, m));
                     incomplete = true;
-                    if (holder != null && holder.previewRecord == r) {
-                        finishPreview(holder, s, r, r.record.callResult());
+                    if (holder != null && (holder.previewRecord == r || holder.chainRecords.contains(r))) {
+                        finishHeld(holder, s, r, r.record.callResult(), List.of());
                     }
                 } else {
                     incomplete = true; // being dialed or on a call: its write at the call's end stands
@@ -509,15 +606,17 @@ final class DesktopFlow {
         boolean personal = type == Request.CallbackType.PERSONAL;
         r.reschedule = new DeskOutcome.Reschedule(personal ? RecordType.PERSONAL_CALLBACK : RecordType.CAMPAIGN_CALLBACK,
                 due, personal ? a.agentId : null);
-        if (req.phone() != null) {
+        String phone = req.phone() == null ? null : RecordData.e164(rt.ctx.phones(), req.phone(),
+                s.lists.get(rec.listId()));
+        if (phone != null) {
             r.desktopChanges = (r.desktopChanges == null ? Request.RecordChanges.NONE : r.desktopChanges)
-                    .then(new Request.RecordChanges(null, null, null, req.phone(), null, Map.of()));
+                    .then(new Request.RecordChanges(null, null, null, phone, null, Map.of()));
         }
         Map<String, Object> m = recordKeys(s, r);
         m.put(Keys.CALLBACK_TYPE, type.value);
         m.put(Keys.DATE_TIME, DateTimes.format(LocalDateTime.ofInstant(due, rec.timeZone())));
-        if (req.scheduled() && req.phone() != null) {
-            m.put(Keys.PHONE, req.phone());
+        if (req.scheduled() && phone != null) {
+            m.put(Keys.PHONE, phone);
         }
         reply(a.agentId, req.scheduled() ? DesktopEvent.SCHEDULED_RECORD_RESCHEDULE_ACK
                 : DesktopEvent.RECORD_RESCHEDULE_ACK, ref, m);
@@ -571,6 +670,231 @@ final class DesktopFlow {
         }
         reply(a.agentId, DesktopEvent.READY_ACK, ref, Map.of());
         agents.onReady(new Event.AgentReady(rt.nowMs, a.agentId));
+    }
+
+    // ---- chained records ----------------------------------------------------------------------------------------
+
+    /**
+     * ChainedRecordRequest: the rest of the chain of a record on this desktop — records of the chain waiting in the
+     * session's buffer and every Ready / Chain Ready record of it in the store — goes to the desktop as ChainedRecord
+     * each, then ChainedRecordsDataEnd. Once per chain: a repeated request is ignored (the spec), until an AddRecord
+     * from this desktop adds to the chain (the spec's way to get an added record onto the desktop).
+     */
+    private void chained(AgentSeat a, Desk desk, Object ref, Request.ChainedRecordRequest req) {
+        groupOrFail(a, req.target());
+        BufferedRecord r = heldOrFail(a, req.handle());
+        Session s = owning(r);
+        desk.chainsAsked.removeIf(k -> !holdsChain(a, k));
+        if (!desk.chainsAsked.add(r.chainKey())) {
+            return; // the spec: subsequent requests for a chain are ignored
+        }
+        long id = rt.nextId();
+        chainAsks.put(id, new ChainAsk(a.agentId, s, ref, r.handle, r.record.listId(), r.record.chainId()));
+        rt.emit(new Command.ClaimChain(id, s.groupId, r.record.listId(), r.record.chainId()));
+    }
+
+    private static boolean holdsChain(AgentSeat a, long chainKey) {
+        if (a.previewRecord != null && a.previewRecord.chainKey() == chainKey
+                || a.call != null && a.call.record.chainKey() == chainKey) {
+            return true;
+        }
+        for (BufferedRecord c : a.chainRecords) {
+            if (c.chainKey() == chainKey) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 105 when the target names a campaign group the agent has no loaded session of. */
+    private void groupOrFail(AgentSeat a, Request.Target t) {
+        if (t.groupName() != null && agents.sessionsOf(a).stream().noneMatch(s -> (s.state == SessionState.LOADED
+                || s.state == SessionState.RUNNING) && t.groupName().equals(s.config.group().name()))) {
+            throw new ProtocolException(ErrorCode.CAMPAIGN_GROUP_NOT_FOUND, "campaign group '" + t.groupName()
+                    + "' is not loaded with agent " + a.agentId + " in it");
+        }
+    }
+
+    /** The store's answer to a chain claim; false when the claim was not a chain's. */
+    boolean onChainClaimed(Event.RecordsClaimed e) {
+        ChainAsk ask = chainAsks.remove(e.requestId());
+        if (ask == null) {
+            return false;
+        }
+        Session s = ask.session();
+        AgentSeat a = rt.agents.get(ask.agentId());
+        boolean live = rt.sessions.get(s.groupId) == s
+                && (s.state == SessionState.LOADED || s.state == SessionState.RUNNING);
+        boolean present = a != null && a.state != AgentState.LOGGED_OUT && desks.containsKey(a.agentId)
+                && holdsChain(a, BufferedRecord.chainKey(ask.listId(), ask.chainId()));
+        List<BufferedRecord> delivered = new ArrayList<>();
+        List<Long> release = new ArrayList<>();
+        for (CallingRecord rec : e.records()) {
+            s.claimedCount++;
+            if (!live || !present || rt.ctx.dnc().blocks(s.config.group().tenantId(), rec.contactInfo(),
+                    rec.customerId())) {
+                s.releasedCount++;
+                release.add(rec.recordId());
+                continue;
+            }
+            BufferedRecord b = new BufferedRecord(rt.nextId(), rec);
+            s.owned.put(b.handle, b);
+            delivered.add(b);
+        }
+        if (!release.isEmpty()) {
+            rt.emit(new Command.ReleaseRecords(s.groupId, ask.listId(), release));
+        }
+        if (!live || !present) {
+            return true; // the desktop let the chain go meanwhile
+        }
+        for (Iterator<BufferedRecord> it = s.buffer.iterator(); it.hasNext(); ) {
+            BufferedRecord b = it.next();
+            if (b.record.listId() == ask.listId() && b.record.chainId() == ask.chainId()) {
+                it.remove();
+                delivered.add(b);
+            }
+        }
+        delivered.sort(Comparator.comparingInt((BufferedRecord b) -> b.record.chainN())
+                .thenComparingLong(b -> b.record.recordId()));
+        if (delivered.isEmpty()) {
+            Desk desk = desks.get(a.agentId);
+            desk.chainsAsked.remove(BufferedRecord.chainKey(ask.listId(), ask.chainId()));
+            Map<String, Object> m = Replies.error(rt.ctx.applicationId(), "ChainedRecordRequest", ask.ref(),
+                    new ProtocolException(ErrorCode.CHAINED_RECORDS_NOT_FOUND, "chain " + ask.chainId()
+                            + " of record handle " + ask.handle() + " has no other record ready to deliver"));
+            m.put(Keys.RECORD_HANDLE, ask.handle());
+            rt.emit(new Command.NotifyAgent(a.agentId, DesktopEvent.ERROR, m));
+            return true;
+        }
+        for (BufferedRecord b : delivered) {
+            b.status = BufferedRecord.Status.ON_DESKTOP;
+            b.presentedAtMs = rt.nowMs;
+            b.deskAgent = a.agentId;
+            b.staleTimerId = rt.schedule(rt.nowMs + rt.ctx.staleCleanTimeoutMs(), new Runtime.Timer.StaleClean(a, b));
+            a.chainRecords.add(b);
+            reply(a.agentId, DesktopEvent.CHAINED_RECORD, ask.ref(), RecordData.of(s, b, rt.nowMs));
+        }
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put(Keys.CALLING_LIST, listName(s, delivered.get(0)));
+        end.put(Keys.CAMPAIGN_NAME, s.config.campaign().name());
+        end.put(Keys.CHAIN_ID, ask.chainId());
+        end.put(Keys.RECORD_HANDLE, ask.handle());
+        reply(a.agentId, DesktopEvent.CHAINED_RECORDS_DATA_END, ask.ref(), end);
+        return true;
+    }
+
+    /** The store could not claim the chain: the desktop hears 113; false when the claim was not a chain's. */
+    boolean onChainClaimFailed(Event.ClaimFailed e) {
+        ChainAsk ask = chainAsks.remove(e.requestId());
+        if (ask == null) {
+            return false;
+        }
+        Desk desk = desks.get(ask.agentId());
+        if (desk != null) {
+            desk.chainsAsked.remove(BufferedRecord.chainKey(ask.listId(), ask.chainId()));
+        }
+        Map<String, Object> m = Replies.error(rt.ctx.applicationId(), "ChainedRecordRequest", ask.ref(),
+                new ProtocolException(ErrorCode.DB_ERROR, "the store could not read chain " + ask.chainId() + ": "
+                        + e.reason()));
+        m.put(Keys.RECORD_HANDLE, ask.handle());
+        rt.emit(new Command.NotifyAgent(ask.agentId(), DesktopEvent.ERROR, m));
+        return true;
+    }
+
+    // ---- added records ----------------------------------------------------------------------------------------
+
+    /**
+     * AddRecord: the record goes to the store for the campaign group of the record handle (when given), else of the
+     * group name, else of the campaign name; a new chain without GSW_CHAIN_ID, else the chain's next chain_n, or the
+     * chain_n asked for. Acknowledged once the insert is durable.
+     */
+    private void addRecord(AgentSeat a, Object ref, Request.AddRecord req) {
+        Session s;
+        if (req.handle() != null) {
+            BufferedRecord held = heldOrFail(a, req.handle());
+            s = owning(held);
+            if (req.chainId() != null && req.chainId() != held.record.chainId()) {
+                throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.CHAIN_ID + " " + req.chainId()
+                        + " is not the chain of record handle " + req.handle() + " (chain " + held.record.chainId()
+                        + ")");
+            }
+        } else {
+            groupOrFail(a, req.target());
+            s = activeOne(a, req.target());
+        }
+        CallingList list = null;
+        for (var l : s.config.lists()) {
+            if (l.name().equals(req.callingList())) {
+                list = l;
+            }
+        }
+        if (list == null) {
+            throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.CALLING_LIST + " '"
+                    + req.callingList() + "' is no calling list of campaign '" + s.config.campaign().name() + "'");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(req.tzName(), ZoneId.SHORT_IDS);
+        } catch (DateTimeException e) {
+            throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.TZ_NAME + " '" + req.tzName()
+                    + "' is not a time zone (give a zone id such as America/New_York, or EST/PST...)");
+        }
+        CallingWindow window;
+        try {
+            window = new CallingWindow(req.dailyFrom(), req.dailyTill());
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.FROM + " " + req.dailyFrom() + " / "
+                    + Keys.UNTIL + " " + req.dailyTill() + ": " + e.getMessage());
+        }
+        RecordType type = RecordType.fromCode(req.recordType());
+        String agentId = req.agentId() != null ? req.agentId() : type.isPersonal() ? a.agentId : null;
+        Instant due = req.at() == null ? null : req.at().atZone(zone).toInstant();
+        boolean next = req.chainN() == null || req.chainN() == 0;
+        NewRecord rec = new NewRecord(RecordData.e164(rt.ctx.phones(),
+                req.phone(), list),
+                ContactInfoType.fromCode(req.phoneType()), type,
+                RecordStatus.fromCode(req.recordStatus()),
+                req.callResult() == null ? CallResult.UNKNOWN_CALL_RESULT : CallResult.fromCode(req.callResult()),
+                req.attempts(), due, window, zone, agentId, req.chainId(), next ? 0 : req.chainN(), null,
+                RecordData.customFieldsOf(list, req.custom()));
+        long id = rt.nextId();
+        addAsks.put(id, new AddAsk(a.agentId, ref, s.config.campaign().name(), list.name(), list.id()));
+        rt.emit(new Command.AddRecord(id, list.id(), rec, next));
+    }
+
+    void onRecordAdded(Event.RecordAdded e) {
+        AddAsk ask = addAsks.remove(e.requestId());
+        if (ask == null) {
+            rt.emit(new Command.Rejected("RecordAdded " + e.requestId(), "no AddRecord with this id is pending"));
+            return;
+        }
+        Desk desk = desks.get(ask.agentId());
+        if (desk != null) {
+            desk.chainsAsked.remove(BufferedRecord.chainKey(ask.listId(), e.chainId())); // its chain may be asked again
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(Keys.CALLING_LIST, ask.listName());
+        m.put(Keys.CAMPAIGN_NAME, ask.campaignName());
+        m.put(Keys.CHAIN_ID, e.chainId());
+        m.put(Keys.CHAIN_N, (long) e.chainN());
+        reply(ask.agentId(), DesktopEvent.ADD_RECORD_ACK, ask.ref(), m);
+    }
+
+    void onAddRecordFailed(Event.AddRecordFailed e) {
+        AddAsk ask = addAsks.remove(e.requestId());
+        if (ask == null) {
+            return;
+        }
+        ErrorCode code = switch (e.failure()) {
+            case CHAIN_NOT_FOUND -> ErrorCode.CHAINED_RECORDS_NOT_FOUND;
+            case RECORD_EXISTS -> ErrorCode.RECORD_ALREADY_EXISTS;
+            case FAILED -> ErrorCode.ADD_RECORD_ERROR;
+        };
+        Map<String, Object> m = Replies.error(rt.ctx.applicationId(), "AddRecord", ask.ref(),
+                new ProtocolException(code, e.reason()));
+        m.put(Keys.CALLING_LIST, ask.listName());
+        m.put(Keys.CAMPAIGN_NAME, ask.campaignName());
+        rt.emit(new Command.NotifyAgent(ask.agentId(), DesktopEvent.ERROR, m));
     }
 
     // ---- scheduled calls ------------------------------------------------------------------------------------------
@@ -701,7 +1025,7 @@ final class DesktopFlow {
             desks.remove(agentId);
             return;
         }
-        if (a.call != null || a.previewRecord != null || a.state == AgentState.TALKING
+        if (a.call != null || a.previewRecord != null || !a.chainRecords.isEmpty() || a.state == AgentState.TALKING
                 || a.state == AgentState.RESERVED) {
             desk.logoutTimerId = rt.schedule(rt.nowMs + LOGOUT_RECHECK_MS, new Runtime.Timer.SmartLogout(agentId));
             return;
@@ -727,7 +1051,53 @@ final class DesktopFlow {
             r.desktopAcks = null;
             finishPreview(a, owning(r), r, r.record.callResult());
         }
+        for (BufferedRecord c : new ArrayList<>(a.chainRecords)) {
+            c.deskOutcome = new DeskOutcome.Rejected(a.agentId);
+            c.desktopAcks = null;
+            finishHeld(a, owning(c), c, c.record.callResult(), List.of());
+        }
         agents.onLogout(new Event.AgentLogout(rt.nowMs, a.agentId, 0));
+    }
+
+    // ---- campaign group assignment ------------------------------------------------------------------------------
+
+    /**
+     * The agent's campaign groups changed while he is logged in: he leaves the sessions of groups he lost (records and
+     * calls he holds stay his until he is done with them) and joins those of the groups he gained, whose loaded
+     * sessions his desktop hears of as at login (CampaignGroupAssigned, then CampaignLoaded or CampaignStarted).
+     */
+    void onGroupsChanged(Event.AgentGroupsChanged e) {
+        AgentSeat a = rt.agents.get(e.agentId());
+        if (a == null || a.state == AgentState.LOGGED_OUT || a.groupIds.equals(e.groupIds())) {
+            return;
+        }
+        List<Session> before = agents.sessionsOf(a);
+        a.groupIds = e.groupIds();
+        List<Session> after = agents.sessionsOf(a);
+        for (Session s : before) {
+            if (!after.contains(s)) {
+                s.members.remove(a);
+                s.idle.remove(a);
+                Desk desk = desks.get(a.agentId);
+                if (desk != null) {
+                    desk.previewStarted.remove(s.groupId);
+                }
+            }
+        }
+        for (Session s : after) {
+            if (!before.contains(s)) {
+                s.members.add(a);
+                if (a.state == AgentState.READY) {
+                    s.idle.add(a);
+                }
+                if (s.state == SessionState.LOADED || s.state == SessionState.RUNNING) {
+                    notifyStatus(a.agentId, s.config, DesktopEvent.CAMPAIGN_GROUP_ASSIGNED, s.mode, null);
+                    notifyStatus(a.agentId, s.config, s.isRunning() ? DesktopEvent.CAMPAIGN_STARTED
+                            : DesktopEvent.CAMPAIGN_LOADED, s.mode, null);
+                }
+                dialer.pace(s);
+            }
+        }
     }
 
     // ---- notifications of the engine's own doings ---------------------------------------------------------------

@@ -83,14 +83,25 @@ public final class Engine {
             case Event.CallFailed e -> calls.onFailed(e);
             case Event.CallDropped e -> calls.onDropped(e);
             case Event.CallReleased e -> calls.onReleased(e);
-            case Event.RecordsClaimed e -> paceAfterStore(records.onClaimed(e));
-            case Event.ClaimFailed e -> paceAfterStore(records.onClaimFailed(e));
+            case Event.RecordsClaimed e -> {
+                if (!desktop.onChainClaimed(e)) {
+                    paceAfterStore(records.onClaimed(e));
+                }
+            }
+            case Event.ClaimFailed e -> {
+                if (!desktop.onChainClaimFailed(e)) {
+                    paceAfterStore(records.onClaimFailed(e));
+                }
+            }
+            case Event.RecordAdded e -> desktop.onRecordAdded(e);
+            case Event.AddRecordFailed e -> desktop.onAddRecordFailed(e);
             case Event.Persisted e -> records.onPersisted(e);
             case Event.RecordsRemaining e -> onRemaining(e);
             case Event.PersistFailed e -> records.onPersistFailed(e);
             case Event.TimerFired e -> onTimer(e);
             case Event.DesktopRequest e -> desktop.onRequest(e);
             case Event.DesktopGone e -> desktop.onGone(e);
+            case Event.AgentGroupsChanged e -> desktop.onGroupsChanged(e);
         }
     }
 

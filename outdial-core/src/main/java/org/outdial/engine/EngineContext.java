@@ -29,11 +29,13 @@ import org.outdial.pacing.Pacer;
  *                        switch has not reported within this time is hung up and its attempt ended, so a lost release
  *                        never keeps a record Retrieved or a session from unloading (default 4 h: longer than any
  *                        IVR or message playback a campaign runs)
+ * @param phones          normalizes phone numbers desktops send (AddRecord, record changes) to E.164; default as given
  */
 public record EngineContext(int applicationId, RandomGenerator random, DncGuard dnc,
                             Function<SessionConfig, Pacer> predictivePacer, double maxAllowance, double budgetScale,
                             double abandonNoiseZ, int persistRetriesMax, boolean checkInvariants,
-                            long dialGuardMarginMs, long staleCleanTimeoutMs, long transferGuardMs) {
+                            long dialGuardMarginMs, long staleCleanTimeoutMs, long transferGuardMs,
+                            PhoneFormat phones) {
 
     public static final long DIAL_GUARD_MARGIN_MS_DEFAULT = 30_000;
     public static final long TRANSFER_GUARD_MS_DEFAULT = 4 * 3_600_000L;
@@ -57,6 +59,7 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
         private long dialGuardMarginMs = DIAL_GUARD_MARGIN_MS_DEFAULT;
         private long staleCleanTimeoutMs = STALE_CLEAN_TIMEOUT_MS_DEFAULT;
         private long transferGuardMs = TRANSFER_GUARD_MS_DEFAULT;
+        private PhoneFormat phones = PhoneFormat.AS_GIVEN;
 
         public Builder applicationId(int id) {
             this.applicationId = id;
@@ -117,6 +120,12 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
             return this;
         }
 
+        /** How phone numbers from desktops become E.164 (the importer's rule). */
+        public Builder phoneFormat(PhoneFormat phones) {
+            this.phones = java.util.Objects.requireNonNull(phones, "phones");
+            return this;
+        }
+
         public EngineContext build() {
             if (applicationId == null) {
                 throw new IllegalArgumentException("applicationId is not set: give this server's application id "
@@ -150,7 +159,7 @@ public record EngineContext(int applicationId, RandomGenerator random, DncGuard 
                         + "milliseconds (default " + TRANSFER_GUARD_MS_DEFAULT + ")");
             }
             return new EngineContext(applicationId, random, dnc, pacer, maxAllowance, budgetScale, abandonNoiseZ,
-                    persistRetriesMax, checkInvariants, dialGuardMarginMs, staleCleanTimeoutMs, transferGuardMs);
+                    persistRetriesMax, checkInvariants, dialGuardMarginMs, staleCleanTimeoutMs, transferGuardMs, phones);
         }
     }
 }

@@ -141,6 +141,18 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * The campaign groups a logged-in agent works changed (an agent group or campaign group was edited): he joins the
+     * new groups' sessions (his desktop hears CampaignGroupAssigned) and leaves the others. Ignored for an agent who is
+     * not logged in (login reads the assignment).
+     */
+    record AgentGroupsChanged(long nowMs, String agentId, List<Long> groupIds) implements Event {
+        public AgentGroupsChanged {
+            Objects.requireNonNull(agentId, "agentId");
+            groupIds = List.copyOf(groupIds);
+        }
+    }
+
     /** The agent's desktop went away (connection closed): his desktop records go back to the list, he logs out. */
     record DesktopGone(long nowMs, String agentId) implements Event {}
 
@@ -157,6 +169,27 @@ public sealed interface Event {
                 throw new IllegalArgumentException("a record goes stale by the engine's own timer, not by request");
             }
         }
+    }
+
+
+    /** The store inserted a record a desktop added ({@link Command.AddRecord}); it is durable. */
+    record RecordAdded(long nowMs, long requestId, long recordId, long chainId, int chainN) implements Event {}
+
+    /** The store could not insert an added record: why, and what exactly was wrong. */
+    record AddRecordFailed(long nowMs, long requestId, AddFailure failure, String reason) implements Event {
+        public AddRecordFailed {
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+
+    /** Why an added record was refused. */
+    enum AddFailure {
+        /** GSW_CHAIN_ID names no chain of the list. */
+        CHAIN_NOT_FOUND,
+        /** The (chain_id, chain_n) asked for is taken. */
+        RECORD_EXISTS,
+        /** Any other reason (a value the list cannot store, the store failing). */
+        FAILED
     }
 
     /** How call-progress detection classified an answer. */

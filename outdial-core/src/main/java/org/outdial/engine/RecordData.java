@@ -82,7 +82,7 @@ final class RecordData {
      *
      * @throws ProtocolException 103 for a value the field cannot take, or a window with from after until
      */
-    static RecordChanges validate(CallingList list, CallingRecord rec, RecordChanges c) {
+    static RecordChanges validate(CallingList list, CallingRecord rec, RecordChanges c, PhoneFormat phones) {
         int from = c.dailyFrom() != null ? c.dailyFrom() : rec.window().dailyFromSec();
         int till = c.dailyTill() != null ? c.dailyTill() : rec.window().dailyTillSec();
         try {
@@ -91,15 +91,39 @@ final class RecordData {
             throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, "GSW_FROM " + from + " / GSW_UNTIL " + till
                     + ": " + e.getMessage());
         }
+        return new RecordChanges(c.callResult(), c.dailyFrom(), c.dailyTill(),
+                c.phone() == null ? null : e164(phones, c.phone(), list), c.phoneType(), customFieldsOf(list, c.custom()));
+    }
+
+    /**
+     * A desktop's GSW_PHONE in E.164, read in the list's default country as the importer reads it.
+     *
+     * @throws ProtocolException 103 naming GSW_PHONE when it is no valid phone number
+     */
+    static String e164(PhoneFormat phones, String phone, CallingList list) {
+        try {
+            return phones.toE164(phone, list == null ? "US" : list.defaultCountry());
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.PHONE + " " + e.getMessage());
+        }
+    }
+
+    /**
+     * Custom values a desktop sent (by send_attribute key) as the list's field values (by field name, in the field's
+     * type); keys that are no field's send_attribute are dropped.
+     *
+     * @throws ProtocolException 103 for a value the field cannot take
+     */
+    static Map<String, Object> customFieldsOf(CallingList list, Map<String, Object> byKey) {
         Map<String, Object> custom = new LinkedHashMap<>();
         if (list != null) {
             for (CustomField f : list.customFields()) {
-                if (f.sendAttribute() != null && c.custom().containsKey(f.sendAttribute())) {
-                    custom.put(f.name(), convert(f, c.custom().get(f.sendAttribute())));
+                if (f.sendAttribute() != null && byKey.containsKey(f.sendAttribute())) {
+                    custom.put(f.name(), convert(f, byKey.get(f.sendAttribute())));
                 }
             }
         }
-        return new RecordChanges(c.callResult(), c.dailyFrom(), c.dailyTill(), c.phone(), c.phoneType(), custom);
+        return custom;
     }
 
     private static Object convert(CustomField f, Object v) {

@@ -93,6 +93,15 @@ final class Records {
 
     /** As above; {@code extraAck}, if not null, is emitted with the other acknowledgements once the write is durable. */
     void finalizeRecord(Session s, BufferedRecord r, CallResult result, Call call, Command extraAck) {
+        finalizeRecord(s, r, result, call, extraAck, List.of());
+    }
+
+    /**
+     * As above, and {@code mates} — other records of r's chain on the same desktop — written in the same transaction
+     * with r's desktop outcome (rejected, cancelled or No Call), so one acknowledgement covers the chain.
+     */
+    void finalizeRecord(Session s, BufferedRecord r, CallResult result, Call call, Command extraAck,
+                        List<BufferedRecord> mates) {
         CallingRecord before = RecordData.apply(r.record, r.desktopChanges);
         CallingList list = s.lists.get(before.listId());
         List<RecordUpdate> updates = new ArrayList<>();
@@ -170,7 +179,32 @@ final class Records {
             acks.addAll(r.desktopAcks);
             r.desktopAcks = null;
         }
-        write(s, updates, List.of(r), acks);
+        List<BufferedRecord> written = new ArrayList<>(List.of(r));
+        for (BufferedRecord m : mates) {
+            CallingRecord mb = RecordData.apply(m.record, m.desktopChanges);
+            m.record = switch (o) {
+                case DeskOutcome.Rejected rj -> with(mb, RecordType.GENERAL, RecordStatus.READY, mb.callResult(), null,
+                        rj.agentId());
+                case DeskOutcome.Cancelled c -> with(mb, mb.recordType(), RecordStatus.CANCELLED, mb.callResult(),
+                        mb.dialSchedTime(), mb.agentId());
+                case DeskOutcome.NoCall n -> with(mb, RecordType.NO_CALL, RecordStatus.UPDATED, CallResult.DO_NOT_CALL,
+                        mb.dialSchedTime(), mb.agentId());
+                default -> throw new IllegalStateException("chain mates are written only with a reject, cancel or "
+                        + "Do-Not-Call, not " + o);
+            };
+            m.status = BufferedRecord.Status.FINALIZING;
+            s.stats.onRecordFinished();
+            if (s.listStats(m.record.listId()) != null) {
+                s.listStats(m.record.listId()).onRecordFinished();
+            }
+            updates.add(new RecordUpdate.WriteRecord(m.record));
+            written.add(m);
+            if (m.desktopAcks != null) {
+                acks.addAll(m.desktopAcks);
+                m.desktopAcks = null;
+            }
+        }
+        write(s, updates, written, acks);
     }
 
     private CallingRecord treat(Session s, BufferedRecord r, CallingRecord before, CallingList list, CallResult result,

@@ -58,6 +58,36 @@ public interface CallingListStore {
     List<CallingRecord> chain(long listId, long chainId);
 
     /**
+     * Writes several records as {@link #update} does, in order; a store may send them to the database as one batch
+     * (the group commit of the engine's writes).
+     */
+    default void updateAll(List<CallingRecord> records) {
+        records.forEach(this::update);
+    }
+
+    /**
+     * Claims for a campaign group every record of a chain that is Ready or Chain Ready, whatever its scheduled time
+     * (a desktop asked for the chain): each becomes Retrieved by {@code owner}, as {@link #claimReady} does. A record
+     * claimed meanwhile by someone else is left out.
+     *
+     * @return the claimed records as they are now (Retrieved), in chain_n order
+     */
+    default List<CallingRecord> claimChain(long listId, long chainId, long campaignGroupId, int owner) {
+        List<CallingRecord> claimed = new java.util.ArrayList<>();
+        for (CallingRecord r : chain(listId, chainId)) {
+            if (r.recordStatus() == RecordStatus.READY || r.recordStatus() == RecordStatus.CHAIN_READY) {
+                CallingRecord c = new CallingRecord(r.recordId(), r.listId(), r.contactInfo(), r.contactInfoType(),
+                        r.recordType(), RecordStatus.RETRIEVED, r.callResult(), r.attempt(), r.dialSchedTime(),
+                        r.callTime(), r.window(), r.timeZone(), r.campaignId(), r.agentId(), r.chainId(), r.chainN(),
+                        campaignGroupId, owner, r.treatments(), r.customerId(), r.customFields());
+                update(c);
+                claimed.add(c);
+            }
+        }
+        return claimed;
+    }
+
+    /**
      * Writes back the mutable fields of a record (status, type, result, attempt, times, agent, group, app, treatments,
      * and the ones a desktop may change: contact info and its type, daily from/till, custom fields).
      *

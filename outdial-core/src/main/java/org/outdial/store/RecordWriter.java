@@ -22,6 +22,15 @@ public interface RecordWriter extends AutoCloseable {
      */
     int commit();
 
+    /**
+     * The record_id the first record of the last successful {@link #commit()} got (the others follow in append order).
+     *
+     * @throws IllegalStateException when nothing was committed yet
+     */
+    default long firstIdOfLastCommit() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not report record ids");
+    }
+
     /** Discards pending records and releases the connection. */
     @Override
     void close();

@@ -50,7 +50,10 @@ class RequestCodecTest {
                         List.of(Keys.READY_TIME, Keys.RECORD_HANDLE)),
                 table("LogOut", Map.of(Keys.CAMPAIGN_NAME, "Sales"), List.of(Keys.CAMPAIGN_NAME)),
                 table("Login", Map.of(Keys.AGENT_ID, "a1", Keys.PLACE, "1001", Keys.CREDENTIAL, "pw"),
-                        List.of(Keys.AGENT_ID, Keys.PLACE, Keys.CREDENTIAL)));
+                        List.of(Keys.AGENT_ID, Keys.PLACE, Keys.CREDENTIAL)),
+                table("AddRecord", Map.of(Keys.CAMPAIGN_NAME, "Sales", Keys.CALLING_LIST, "leads", Keys.PHONE,
+                        "+15550100", Keys.TZ_NAME, "EST"),
+                        List.of(Keys.CAMPAIGN_NAME, Keys.CALLING_LIST, Keys.PHONE, Keys.TZ_NAME)));
     }
 
     private static Arguments table(String type, Map<String, Object> keys, List<String> mandatory) {
@@ -146,6 +149,45 @@ class RequestCodecTest {
     }
 
     @Test
+    void addRecordTakesTheDefaultsOfItsTable() {
+        Request.AddRecord r = (Request.AddRecord) RequestCodec.decode(KvList.of(Map.of(Keys.AGENT_REQ_TYPE,
+                "AddRecord", Keys.CAMPAIGN_NAME, "S", Keys.CALLING_LIST, "l", Keys.PHONE, "+15550100",
+                Keys.TZ_NAME, "EST", "Note", "hi"))).request();
+        assertThat(r.dailyFrom()).as("GSW_FROM default 8 AM").isEqualTo(28_800);
+        assertThat(r.dailyTill()).as("GSW_UNTIL default 6 PM").isEqualTo(64_800);
+        assertThat(r.phoneType()).as("GSW_PHONE_TYPE default DirectBusinessPhone").isEqualTo(2);
+        assertThat(r.recordType()).as("GSW_RECORD_TYPE default General").isEqualTo(2);
+        assertThat(r.recordStatus()).as("GSW_RECORD_STATUS default Ready").isEqualTo(1);
+        assertThat(r.attempts()).isZero();
+        assertThat(r.callTimeSec()).isZero();
+        assertThat(r.agentId()).isNull();
+        assertThat(r.chainId()).as("no GSW_CHAIN_ID: a new chain").isNull();
+        assertThat(r.chainN()).isNull();
+        assertThat(r.at()).isNull();
+        assertThat(r.custom()).containsExactly(Map.entry("Note", "hi"));
+    }
+
+    @Test
+    void addRecordWithBadEnumerationsOrRangesGets103() {
+        KvList base = KvList.of(Map.of(Keys.AGENT_REQ_TYPE, "AddRecord", Keys.CAMPAIGN_NAME, "S",
+                Keys.CALLING_LIST, "l", Keys.PHONE, "+15550100", Keys.TZ_NAME, "EST"));
+        for (Map.Entry<String, Object> bad : List.of(Map.entry(Keys.RECORD_TYPE, (Object) 7L),
+                Map.entry(Keys.RECORD_STATUS, (Object) 2L), Map.entry(Keys.PHONE_TYPE, (Object) 77L),
+                Map.entry(Keys.CALL_RESULT, (Object) 9999L), Map.entry(Keys.UNTIL, (Object) 90_000L),
+                Map.entry(Keys.CHAIN_N, (Object) (-1L)), Map.entry(Keys.CALL_TIME, (Object) "yesterday"),
+                Map.entry(Keys.PHONE, (Object) " "))) {
+            assertThat(RequestCodec.decode(with(base, bad.getKey(), bad.getValue())).error().code()).as(bad.getKey())
+                    .isEqualTo(ErrorCode.INVALID_ATTRIBUTE_VALUE);
+        }
+        assertThat(RequestCodec.decode(with(base, Keys.CHAIN_N, 2L)).error().code()).as("chain_n without chain id")
+                .isEqualTo(ErrorCode.INVALID_ATTRIBUTE_VALUE);
+        assertThat(RequestCodec.decode(with(base, Keys.RECORD_TYPE, 6L)).error().code())
+                .as("a Campaign CallBack needs its GSW_DATE_TIME").isEqualTo(ErrorCode.ATTRIBUTE_NOT_FOUND);
+        assertThat(RequestCodec.decode(with(with(base, Keys.RECORD_TYPE, 6L), Keys.DATE_TIME, "13/45/30 10:00"))
+                .error().code()).isEqualTo(ErrorCode.INVALID_TIME_FORMAT);
+    }
+
+    @Test
     void cancelAndDoNotCallNeedAHandleAPhoneOrACustomerId() {
         for (String type : List.of("RequestRecordCancel", "DoNotCall")) {
             assertThat(RequestCodec.decode(KvList.of(Map.of(Keys.AGENT_REQ_TYPE, type))).error().code())
@@ -182,7 +224,10 @@ class RequestCodecTest {
                 new Request.RecordReschedule(5, SALES, Request.CallbackType.CAMPAIGN, at, null, false),
                 new Request.RecordReschedule(5, SALES, null, at, "+1555", true),
                 new Request.ReadyTime(5, 30), new Request.LogOut(SALES),
-                new Request.Login("a1", "1001", "pw", "acme"), new Request.Ready(), new Request.NotReady(3));
+                new Request.Login("a1", "1001", "pw", "acme"), new Request.Ready(), new Request.NotReady(3),
+                Request.AddRecord.of(SALES, "leads", "+15550100", "America/New_York", null, Map.of("Note", "hi")),
+                new Request.AddRecord(SALES, "leads", 5L, 77L, 3, "+15550101", 4, 5, 1, 28, 2, "a1", 1_700_000_000L,
+                        at, 3600, 7200, "PST", Map.of("N", 3L)));
         for (Request r : all) {
             Decoded d = RequestCodec.decode(RequestCodec.encode(r, 101L, 7L));
             assertThat(d.ok()).as("%s: %s", r, d.error()).isTrue();

@@ -41,7 +41,7 @@ class DesktopFlowTest {
     private static final Treatment BUSY_RETRY = new Treatment(1, 1, "busy", CallResult.BUSY, RecordAction.RETRY_IN,
             CallAction.NONE, null, 1, 3, 5, 5, null, 0);
 
-    private final EngineHarness h = new EngineHarness();
+    private EngineHarness h = new EngineHarness();
     private long ref = 100;
 
     private static SessionConfig config(DialMode mode, Map<String, String> options) {
@@ -680,5 +680,409 @@ class DesktopFlowTest {
         Command.NotifyAgent error = EngineHarness.of(Command.NotifyAgent.class, last).get(0);
         assertThat(error.attributes()).containsEntry(Keys.ERROR_NUMBER, 113L).containsEntry(Keys.REFERENCE_ID, 6L)
                 .containsEntry(Keys.AGENT_REQ_TYPE, "RecordProcessed");
+    }
+
+    // ---- chained records -------------------------------------------------------------------------------------------
+
+    private static final long CHAIN = 501;
+
+    private CallingRecord chainRec(long recordId, int chainN, String phone) {
+        return new CallingRecord(recordId, EngineHarness.LIST, phone, org.outdial.record.ContactInfoType.DIRECT_BUSINESS_PHONE,
+                RecordType.GENERAL, RecordStatus.RETRIEVED, CallResult.UNKNOWN_CALL_RESULT, 0, null, null,
+                new CallingWindow(0, CallingWindow.DAY_SEC), ZoneOffset.UTC, 1L, null, CHAIN, chainN, GROUP, 1, null,
+                "c-1", Map.of("customer_name", "Ann"));
+    }
+
+    /** The chain of the record on a1's desktop delivered: the store claimed records 9001 and 9002 of it. */
+    private List<Command> chainDelivered(long handle) {
+        List<Command> out = ask("a1", new Request.ChainedRecordRequest(handle, Target.NONE));
+        Command.ClaimChain claim = EngineHarness.of(Command.ClaimChain.class, out).get(0);
+        return h.send(new Event.RecordsClaimed(h.nowMs, claim.requestId(),
+                List.of(chainRec(9002, 2, "+15550003"), chainRec(9001, 1, "+15550002"))));
+    }
+
+    private List<Long> chainedHandles(List<Command> out) {
+        return EngineHarness.of(Command.NotifyAgent.class, out).stream()
+                .filter(n -> n.event().equals(DesktopEvent.CHAINED_RECORD))
+                .map(n -> (Long) n.attributes().get(Keys.RECORD_HANDLE)).toList();
+    }
+
+    @Test
+    void chainedRecordRequestClaimsTheChainAndSendsEachRecordThenChainedRecordsDataEnd() {
+        long handle = previewOnDesktop("a1");
+        List<Command> asked = ask("a1", new Request.ChainedRecordRequest(handle, Target.NONE));
+        Command.ClaimChain claim = EngineHarness.of(Command.ClaimChain.class, asked).get(0);
+        assertThat(claim.chainId()).isEqualTo(CHAIN);
+        assertThat(claim.listId()).isEqualTo(EngineHarness.LIST);
+        assertThat(claim.groupId()).isEqualTo(GROUP);
+        List<Command.NotifyAgent> out = EngineHarness.of(Command.NotifyAgent.class, h.send(new Event.RecordsClaimed(
+                h.nowMs, claim.requestId(), List.of(chainRec(9002, 2, "+15550003"), chainRec(9001, 1, "+15550002")))));
+        assertThat(out).extracting(Command.NotifyAgent::event).containsExactly(DesktopEvent.CHAINED_RECORD,
+                DesktopEvent.CHAINED_RECORD, DesktopEvent.CHAINED_RECORDS_DATA_END);
+        assertThat(out.get(0).attributes()).as("in chain order").containsEntry(Keys.PHONE, "+15550002")
+                .containsEntry(Keys.CHAIN_N, 1L);
+        for (Command.NotifyAgent record : out.subList(0, 2)) {
+            // the ChainedRecord table's mandatory keys, with their types
+            assertThat(record.attributes()).containsEntry(Keys.APPLICATION_ID, 1L)
+                    .containsEntry(Keys.CALLING_LIST, "leads").containsEntry(Keys.CHAIN_ID, CHAIN)
+                    .containsEntry(Keys.CALL_RESULT, (long) CallResult.UNKNOWN_CALL_RESULT.code())
+                    .containsEntry(Keys.CONTACT_MEDIA_TYPE, "voice").containsEntry(Keys.CAMPAIGN_GROUP_NAME,
+                            "sales-group").containsEntry(Keys.CAMPAIGN_GROUP_DESCRIPTION, "")
+                    .containsEntry(Keys.REFERENCE_ID, ref).containsEntry("CustomerName", "Ann");
+            assertThat(record.attributes().get(Keys.RECORD_HANDLE)).isInstanceOf(Long.class).isNotEqualTo(handle);
+            assertThat(record.attributes().get(Keys.PHONE)).isInstanceOf(String.class);
+        }
+        assertThat(out.get(2).attributes()).containsEntry(Keys.CALLING_LIST, "leads")
+                .containsEntry(Keys.CAMPAIGN_NAME, "sales").containsEntry(Keys.CHAIN_ID, CHAIN)
+                .containsEntry(Keys.RECORD_HANDLE, handle).containsEntry(Keys.REFERENCE_ID, ref);
+    }
+
+    @Test
+    void chainedRecordRequestAlsoDeliversTheChainsRecordsWaitingInTheBuffer() {
+        running(DialMode.PREVIEW, Map.of());
+        login("a1");
+        h.claimed(chainRec(9000, 0, "+15550001"), chainRec(9001, 1, "+15550002"));
+        long handle = (Long) answer(ask("a1", new Request.PreviewRecordRequest(SALES))).attributes()
+                .get(Keys.RECORD_HANDLE);
+        List<Command> asked = ask("a1", new Request.ChainedRecordRequest(handle, Target.NONE));
+        Command.ClaimChain claim = EngineHarness.of(Command.ClaimChain.class, asked).get(0);
+        List<Command> out = h.send(new Event.RecordsClaimed(h.nowMs, claim.requestId(), List.of()));
+        assertThat(chainedHandles(out)).hasSize(1);
+        assertThat(h.engine.bufferedRecords(GROUP)).isZero();
+    }
+
+    @Test
+    void aRepeatedChainedRecordRequestForTheSameChainIsIgnored() {
+        long handle = previewOnDesktop("a1");
+        chainDelivered(handle);
+        assertThat(ask("a1", new Request.ChainedRecordRequest(handle, Target.NONE))).as("ignored, as the spec says")
+                .noneMatch(c -> c instanceof Command.NotifyAgent || c instanceof Command.ClaimChain);
+    }
+
+    @Test
+    void chainedRecordRequestForAChainWithNoOtherRecordGets114() {
+        long handle = previewOnDesktop("a1");
+        Command.ClaimChain claim = EngineHarness.of(Command.ClaimChain.class,
+                ask("a1", new Request.ChainedRecordRequest(handle, Target.NONE))).get(0);
+        assertError(h.send(new Event.RecordsClaimed(h.nowMs, claim.requestId(), List.of())),
+                ErrorCode.CHAINED_RECORDS_NOT_FOUND);
+    }
+
+    @Test
+    void chainedRecordRequestForARecordNotOnTheDesktopGets109() {
+        running(DialMode.PREVIEW, Map.of());
+        login("a1");
+        assertError(ask("a1", new Request.ChainedRecordRequest(77, Target.NONE)), ErrorCode.RECORD_NOT_FOUND);
+    }
+
+    @Test
+    void chainedRecordRequestNamingACampaignGroupNotLoadedForTheAgentGets105() {
+        long handle = previewOnDesktop("a1");
+        assertError(ask("a1", new Request.ChainedRecordRequest(handle, new Target(null, "other-group"))),
+                ErrorCode.CAMPAIGN_GROUP_NOT_FOUND);
+    }
+
+    @Test
+    void aChainClaimTheStoreFailsGets113() {
+        long handle = previewOnDesktop("a1");
+        Command.ClaimChain claim = EngineHarness.of(Command.ClaimChain.class,
+                ask("a1", new Request.ChainedRecordRequest(handle, Target.NONE))).get(0);
+        assertError(h.send(new Event.ClaimFailed(h.nowMs, claim.requestId(), "db down")), ErrorCode.DB_ERROR);
+    }
+
+    @Test
+    void aChainedRecordIsProcessedOnItsOwnAndAcknowledgedAfterItsWrite() {
+        long handle = previewOnDesktop("a1");
+        long chained = chainedHandles(chainDelivered(handle)).get(0);
+        h.autoStoreOff();
+        List<Command> out = ask("a1", new Request.RecordProcessed(chained, SALES, "leads",
+                new RecordChanges(CallResult.ANSWER.code(), null, null, null, null, Map.of()), null));
+        assertThat(EngineHarness.of(Command.NotifyAgent.class, out)).isEmpty();
+        Command.Persist p = lastPersist();
+        assertThat(p.updates()).hasSize(1);
+        assertThat(((RecordUpdate.WriteRecord) p.updates().get(0)).record().recordId()).isEqualTo(9001);
+        Command.NotifyAgent ack = only(h.send(new Event.Persisted(h.nowMs, p.writeId())));
+        assertThat(ack.event()).isEqualTo(DesktopEvent.RECORD_PROCESSED_ACK);
+        assertThat(h.engine.agentState("a1")).as("still on his preview record").contains(AgentState.RESERVED);
+    }
+
+    @Test
+    void recordRejectReturnsTheRecordAndTheRestOfItsChainGeneralReadyWithTheRejectingAgent() {
+        long handle = previewOnDesktop("a1");
+        chainDelivered(handle);
+        h.autoStoreOff();
+        List<Command> out = ask("a1", new Request.RecordReject(handle, SALES, "leads"));
+        assertThat(EngineHarness.of(Command.NotifyAgent.class, out)).as("not before the write").isEmpty();
+        Command.Persist p = lastPersist();
+        List<CallingRecord> written = p.updates().stream().filter(u -> u instanceof RecordUpdate.WriteRecord)
+                .map(u -> ((RecordUpdate.WriteRecord) u).record()).toList();
+        assertThat(written).as("one write for the whole chain").hasSize(3);
+        assertThat(written).allSatisfy(r -> {
+            assertThat(r.recordType()).isEqualTo(RecordType.GENERAL);
+            assertThat(r.recordStatus()).isEqualTo(RecordStatus.READY);
+            assertThat(r.agentId()).isEqualTo("a1");
+        });
+        Command.NotifyAgent ack = EngineHarness.of(Command.NotifyAgent.class,
+                h.send(new Event.Persisted(h.nowMs, p.writeId()))).get(0);
+        assertThat(ack.event()).isEqualTo(DesktopEvent.RECORD_REJECT_ACK);
+        assertThat(ack.attributes()).containsEntry(Keys.RECORD_HANDLE, handle);
+        assertThat(h.engine.ownedRecords(GROUP)).isZero();
+    }
+
+    @Test
+    void recordRejectOfAChainedRecordTakesThePrimaryBackToo() {
+        long handle = previewOnDesktop("a1");
+        long chained = chainedHandles(chainDelivered(handle)).get(1);
+        h.autoStoreOff();
+        ask("a1", new Request.RecordReject(chained, SALES, "leads"));
+        assertThat(lastPersist().updates()).hasSize(3);
+        h.send(new Event.Persisted(h.nowMs, lastPersist().writeId()));
+        assertThat(h.engine.ownedRecords(GROUP)).isZero();
+        assertThat(h.engine.agentState("a1")).contains(AgentState.WORK_NOT_READY);
+    }
+
+    @Test
+    void cancelWithAllChainCancelsTheChainedRecordsOnTheDesktopInTheSameWrite() {
+        long handle = previewOnDesktop("a1");
+        chainDelivered(handle);
+        h.autoStoreOff();
+        ask("a1", new Request.RequestRecordCancel(handle, null, null, SALES, "leads", Request.ChainAttr.ALL_CHAIN));
+        List<CallingRecord> written = lastPersist().updates().stream()
+                .filter(u -> u instanceof RecordUpdate.WriteRecord).map(u -> ((RecordUpdate.WriteRecord) u).record())
+                .toList();
+        assertThat(written).hasSize(3).allSatisfy(r -> assertThat(r.recordStatus()).isEqualTo(RecordStatus.CANCELLED));
+    }
+
+    @Test
+    void chainedRecordsGoBackToTheListWhenTheDesktopDisconnects() {
+        long handle = previewOnDesktop("a1");
+        chainDelivered(handle);
+        h.send(new Event.DesktopGone(h.nowMs, "a1"));
+        assertThat(h.engine.ownedRecords(GROUP)).isZero();
+        List<CallingRecord> chainWrites = h.of(Command.Persist.class).stream().flatMap(p -> p.updates().stream())
+                .filter(u -> u instanceof RecordUpdate.WriteRecord).map(u -> ((RecordUpdate.WriteRecord) u).record())
+                .filter(r -> r.recordId() == 9001 || r.recordId() == 9002).toList();
+        assertThat(chainWrites).hasSize(2).allSatisfy(r -> {
+            assertThat(r.recordStatus()).isEqualTo(RecordStatus.READY);
+            assertThat(r.agentId()).isEqualTo("a1");
+        });
+    }
+
+    @Test
+    void aChainedRecordLeftOnTheDesktopGoesStaleAfterTheStaleCleanTimeout() {
+        long handle = previewOnDesktop("a1");
+        long chained = chainedHandles(chainDelivered(handle)).get(0);
+        answer(ask("a1", new Request.RecordProcessed(handle, SALES, "leads", RecordChanges.NONE, null)));
+        h.advance(EngineContext.STALE_CLEAN_TIMEOUT_MS_DEFAULT + 1);
+        for (Command.ScheduleTimer t : h.of(Command.ScheduleTimer.class)) {
+            h.send(new Event.TimerFired(Math.max(h.nowMs, t.dueMs()), t.timerId()));
+        }
+        assertThat(h.engine.ownedRecords(GROUP)).isZero();
+        assertThat(h.of(Command.Persist.class).stream().flatMap(p -> p.updates().stream())
+                .filter(u -> u instanceof RecordUpdate.WriteRecord w && w.record().recordStatus() == RecordStatus.STALE)
+                .count()).isEqualTo(2);
+        assertError(ask("a1", new Request.RecordProcessed(chained, SALES, "leads", RecordChanges.NONE, null)),
+                ErrorCode.RECORD_NOT_FOUND);
+    }
+
+    // ---- added records ----------------------------------------------------------------------------------------
+
+    private Command.AddRecord addAsked(Request.AddRecord r) {
+        List<Command> out = ask("a1", r);
+        assertThat(EngineHarness.of(Command.NotifyAgent.class, out)).as("no answer before the insert").isEmpty();
+        return EngineHarness.of(Command.AddRecord.class, out).get(0);
+    }
+
+    private void previewRunning() {
+        running(DialMode.PREVIEW, Map.of());
+        login("a1");
+    }
+
+    @Test
+    void addRecordWithoutChainIdStartsANewChainWithTheTablesDefaultsAndIsAcknowledgedOnceStored() {
+        previewRunning();
+        Command.AddRecord add = addAsked(Request.AddRecord.of(SALES, "leads", "+15550100", "America/Chicago", null,
+                Map.of("CustomerName", "Zoe", "Unknown", "x")));
+        assertThat(add.listId()).isEqualTo(EngineHarness.LIST);
+        org.outdial.record.NewRecord r = add.record();
+        assertThat(r.chainId()).isNull();
+        assertThat(r.chainN()).isZero();
+        assertThat(r.recordType()).isEqualTo(RecordType.GENERAL);
+        assertThat(r.recordStatus()).isEqualTo(RecordStatus.READY);
+        assertThat(r.contactInfoType().code()).isEqualTo(2);
+        assertThat(r.window()).isEqualTo(new CallingWindow(28_800, 64_800));
+        assertThat(r.timeZone()).isEqualTo(ZoneId.of("America/Chicago"));
+        assertThat(r.customFields()).as("only send_attribute fields, by field name")
+                .containsExactly(Map.entry("customer_name", "Zoe"));
+        Command.NotifyAgent ack = only(h.send(new Event.RecordAdded(h.nowMs, add.requestId(), 4242, 4242, 0)));
+        assertThat(ack.event()).isEqualTo(DesktopEvent.ADD_RECORD_ACK);
+        assertThat(ack.attributes()).containsEntry(Keys.CALLING_LIST, "leads").containsEntry(Keys.CAMPAIGN_NAME, "sales")
+                .containsEntry(Keys.APPLICATION_ID, 1L).containsEntry(Keys.REFERENCE_ID, ref)
+                .containsEntry(Keys.CHAIN_ID, 4242L).containsEntry(Keys.CHAIN_N, 0L);
+    }
+
+    @Test
+    void addRecordWithAChainIdAsksForTheChainsNextChainN() {
+        previewRunning();
+        Command.AddRecord add = addAsked(Request.AddRecord.of(SALES, "leads", "+15550100", "PST", 77L, Map.of()));
+        assertThat(add.record().chainId()).isEqualTo(77L);
+        assertThat(add.nextInChain()).isTrue();
+        assertThat(add.record().timeZone()).as("three-letter zone names").isEqualTo(ZoneId.of("America/Los_Angeles"));
+    }
+
+    @Test
+    void addRecordWithAChainNAlreadyTakenGets115() {
+        previewRunning();
+        Command.AddRecord add = addAsked(new Request.AddRecord(SALES, "leads", null, 77L, 3, "+15550100", 2, 2, 1,
+                null, 0, null, 0, null, 0, 86_400, "UTC", Map.of()));
+        assertThat(add.nextInChain()).isFalse();
+        assertThat(add.record().chainN()).isEqualTo(3);
+        assertError(h.send(new Event.AddRecordFailed(h.nowMs, add.requestId(), Event.AddFailure.RECORD_EXISTS,
+                "chain 77 has chain_n 3")), ErrorCode.RECORD_ALREADY_EXISTS);
+    }
+
+    @Test
+    void addRecordToAChainTheListDoesNotHaveGets114() {
+        previewRunning();
+        Command.AddRecord add = addAsked(Request.AddRecord.of(SALES, "leads", "+15550100", "UTC", 78L, Map.of()));
+        assertError(h.send(new Event.AddRecordFailed(h.nowMs, add.requestId(), Event.AddFailure.CHAIN_NOT_FOUND,
+                "no chain 78")), ErrorCode.CHAINED_RECORDS_NOT_FOUND);
+    }
+
+    @Test
+    void addRecordTheStoreCannotInsertGets116() {
+        previewRunning();
+        Command.AddRecord add = addAsked(Request.AddRecord.of(SALES, "leads", "+15550100", "UTC", null, Map.of()));
+        assertError(h.send(new Event.AddRecordFailed(h.nowMs, add.requestId(), Event.AddFailure.FAILED,
+                "disk full")), ErrorCode.ADD_RECORD_ERROR);
+    }
+
+    @Test
+    void addRecordWhoseChainIdIsNotTheChainOfItsRecordHandleGets103() {
+        long handle = previewOnDesktop("a1");
+        assertError(ask("a1", new Request.AddRecord(SALES, "leads", handle, CHAIN + 1, null, "+15550100", 2, 2, 1,
+                null, 0, null, 0, null, 0, 86_400, "UTC", Map.of())), ErrorCode.INVALID_ATTRIBUTE_VALUE);
+        Command.AddRecord add = addAsked(new Request.AddRecord(SALES, "leads", handle, CHAIN, null, "+15550100", 2, 2,
+                1, null, 0, null, 0, null, 0, 86_400, "UTC", Map.of()));
+        assertThat(add.record().chainId()).isEqualTo(CHAIN);
+    }
+
+    @Test
+    void addRecordForACampaignGroupTheAgentHasNotGets105AndForACampaignNotLoaded106() {
+        previewRunning();
+        assertError(ask("a1", Request.AddRecord.of(new Target("sales", "nope"), "leads", "+15550100", "UTC", null,
+                Map.of())), ErrorCode.CAMPAIGN_GROUP_NOT_FOUND);
+        assertError(ask("a1", Request.AddRecord.of(Target.campaign("winter"), "leads", "+15550100", "UTC", null,
+                Map.of())), ErrorCode.NO_ACTIVE_CAMPAIGNS);
+    }
+
+    @Test
+    void addRecordWithAnUnknownListOrTimeZoneGets103() {
+        previewRunning();
+        assertError(ask("a1", Request.AddRecord.of(SALES, "other", "+15550100", "UTC", null, Map.of())),
+                ErrorCode.INVALID_ATTRIBUTE_VALUE);
+        assertError(ask("a1", Request.AddRecord.of(SALES, "leads", "+15550100", "Mars/Base", null, Map.of())),
+                ErrorCode.INVALID_ATTRIBUTE_VALUE);
+        assertError(ask("a1", Request.AddRecord.of(SALES, "leads", "+15550100", "UTC", null, Map.of("Score", "many"))),
+                ErrorCode.INVALID_ATTRIBUTE_VALUE);
+    }
+
+    @Test
+    void anAddedPersonalCallbackIsTheAddingAgentsAndDueInTheRecordsTimeZone() {
+        previewRunning();
+        Command.AddRecord add = addAsked(new Request.AddRecord(SALES, "leads", null, null, null, "+15550100", 2,
+                RecordType.PERSONAL_CALLBACK.code(), 1, null, 0, null, 0, LocalDateTime.of(2026, 3, 3, 10, 0), 0,
+                86_400, "America/New_York", Map.of()));
+        assertThat(add.record().agentId()).isEqualTo("a1");
+        assertThat(add.record().dialSchedTime()).isEqualTo(Instant.parse("2026-03-03T15:00:00Z"));
+    }
+
+    @Test
+    void aRecordAddedToTheChainOnTheDesktopCanBeAskedForAgainWithChainedRecordRequest() {
+        long handle = previewOnDesktop("a1");
+        chainDelivered(handle);
+        Command.AddRecord add = addAsked(new Request.AddRecord(SALES, "leads", handle, CHAIN, null, "+15550100", 2, 2,
+                1, null, 0, null, 0, null, 0, 86_400, "UTC", Map.of()));
+        h.send(new Event.RecordAdded(h.nowMs, add.requestId(), 9003, CHAIN, 3));
+        List<Command> again = ask("a1", new Request.ChainedRecordRequest(handle, Target.NONE));
+        Command.ClaimChain claim = EngineHarness.of(Command.ClaimChain.class, again).get(0);
+        List<Command> out = h.send(new Event.RecordsClaimed(h.nowMs, claim.requestId(),
+                List.of(chainRec(9003, 3, "+15550100"))));
+        assertThat(chainedHandles(out)).hasSize(1);
+    }
+
+    // ---- phone numbers in E.164 -------------------------------------------------------------------------------
+
+    /** A stand-in for the server's libphonenumber: ten digits are a US number, '+' numbers stay, else refused. */
+    private static final PhoneFormat US_DIGITS = (phone, region) -> {
+        if (phone.matches("\\+[1-9][0-9]{7,14}")) {
+            return phone;
+        }
+        String digits = phone.replaceAll("[ ()\\-.]", "");
+        if (region.equals("US") && digits.matches("[2-9][0-9]{9}")) {
+            return "+1" + digits;
+        }
+        throw new IllegalArgumentException("'" + phone + "' is not a phone number");
+    };
+
+    @Test
+    void phoneNumbersFromADesktopAreWrittenInE164AsTheImporterWouldWriteThem() {
+        h = new EngineHarness(org.outdial.compliance.DncGuard.NONE, US_DIGITS);
+        long handle = previewOnDesktop("a1");
+        answer(ask("a1", new Request.UpdateCallCompletionStats(handle, SALES,
+                new RecordChanges(null, null, null, "(415) 555-0123", null, Map.of()))));
+        h.autoStoreOff();
+        ask("a1", new Request.RecordProcessed(handle, SALES, "leads", RecordChanges.NONE, null));
+        assertThat(((RecordUpdate.WriteRecord) lastPersist().updates().get(0)).record().contactInfo())
+                .isEqualTo("+14155550123");
+        h.autoStore();
+        Command.AddRecord add = addAsked(Request.AddRecord.of(SALES, "leads", "415.555.0199", "UTC", null, Map.of()));
+        assertThat(add.record().contactInfo()).isEqualTo("+14155550199");
+    }
+
+    @Test
+    void aPhoneNumberThatIsNoPhoneNumberGets103NamingGswPhone() {
+        h = new EngineHarness(org.outdial.compliance.DncGuard.NONE, US_DIGITS);
+        long handle = previewOnDesktop("a1");
+        for (Request r : List.of(new Request.UpdateCallCompletionStats(handle, SALES,
+                        new RecordChanges(null, null, null, "call me", null, Map.of())),
+                new Request.RecordProcessed(handle, SALES, "leads",
+                        new RecordChanges(null, null, null, "12", null, Map.of()), null),
+                Request.AddRecord.of(SALES, "leads", "nope", "UTC", null, Map.of()))) {
+            List<Command> out = ask("a1", r);
+            assertError(out, ErrorCode.INVALID_ATTRIBUTE_VALUE);
+            assertThat((String) answer(out).attributes().get(Keys.ERROR_DESCRIPTION)).as(r.type())
+                    .contains(Keys.PHONE);
+        }
+    }
+
+    // ---- campaign group assignment while logged in -------------------------------------------------------------
+
+    @Test
+    void anAgentAssignedToAGroupWhileLoggedInHearsCampaignGroupAssignedAndCanWorkIt() {
+        running(DialMode.PREVIEW, Map.of());
+        h.send(new Event.AgentLogin(h.nowMs, "a1", "p-a1", List.of()));
+        assertThat(ask("a1", new Request.PreviewRecordRequest(SALES)).toString()).contains("107");
+        List<Command.NotifyAgent> out = EngineHarness.of(Command.NotifyAgent.class,
+                h.send(new Event.AgentGroupsChanged(h.nowMs, "a1", List.of(GROUP))));
+        assertThat(out).extracting(Command.NotifyAgent::event).containsExactly(DesktopEvent.CAMPAIGN_GROUP_ASSIGNED,
+                DesktopEvent.CAMPAIGN_STARTED);
+        assertThat(out.get(0).attributes()).containsEntry(Keys.CAMPAIGN_GROUP_NAME, "sales-group")
+                .containsEntry(Keys.CAMPAIGN_NAME, "sales").containsEntry(Keys.APPLICATION_ID, 1L);
+        h.claimed(rec("+15550001", "c-1", 501));
+        assertThat(answer(ask("a1", new Request.PreviewRecordRequest(SALES))).event())
+                .isEqualTo(DesktopEvent.PREVIEW_RECORD);
+    }
+
+    @Test
+    void anAgentRemovedFromAGroupWhileLoggedInNoLongerWorksIt() {
+        running(DialMode.PREVIEW, Map.of());
+        login("a1");
+        assertThat(EngineHarness.of(Command.NotifyAgent.class,
+                h.send(new Event.AgentGroupsChanged(h.nowMs, "a1", List.of())))).isEmpty();
+        h.claimed(rec("+15550001", "c-1", 501));
+        assertError(ask("a1", new Request.PreviewRecordRequest(SALES)), ErrorCode.NO_RUNNING_PREVIEW_CAMPAIGNS);
+        assertThat(EngineHarness.of(Command.NotifyAgent.class,
+                h.send(new Event.AgentGroupsChanged(h.nowMs, "nobody", List.of(GROUP))))).as("not logged in").isEmpty();
     }
 }

@@ -46,9 +46,13 @@ final class EngineHarness {
     }
 
     EngineHarness(DncGuard dnc) {
+        this(dnc, PhoneFormat.AS_GIVEN);
+    }
+
+    EngineHarness(DncGuard dnc, PhoneFormat phones) {
         engine = new Engine(EngineContext.builder().applicationId(1)
                 .random(RandomGeneratorFactory.of("L64X128MixRandom").create(42)).dnc(dnc).checkInvariants(true)
-                .build());
+                .phoneFormat(phones).build());
     }
 
     EngineHarness autoStore() {

@@ -35,7 +35,8 @@ import org.outdial.record.RecordType;
 
 /**
  * Thousands of mixed desktop requests, logouts and disconnects, seeded, through the engine with an in-memory store
- * and switch (calls answered, failed or never reported; writes that sometimes fail and are retried). The engine's
+ * and switch (calls answered, failed or never reported; writes that sometimes fail and are retried; chains claimed
+ * for ChainedRecordRequest and records added by AddRecord). The engine's
  * invariants are checked after every event; at the end, after every desktop went away and the sessions unloaded, no
  * record is lost and none is left Retrieved.
  */
@@ -59,6 +60,8 @@ class RandomizedDesktopTest {
     private long seq;
     private long now = T0;
     private int requests;
+    private int chained;
+    private final Map<Long, Integer> added = new HashMap<>();
 
     private void at(long atMs, Event e) {
         queue.add(new Pending(atMs, seq++, e));
@@ -116,6 +119,26 @@ class RandomizedDesktopTest {
                 }
                 at(now + 10, new Event.RecordsClaimed(now + 10, claim.requestId(), got));
             }
+            case Command.ClaimChain claim -> {
+                List<CallingRecord> got = new ArrayList<>();
+                for (CallingRecord r : store.get(claim.listId()).values()) {
+                    if (r.chainId() == claim.chainId() && (r.recordStatus() == RecordStatus.READY
+                            || r.recordStatus() == RecordStatus.CHAIN_READY)) {
+                        CallingRecord claimed = Records.with(r, r.recordType(), RecordStatus.RETRIEVED,
+                                r.callResult(), r.dialSchedTime(), r.agentId());
+                        store.get(claim.listId()).put(r.recordId(), claimed);
+                        got.add(claimed);
+                    }
+                }
+                if (random.nextInt(50) == 0) {
+                    got.forEach(r -> store.get(claim.listId()).put(r.recordId(), Records.with(r, r.recordType(),
+                            RecordStatus.READY, r.callResult(), r.dialSchedTime(), r.agentId())));
+                    at(now + 10, new Event.ClaimFailed(now + 10, claim.requestId(), "transient"));
+                } else {
+                    at(now + 10, new Event.RecordsClaimed(now + 10, claim.requestId(), got));
+                }
+            }
+            case Command.AddRecord add -> at(now + 5, addRecord(add));
             case Command.Persist p -> {
                 if (random.nextInt(100) < 3) {
                     at(now + 5, new Event.PersistFailed(now + 5, p.writeId(), "transient"));
@@ -152,12 +175,44 @@ class RandomizedDesktopTest {
                 at(t, new Event.CallReleased(t, tr.callId()));
             }
             case Command.NotifyAgent n -> {
+                if (n.event().equals(org.outdial.desktop.DesktopEvent.CHAINED_RECORD)) {
+                    chained++;
+                }
                 if (n.attributes().get(Keys.RECORD_HANDLE) instanceof Long h) {
                     handles.computeIfAbsent(n.agentId(), k -> new ArrayList<>()).add(h);
                 }
             }
             default -> { }
         }
+    }
+
+    /** The store's AddRecord rules: a new chain, the chain's next chain_n, or a free chain_n asked for. */
+    private Event addRecord(Command.AddRecord add) {
+        Map<Long, CallingRecord> list = store.get(add.listId());
+        var r = add.record();
+        long id = list.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+        long chainId = id;
+        int chainN = 0;
+        RecordType type = r.recordType();
+        if (r.chainId() != null) {
+            List<CallingRecord> chain = list.values().stream().filter(c -> c.chainId() == r.chainId()).toList();
+            if (chain.isEmpty()) {
+                return new Event.AddRecordFailed(now + 5, add.requestId(), Event.AddFailure.CHAIN_NOT_FOUND, "none");
+            }
+            chainN = add.nextInChain() ? chain.stream().mapToInt(CallingRecord::chainN).max().orElse(0) + 1
+                    : r.chainN();
+            int n = chainN;
+            if (chain.stream().anyMatch(c -> c.chainN() == n)) {
+                return new Event.AddRecordFailed(now + 5, add.requestId(), Event.AddFailure.RECORD_EXISTS, "taken");
+            }
+            chainId = r.chainId();
+            type = chain.get(0).recordType();
+        }
+        list.put(id, new CallingRecord(id, add.listId(), r.contactInfo(), r.contactInfoType(), type,
+                r.recordStatus(), r.callResult(), r.attempt(), r.dialSchedTime(), null, r.window(), r.timeZone(), null,
+                r.agentId(), chainId, chainN, null, null, null, r.customerId(), r.customFields()));
+        added.merge(add.listId(), 1, Integer::sum);
+        return new Event.RecordAdded(now + 5, add.requestId(), id, chainId, chainN);
     }
 
     private void apply(RecordUpdate u) {
@@ -190,7 +245,7 @@ class RandomizedDesktopTest {
         RecordChanges changes = new RecordChanges(random.nextBoolean() ? 33 : null, null, null, null, null, Map.of());
         LocalDateTime when = LocalDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC)
                 .plusMinutes(random.nextInt(-30, 600));
-        Request r = switch (random.nextInt(20)) {
+        Request r = switch (random.nextInt(23)) {
             case 0, 1, 2 -> new Request.PreviewRecordRequest(target);
             case 3 -> new Request.PreviewDialingModeStart(target);
             case 4 -> new Request.UpdateCallCompletionStats(handle, target, changes);
@@ -212,6 +267,12 @@ class RandomizedDesktopTest {
             case 16 -> new Request.NotReady(random.nextInt(5));
             case 17 -> new Request.LogOut(target);
             case 18 -> new Request.CampaignStatusRequest();
+            case 19, 20 -> new Request.ChainedRecordRequest(known.isEmpty() ? handle : known.get(known.size() - 1),
+                    Target.NONE); // most often the record the desktop got last
+            case 21 -> new Request.AddRecord(target, target.campaignName().equals("c1") ? "l1" : "l2",
+                    random.nextBoolean() ? handle : null, random.nextBoolean() ? (long) 1 + random.nextInt(80) : null,
+                    random.nextInt(3) == 0 ? random.nextInt(4) : null, "+15553" + String.format("%05d",
+                    random.nextInt(97)), 2, 2, 1, null, 0, null, 0, null, 0, 86_400, "UTC", Map.of());
             default -> null;
         };
         if (r == null) {
@@ -247,6 +308,8 @@ class RandomizedDesktopTest {
             nextAction = now + random.nextInt(1_500);
         }
         assertThat(requests).isGreaterThan(5_000);
+        assertThat(added.values().stream().mapToInt(Integer::intValue).sum()).as("records were added").isPositive();
+        assertThat(chained).as("chains were delivered").isGreaterThan(10);
         for (int i = 0; i < AGENTS; i++) {
             handle(new Event.DesktopGone(now, "a" + i));
         }
@@ -263,7 +326,7 @@ class RandomizedDesktopTest {
         assertThat(engine.sessionState(AUTO)).as("unloaded").isEmpty();
         for (long listId : List.of(PREVIEW, AUTO)) {
             Map<Long, CallingRecord> list = store.get(listId);
-            assertThat(list).as("no record lost").hasSize(RECORDS_PER_LIST);
+            assertThat(list).as("no record lost").hasSize(RECORDS_PER_LIST + added.getOrDefault(listId, 0));
             assertThat(list.values()).as("none left Retrieved in list %s", listId)
                     .noneMatch(r -> r.recordStatus() == RecordStatus.RETRIEVED);
             assertThat(list.values().stream().filter(r -> r.recordStatus() != RecordStatus.READY

@@ -224,6 +224,7 @@ public final class ConfigAdminApi {
                 b.has("agentIds") ? b.ids("agentIds") : current.agentIds()));
         audit.record(ctx, "agent-group.update", g.id(),
                 Map.of("before", ApiViews.agentGroup(current), "after", ApiViews.agentGroup(g)));
+        assignmentsChanged(g.tenantId());
         ctx.header("ETag", Tags.ofContent(ApiViews.agentGroup(g))).json(ApiViews.agentGroup(g));
     }
 
@@ -231,7 +232,13 @@ public final class ConfigAdminApi {
         AgentGroup g = findAgentGroup(ctx);
         store.config().deleteAgentGroup(g.tenantId(), g.id());
         audit.record(ctx, "agent-group.delete", g.id(), ApiViews.agentGroup(g));
+        assignmentsChanged(g.tenantId());
         ctx.status(204);
+    }
+
+    /** Logged-in agents follow an assignment edit at once (their desktops hear CampaignGroupAssigned). */
+    private void assignmentsChanged(long tenantId) {
+        runtime.assignmentsChanged(org.outdial.server.desktop.Assignments.byAgent(store, tenantId));
     }
 
     // ---- treatments ------------------------------------------------------------------------------------------
@@ -397,6 +404,7 @@ public final class ConfigAdminApi {
         Body b = Body.parse(ctx.body(), GROUP_FIELDS);
         CampaignGroup g = store.config().createCampaignGroup(readGroup(b, 0, Caller.of(ctx).tenantId(), 0));
         audit.record(ctx, "campaign-group.create", g.id(), ApiViews.campaignGroup(g));
+        assignmentsChanged(g.tenantId());
         ctx.status(201).header("ETag", Tags.ofVersion(g.version())).json(ApiViews.campaignGroup(g));
     }
 
@@ -407,6 +415,7 @@ public final class ConfigAdminApi {
         CampaignGroup g = store.config().updateCampaignGroup(readGroup(b, current.id(), current.tenantId(), base));
         audit.record(ctx, "campaign-group.update", g.id(),
                 Map.of("before", ApiViews.campaignGroup(current), "after", ApiViews.campaignGroup(g)));
+        assignmentsChanged(g.tenantId());
         ctx.header("ETag", Tags.ofVersion(g.version())).json(ApiViews.campaignGroup(g));
     }
 

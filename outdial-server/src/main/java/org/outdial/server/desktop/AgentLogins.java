@@ -1,10 +1,7 @@
 package org.outdial.server.desktop;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.outdial.agent.Agent;
-import org.outdial.agent.AgentGroup;
-import org.outdial.campaign.CampaignGroup;
 import org.outdial.desktop.ErrorCode;
 import org.outdial.desktop.Keys;
 import org.outdial.desktop.ProtocolException;
@@ -38,19 +35,8 @@ final class AgentLogins {
         if (login.place().isBlank()) {
             throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, Keys.PLACE + " must not be empty");
         }
-        List<Long> agentGroups = new ArrayList<>();
-        for (AgentGroup g : store.config().agentGroups(tenant.id())) {
-            if (g.agentIds().contains(agent.id())) {
-                agentGroups.add(g.id());
-            }
-        }
-        List<Long> groups = new ArrayList<>();
-        for (CampaignGroup cg : store.config().campaignGroups(tenant.id())) {
-            if (agentGroups.contains(cg.agentGroupId())) {
-                groups.add(cg.id());
-            }
-        }
-        return new LoggedIn(tenant.id(), agent.loginId(), login.place(), groups);
+        return new LoggedIn(tenant.id(), agent.loginId(), login.place(),
+                Assignments.groupsOf(store, tenant.id(), agent.id()));
     }
 
     private Tenant tenant(String name) {

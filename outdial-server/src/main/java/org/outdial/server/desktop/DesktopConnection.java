@@ -27,6 +27,6 @@ final class DesktopConnection {
     }
 
     void send(String event, Map<String, Object> attributes) {
-        outbox.send(DesktopJson.event(event, attributes));
+        outbox.send(event, attributes);
     }
 }

@@ -8,14 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's outgoing messages, sent in order on a pooled thread so the engine thread never waits on a
- * socket. A failed send is logged once; the connection's close then cleans up.
+ * One connection's outgoing messages, turned into JSON and sent in order on a pooled thread, so the engine thread
+ * neither waits on a socket nor spends its time writing JSON. A failed send is logged once; the connection's close
+ * then cleans up.
  */
 final class Outbox {
 
+    /** A user event to send: its name and attached data. */
+    record Message(String event, java.util.Map<String, Object> attributes) {}
+
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-    private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Message> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Executor executor;
     private final Consumer<String> transport;
@@ -26,8 +30,8 @@ final class Outbox {
         this.transport = transport;
     }
 
-    void send(String text) {
-        queue.add(text);
+    void send(String event, java.util.Map<String, Object> attributes) {
+        queue.add(new Message(event, attributes));
         if (draining.compareAndSet(false, true)) {
             executor.execute(this::drain);
         }
@@ -35,13 +39,13 @@ final class Outbox {
 
     private void drain() {
         while (true) {
-            String next;
+            Message next;
             while ((next = queue.poll()) != null) {
                 if (failed) {
                     continue;
                 }
                 try {
-                    transport.accept(next);
+                    transport.accept(DesktopJson.event(next.event(), next.attributes()));
                 } catch (RuntimeException e) {
                     failed = true;
                     LOG.atInfo().addKeyValue("error", e.toString()).log("desktop send failed; dropping its messages");

@@ -68,7 +68,7 @@ public final class DialingRuntime implements AutoCloseable {
         this.dnc = new StoreDncGuard(store.dnc());
         this.loader = new SessionLoader(store, timeScale);
         Engine engine = new Engine(EngineContext.builder().applicationId(applicationId).random(random).dnc(dnc)
-                .build());
+                .phoneFormat(new DesktopPhones()).build());
         EngineLoop[] self = new EngineLoop[1];
         this.storeAdapter = new StoreAdapter(store.lists(), applicationId, clockMs, e -> self[0].post(e),
                 store.dnc(), this::refreshDnc);
@@ -203,6 +203,15 @@ public final class DialingRuntime implements AutoCloseable {
         Actor actor = Actor.client("outdial");
         loop.post(loadEvent(config, actor));
         loop.post(new Event.StartDialing(clockMs.getAsLong(), groupId, actor));
+    }
+
+    /**
+     * The campaign groups of each agent (login id) after an assignment edit; the engine updates those logged in and
+     * their desktops hear CampaignGroupAssigned for groups they gained.
+     */
+    public void assignmentsChanged(java.util.Map<String, List<Long>> groupsByAgent) {
+        groupsByAgent.forEach((agentId, groupIds) -> loop.post(new Event.AgentGroupsChanged(clockMs.getAsLong(),
+                agentId, groupIds)));
     }
 
     /** Logs agents in to a campaign group and makes them Ready. */

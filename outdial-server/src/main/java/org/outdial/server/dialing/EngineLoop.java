@@ -169,6 +169,8 @@ final class EngineLoop implements AutoCloseable {
             groupLists.put(load.config().groupId(), load.config().lists().stream().map(l -> l.id()).toList());
         } else if (event instanceof Event.AgentLogin login) {
             agentGroups.put(login.agentId(), login.groupIds());
+        } else if (event instanceof Event.AgentGroupsChanged changed) {
+            agentGroups.computeIfPresent(changed.agentId(), (k, v) -> changed.groupIds());
         }
         List<Command> commands;
         try {

@@ -45,6 +45,10 @@ final class EventTime {
             case Event.DesktopRequest x -> new Event.DesktopRequest(t, x.agentId(), x.referenceId(), x.request());
             case Event.DesktopGone x -> new Event.DesktopGone(t, x.agentId());
             case Event.PreviewReturned x -> new Event.PreviewReturned(t, x.agentId(), x.recordHandle(), x.kind());
+
+            case Event.RecordAdded x -> new Event.RecordAdded(t, x.requestId(), x.recordId(), x.chainId(), x.chainN());
+            case Event.AddRecordFailed x -> new Event.AddRecordFailed(t, x.requestId(), x.failure(), x.reason());
+            case Event.AgentGroupsChanged x -> new Event.AgentGroupsChanged(t, x.agentId(), x.groupIds());
         };
     }
 }

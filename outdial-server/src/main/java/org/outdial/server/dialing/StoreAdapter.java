@@ -17,10 +17,12 @@ import org.outdial.engine.Event;
 import org.outdial.engine.RecordUpdate;
 import org.outdial.record.CallResult;
 import org.outdial.record.CallingRecord;
+import org.outdial.record.NewRecord;
 import org.outdial.record.RecordStatus;
 import org.outdial.record.RecordType;
 import org.outdial.store.CallingListStore;
 import org.outdial.store.DncStore;
+import org.outdial.store.RecordWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +92,9 @@ final class StoreAdapter implements AutoCloseable {
                 pendingWrites.add(r);
                 writer.execute(this::writePending);
             }
+            case Command.ClaimChain c -> claims.execute(() -> claimChain(c));
+            // on the writer: adds to one chain are serialized, so "next chain_n" and "chain_n taken" hold
+            case Command.AddRecord a -> writer.execute(() -> addRecord(a));
             default -> {
                 return false;
             }
@@ -105,6 +110,60 @@ final class StoreAdapter implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("list", c.listId()).addKeyValue("error", e.toString()).log("claim failed");
             engine.accept(new Event.ClaimFailed(clockMs.getAsLong(), c.requestId(), e.toString()));
+        }
+    }
+
+    private void claimChain(Command.ClaimChain c) {
+        try {
+            List<CallingRecord> records = lists.claimChain(c.listId(), c.chainId(), c.groupId(), applicationId);
+            engine.accept(new Event.RecordsClaimed(clockMs.getAsLong(), c.requestId(), records));
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("list", c.listId()).addKeyValue("chain", c.chainId())
+                    .addKeyValue("error", e.toString()).log("chain claim failed");
+            engine.accept(new Event.ClaimFailed(clockMs.getAsLong(), c.requestId(), e.toString()));
+        }
+    }
+
+    /**
+     * A desktop's AddRecord: a new chain, or the chain's next chain_n, or the chain_n asked for if free; a record added
+     * to a chain takes the chain's record type (that of its lowest chain_n). Durable before the engine hears of it.
+     */
+    private void addRecord(Command.AddRecord a) {
+        NewRecord r = a.record();
+        try {
+            if (r.chainId() != null) {
+                List<CallingRecord> chain = lists.chain(a.listId(), r.chainId());
+                if (chain.isEmpty()) {
+                    engine.accept(new Event.AddRecordFailed(clockMs.getAsLong(), a.requestId(),
+                            Event.AddFailure.CHAIN_NOT_FOUND, "calling list " + a.listId() + " has no chain "
+                            + r.chainId()));
+                    return;
+                }
+                int chainN = r.chainN();
+                if (a.nextInChain()) {
+                    chainN = chain.stream().mapToInt(CallingRecord::chainN).max().orElse(-1) + 1;
+                } else if (chain.stream().anyMatch(c -> c.chainN() == a.record().chainN())) {
+                    engine.accept(new Event.AddRecordFailed(clockMs.getAsLong(), a.requestId(),
+                            Event.AddFailure.RECORD_EXISTS, "chain " + r.chainId() + " of calling list "
+                            + a.listId() + " already has a record with chain_n " + r.chainN()));
+                    return;
+                }
+                r = new NewRecord(r.contactInfo(), r.contactInfoType(), chain.get(0).recordType(), r.recordStatus(),
+                        r.callResult(), r.attempt(), r.dialSchedTime(), r.window(), r.timeZone(), r.agentId(),
+                        r.chainId(), chainN, r.customerId(), r.customFields());
+            }
+            long recordId;
+            try (RecordWriter w = lists.openWriter(a.listId())) {
+                w.append(r);
+                w.commit();
+                recordId = w.firstIdOfLastCommit();
+            }
+            engine.accept(new Event.RecordAdded(clockMs.getAsLong(), a.requestId(), recordId,
+                    r.chainId() == null ? recordId : r.chainId(), r.chainId() == null ? 0 : r.chainN()));
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("list", a.listId()).addKeyValue("error", e.toString()).log("add record failed");
+            engine.accept(new Event.AddRecordFailed(clockMs.getAsLong(), a.requestId(), Event.AddFailure.FAILED,
+                    "the record could not be added to calling list " + a.listId() + ": " + e.getMessage()));
         }
     }
 
@@ -127,7 +186,7 @@ final class StoreAdapter implements AutoCloseable {
         }
         if (group.size() > 1) {
             try {
-                lists.atomically(() -> group.forEach(p -> p.updates().forEach(this::apply)));
+                lists.atomically(() -> applyAll(group.stream().flatMap(p -> p.updates().stream()).toList()));
                 commits.incrementAndGet();
                 writesCommitted.addAndGet(group.size());
                 if (group.stream().anyMatch(StoreAdapter::addsDoNotCall)) {
@@ -145,7 +204,7 @@ final class StoreAdapter implements AutoCloseable {
 
     private void persist(Command.Persist p) {
         try {
-            lists.atomically(() -> p.updates().forEach(this::apply));
+            lists.atomically(() -> applyAll(p.updates()));
             commits.incrementAndGet();
             writesCommitted.incrementAndGet();
             if (addsDoNotCall(p)) {
@@ -160,6 +219,25 @@ final class StoreAdapter implements AutoCloseable {
 
     private static boolean addsDoNotCall(Command.Persist p) {
         return p.updates().stream().anyMatch(u -> u instanceof RecordUpdate.AddDoNotCall);
+    }
+
+    /** Applies updates in order; consecutive record writes go to the store as one batch. */
+    private void applyAll(List<RecordUpdate> updates) {
+        List<CallingRecord> writes = new ArrayList<>();
+        for (RecordUpdate u : updates) {
+            if (u instanceof RecordUpdate.WriteRecord w) {
+                writes.add(w.record());
+                continue;
+            }
+            if (!writes.isEmpty()) {
+                lists.updateAll(writes);
+                writes = new ArrayList<>();
+            }
+            apply(u);
+        }
+        if (!writes.isEmpty()) {
+            lists.updateAll(writes);
+        }
     }
 
     private void apply(RecordUpdate update) {

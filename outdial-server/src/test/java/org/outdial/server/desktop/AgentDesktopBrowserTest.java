@@ -108,6 +108,26 @@ class AgentDesktopBrowserTest {
             page.click("#dnc");
             assertThat(page.locator("#message")).hasText("DoNotCallAcknowledge");
 
+            // chained records: a second number added to the record's chain, fetched, and worked on its own
+            nextRecord(page);
+            page.fill("#add-phone", "(415) 555-0177");
+            page.fill("#add-zone", "America/Chicago");
+            page.click("#add-record");
+            assertThat(page.locator("#message")).containsText("AddRecordAcknowledge");
+            page.click("#get-chain");
+            assertThat(page.locator("#chained")).containsText("+14155550177");
+            page.click("#chained .chain-processed");
+            assertThat(page.locator("#message")).hasText("RecordProcessedAcknowledge");
+            assertThat(page.locator("#chained tbody tr")).hasCount(0);
+            assertThat(page.locator("#record-panel")).isVisible();
+            CallingRecord added = f.records().stream().filter(r -> r.contactInfo().equals("+14155550177"))
+                    .findFirst().orElseThrow();
+            assertThat(added.recordStatus()).isEqualTo(RecordStatus.UPDATED);
+            assertThat(added.chainN()).isEqualTo(1);
+            page.click("#reject");
+            assertThat(page.locator("#message")).hasText("RecordRejectAcknowledge");
+            assertThat(page.locator("#record-panel")).isHidden();
+
             nextRecord(page);
             page.click("#reject");
             assertThat(page.locator("#message")).hasText("RecordRejectAcknowledge");

@@ -31,7 +31,7 @@ class DesktopSessionTest {
 
     @BeforeAll
     static void start() {
-        f = new DesktopServerFixture(dir, DialMode.PREVIEW, 6, 40, Map.of("agent_preview_mode_start", "true"));
+        f = new DesktopServerFixture(dir, DialMode.PREVIEW, 7, 40, Map.of("agent_preview_mode_start", "true"));
     }
 
     @AfterAll
@@ -208,6 +208,90 @@ class DesktopSessionTest {
         // the agent can log in again on a new connection
         try (DesktopClient again = login("a2")) {
             assertThat(again.closedByServer()).isFalse();
+        }
+    }
+
+    @Test
+    void aRecordAddedToTheChainOnTheDesktopIsStoredInE164AndDeliveredByChainedRecordRequest() {
+        try (DesktopClient c = login("a7")) {
+            Request.Target sales = Request.Target.campaign("Sales");
+            c.awaitReply(c.send(new Request.PreviewDialingModeStart(sales)), WAIT);
+            DesktopEvent record = c.awaitReply(c.send(new Request.PreviewRecordRequest(sales)), WAIT);
+            long handle = record.recordHandle();
+            long chain = record.integer(Keys.CHAIN_ID);
+            assertError(c.awaitReply(c.send(new Request.ChainedRecordRequest(handle, Request.Target.NONE)), WAIT),
+                    ErrorCode.CHAINED_RECORDS_NOT_FOUND);
+
+            // a national number, read in the list's default country as the importer reads it
+            DesktopEvent added = c.awaitReply(c.send(new Request.AddRecord(sales, "leads", handle, chain, null,
+                    "(415) 555-0142", 4, 2, 1, null, 0, null, 0, null, 28_800, 64_800, "America/Chicago",
+                    Map.of("CustomerName", "Second Phone"))), WAIT);
+            assertThat(added.name()).isEqualTo(DesktopEvent.ADD_RECORD_ACK);
+            assertThat(added.string(Keys.CALLING_LIST)).isEqualTo("leads");
+            assertThat(added.string(Keys.CAMPAIGN_NAME)).isEqualTo("Sales");
+            assertThat(added.integer(Keys.CHAIN_ID)).isEqualTo(chain);
+            assertThat(added.integer(Keys.CHAIN_N)).isEqualTo(1);
+            CallingRecord stored = f.records().stream().filter(r -> r.contactInfo().equals("+14155550142"))
+                    .findFirst().orElseThrow(() -> new AssertionError("added record not stored before its ack"));
+            assertThat(stored.chainId()).isEqualTo(chain);
+            assertThat(stored.chainN()).isEqualTo(1);
+            assertThat(stored.recordStatus()).isEqualTo(RecordStatus.READY);
+            assertThat(stored.customFields()).containsEntry("customer_name", "Second Phone");
+
+            assertError(c.awaitReply(c.send(new Request.AddRecord(sales, "leads", null, chain, 1, "+14155550143", 2, 2,
+                    1, null, 0, null, 0, null, 0, 86_400, "UTC", Map.of())), WAIT), ErrorCode.RECORD_ALREADY_EXISTS);
+            assertError(c.awaitReply(c.send(Request.AddRecord.of(sales, "leads", "+14155550144", "UTC", 987_654_321L,
+                    Map.of())), WAIT), ErrorCode.CHAINED_RECORDS_NOT_FOUND);
+            DesktopEvent badPhone = c.awaitReply(c.send(Request.AddRecord.of(sales, "leads", "12", "UTC", null,
+                    Map.of())), WAIT);
+            assertError(badPhone, ErrorCode.INVALID_ATTRIBUTE_VALUE);
+            assertThat(badPhone.string(Keys.ERROR_DESCRIPTION)).contains(Keys.PHONE);
+
+            long ask = c.send(new Request.ChainedRecordRequest(handle, Request.Target.NONE));
+            DesktopEvent chained = c.awaitReply(ask, WAIT);
+            assertThat(chained.name()).isEqualTo(DesktopEvent.CHAINED_RECORD);
+            assertThat(chained.string(Keys.PHONE)).isEqualTo("+14155550142");
+            assertThat(chained.string("CustomerName")).isEqualTo("Second Phone");
+            DesktopEvent end = c.await(DesktopEvent.CHAINED_RECORDS_DATA_END, WAIT);
+            assertThat(end.integer(Keys.REFERENCE_ID)).isEqualTo(ask);
+            assertThat(end.recordHandle()).isEqualTo(handle);
+
+            DesktopEvent rejected = c.awaitReply(c.send(new Request.RecordReject(handle, sales, "leads")), WAIT);
+            assertThat(rejected.name()).isEqualTo(DesktopEvent.RECORD_REJECT_ACK);
+            assertThat(f.records().stream().filter(r -> r.chainId() == chain)).hasSize(2).allSatisfy(r -> {
+                assertThat(r.recordStatus()).as("the chain back in the list").isEqualTo(RecordStatus.READY);
+                assertThat(r.recordType()).isEqualTo(RecordType.GENERAL);
+                assertThat(r.agentId()).isEqualTo("a7");
+            });
+        }
+    }
+
+    @Test
+    void anAgentAddedToTheAgentGroupWhileLoggedInHearsCampaignGroupAssigned() throws Exception {
+        var agent = f.store.config().createAgent(new org.outdial.agent.Agent(0, f.tenant.id(), "late", "Late",
+                null, Credentials.hash("pw")));
+        f.store.tenants().addToken(f.tenant.id(), org.outdial.tenant.Role.ADMIN, "admin", "desk-admin-token");
+        try (DesktopClient c = login("late")) {
+            c.send(new Request.CampaignStatusRequest(), 71L);
+            assertThat(c.drain()).as("in no group yet").noneMatch(e -> e.name().equals(
+                    DesktopEvent.CAMPAIGN_GROUP_ASSIGNED));
+            var http = java.net.http.HttpClient.newHttpClient();
+            String path = "http://127.0.0.1:" + f.server.port() + "/api/v1/agent-groups/" + f.group.agentGroupId();
+            var current = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path))
+                    .header("Authorization", "Bearer desk-admin-token").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.util.List<Long> ids = new java.util.ArrayList<>(f.store.config().agentGroups(f.tenant.id()).stream()
+                    .filter(g -> g.id() == f.group.agentGroupId()).findFirst().orElseThrow().agentIds());
+            ids.add(agent.id());
+            var put = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path))
+                    .header("Authorization", "Bearer desk-admin-token").header("Content-Type", "application/json")
+                    .header("If-Match", current.headers().firstValue("ETag").orElseThrow())
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"agentIds\":" + ids + "}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            DesktopEvent assigned = c.await(DesktopEvent.CAMPAIGN_GROUP_ASSIGNED, WAIT);
+            assertThat(assigned.string(Keys.CAMPAIGN_GROUP_NAME)).isEqualTo("Sales@team");
+            assertThat(c.await(DesktopEvent.CAMPAIGN_STARTED, WAIT).string(Keys.CAMPAIGN_NAME)).isEqualTo("Sales");
         }
     }
 }

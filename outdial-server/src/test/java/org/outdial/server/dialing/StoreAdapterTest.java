@@ -71,7 +71,10 @@ class StoreAdapterTest {
         CallingListStore real = store.lists();
         CallingListStore held = (CallingListStore) java.lang.reflect.Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {CallingListStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("update") && ((CallingRecord) args[0]).recordId() == 1) {
+                    boolean first = method.getName().equals("update") && ((CallingRecord) args[0]).recordId() == 1
+                            || method.getName().equals("updateAll") && ((List<?>) args[0]).stream()
+                            .anyMatch(r -> ((CallingRecord) r).recordId() == 1);
+                    if (first) {
                         firstWriteStarted.countDown();
                         release.await();
                     }

@@ -31,6 +31,8 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
     private final Jdbc jdbc;
     private final TimeZones zones;
     private List<Pending> pending = new ArrayList<>();
+    /** record_id of the first record of the last committed batch; 0 = none yet. */
+    private long lastFirstId;
     /** Distinct customer ids of the pending records, for chain linking. */
 
     /** A record waiting for commit, custom values already converted to their Java types in declaration order. */
@@ -103,6 +105,7 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
                 return null;
             });
             LOG.debug("wrote {} records to calling list {} (record_id {}..{})", n, table.id(), firstId, firstId + n - 1);
+            lastFirstId = firstId;
             return n;
         } catch (NotFoundException e) {
             throw e; // the list was deleted meanwhile
@@ -110,6 +113,14 @@ abstract sealed class BatchRecordWriter implements RecordWriter permits PgCopyWr
             throw new StoreException("batch of " + n + " records for calling list " + table.id()
                     + " was not written (nothing of it is stored): " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public long firstIdOfLastCommit() {
+        if (lastFirstId == 0) {
+            throw new IllegalStateException("nothing was committed yet");
+        }
+        return lastFirstId;
     }
 
     @Override

@@ -192,6 +192,27 @@ final class CallingListRepository implements CallingListStore {
                 mapper.select() + " WHERE chain_id = ? ORDER BY chain_n, record_id", mapper, chainId));
     }
 
+    /** Each record is taken with a conditional update, so a concurrent claim of the same row wins or loses whole. */
+    @Override
+    public List<CallingRecord> claimChain(long listId, long chainId, long campaignGroupId, int owner) {
+        ListTable t = catalog.require(listId);
+        RecordMapper mapper = new RecordMapper(t, zones);
+        String waiting = RecordStatus.READY.code() + ", " + RecordStatus.CHAIN_READY.code();
+        return onTable(t, "claiming chain " + chainId + " of calling list " + listId, c -> {
+            List<CallingRecord> claimed = new ArrayList<>();
+            for (CallingRecord r : Jdbc.query(c, mapper.select() + " WHERE chain_id = ? AND record_status IN ("
+                    + waiting + ") ORDER BY chain_n, record_id", mapper, chainId)) {
+                int n = Jdbc.update(c, "UPDATE " + t.tableName() + " SET record_status = "
+                        + RecordStatus.RETRIEVED.code() + ", app_id = ?, group_id = ? WHERE record_id = ?"
+                        + " AND record_status IN (" + waiting + ")", owner, campaignGroupId, r.recordId());
+                if (n == 1) {
+                    claimed.add(Records.claimed(r, owner, campaignGroupId));
+                }
+            }
+            return claimed;
+        });
+    }
+
     /** Writes the mutable fields, and the custom fields the record carries (desktops may edit those). */
     @Override
     public void atomically(Runnable work) {
@@ -205,6 +226,50 @@ final class CallingListRepository implements CallingListStore {
                 c -> Jdbc.update(c, u.sql(), u.params()));
         if (n == 0) {
             throw new NotFoundException("record " + record.recordId() + " of calling list " + u.table().id());
+        }
+    }
+
+    /** Runs of consecutive records with the same statement (table, custom fields) go to the database as one batch. */
+    @Override
+    public void updateAll(List<CallingRecord> records) {
+        List<Update> run = new ArrayList<>();
+        for (CallingRecord r : records) {
+            Update u = updateOf(r);
+            if (!run.isEmpty() && !run.get(0).sql().equals(u.sql())) {
+                updateBatch(run);
+                run = new ArrayList<>();
+            }
+            run.add(u);
+        }
+        if (!run.isEmpty()) {
+            updateBatch(run);
+        }
+    }
+
+    private void updateBatch(List<Update> run) {
+        if (run.size() == 1) {
+            Update u = run.get(0);
+            int n = onTable(u.table(), "updating record " + u.recordId() + " of calling list " + u.table().id(),
+                    c -> Jdbc.update(c, u.sql(), u.params()));
+            if (n == 0) {
+                throw new NotFoundException("record " + u.recordId() + " of calling list " + u.table().id());
+            }
+            return;
+        }
+        ListTable t = run.get(0).table();
+        int[] counts = onTable(t, "updating " + run.size() + " records of calling list " + t.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(run.get(0).sql())) {
+                for (Update u : run) {
+                    Jdbc.bind(ps, u.params());
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new NotFoundException("record " + run.get(i).recordId() + " of calling list " + t.id());
+            }
         }
     }
 

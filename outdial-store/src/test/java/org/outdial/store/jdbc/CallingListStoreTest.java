@@ -157,6 +157,58 @@ class CallingListStoreTest extends StoreTestBase {
         assertThat(store.lists().findRecord(list.id(), 1).orElseThrow().recordStatus()).isEqualTo(first.recordStatus());
     }
 
+    @Test
+    void updateAllWritesEveryRecordInOneBatchAndAMissingOneFailsIt() {
+        CallingList list = createList("l");
+        write(list.id(), record("+12125550001"), record("+12125550002"), record("+12125550003"));
+        List<CallingRecord> edited = new ArrayList<>();
+        for (long id = 1; id <= 3; id++) {
+            edited.add(withStatus(store.lists().findRecord(list.id(), id).orElseThrow(), RecordStatus.UPDATED));
+        }
+        store.lists().atomically(() -> store.lists().updateAll(edited));
+        for (long id = 1; id <= 3; id++) {
+            assertThat(store.lists().findRecord(list.id(), id).orElseThrow().recordStatus())
+                    .isEqualTo(RecordStatus.UPDATED);
+        }
+        CallingRecord first = store.lists().findRecord(list.id(), 1).orElseThrow();
+        CallingRecord missing = new CallingRecord(99, list.id(), "+1", first.contactInfoType(), first.recordType(),
+                first.recordStatus(), first.callResult(), 0, null, null, first.window(), first.timeZone(), null, null,
+                99, 0, null, null, null, null, Map.of());
+        assertThatThrownBy(() -> store.lists().updateAll(List.of(withStatus(first, RecordStatus.CANCELLED), missing)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void claimChainTakesTheChainsReadyRecordsOnceForTheGroup() {
+        CallingList list = createList("l");
+        write(list.id(), record("+12125550001", "C1"), record("+12125550002", "C1"), record("+12125550003", "C1"),
+                record("+12125550004", "C2"));
+        long chain = store.lists().findRecord(list.id(), 1).orElseThrow().chainId();
+        List<CallingRecord> claimed = store.lists().claimChain(list.id(), chain, 9, 2);
+        assertThat(ClaimTest.phones(claimed)).containsExactly("+12125550001", "+12125550002", "+12125550003");
+        assertThat(claimed).allSatisfy(r -> {
+            assertThat(r.recordStatus()).isEqualTo(RecordStatus.RETRIEVED);
+            assertThat(r.groupId()).isEqualTo(9L);
+            assertThat(r.appId()).isEqualTo(2);
+        });
+        assertThat(store.lists().findRecord(list.id(), 2).orElseThrow().recordStatus())
+                .isEqualTo(RecordStatus.RETRIEVED);
+        assertThat(store.lists().claimChain(list.id(), chain, 9, 2)).as("already claimed").isEmpty();
+        assertThat(store.lists().findRecord(list.id(), 4).orElseThrow().recordStatus()).isEqualTo(RecordStatus.READY);
+    }
+
+    @Test
+    void aWriterTellsTheRecordIdOfTheFirstRecordOfItsLastCommit() {
+        CallingList list = createList("l");
+        write(list.id(), record("+12125550001"));
+        try (RecordWriter w = store.lists().openWriter(list.id())) {
+            w.append(record("+12125550002"));
+            w.commit();
+            assertThat(w.firstIdOfLastCommit()).isEqualTo(2);
+            assertThat(store.lists().findRecord(list.id(), 2).orElseThrow().contactInfo()).isEqualTo("+12125550002");
+        }
+    }
+
     private static CallingRecord withStatus(CallingRecord r, RecordStatus status) {
         return new CallingRecord(r.recordId(), r.listId(), r.contactInfo(), r.contactInfoType(), r.recordType(), status,
                 r.callResult(), r.attempt(), r.dialSchedTime(), r.callTime(), r.window(), r.timeZone(), r.campaignId(),

@@ -3,7 +3,7 @@
 
 const $ = (id) => document.getElementById(id);
 const state = { ws: null, appId: null, ref: 1, agent: null, campaigns: new Map(), record: null, logoutTimer: null,
-                logoutLeft: 0, loggedOut: false };
+                logoutLeft: 0, loggedOut: false, chained: new Map() };
 
 function log(text) {
   const li = document.createElement('li');
@@ -100,6 +100,40 @@ function showRecord(e, title) {
 function clearRecord() {
   state.record = null;
   $('record-panel').hidden = true;
+  state.chained.clear();
+  renderChained();
+}
+
+// the rest of the record's chain (ChainedRecordRequest): each row can be processed or rejected on its own
+function renderChained() {
+  const body = $('chained').querySelector('tbody');
+  body.innerHTML = '';
+  for (const c of state.chained.values()) {
+    const tr = document.createElement('tr');
+    tr.dataset.handle = c.GSW_RECORD_HANDLE;
+    for (const v of [c.GSW_RECORD_HANDLE, c.GSW_CHAIN_N, c.GSW_PHONE, c.GSW_PHONE_TYPE, c.GSW_CALL_RESULT]) {
+      const td = document.createElement('td');
+      td.textContent = v === undefined ? '' : v;
+      tr.append(td);
+    }
+    const td = document.createElement('td');
+    const keys = { GSW_RECORD_HANDLE: c.GSW_RECORD_HANDLE, GSW_CAMPAIGN_NAME: c.GSW_CAMPAIGN_NAME,
+                   GSW_CALLING_LIST: c.GSW_CALLING_LIST };
+    const done = document.createElement('button');
+    done.textContent = 'Processed'; done.className = 'chain-processed';
+    done.onclick = () => send('RecordProcessed', Object.assign({}, keys, changesOfResult()));
+    const reject = document.createElement('button');
+    reject.textContent = 'Reject'; reject.className = 'chain-reject';
+    reject.onclick = () => send('RecordReject', keys);
+    td.append(done, reject);
+    tr.append(td);
+    body.append(tr);
+  }
+}
+
+function changesOfResult() {
+  const result = $('call-result').value;
+  return result === '' ? {} : { GSW_CALL_RESULT: Number(result) };
 }
 
 function recordKeys() {
@@ -157,8 +191,22 @@ function onEvent(e) {
     case 'ScheduledCall': showRecord(e, 'Scheduled call'); break;
     case 'EventEstablished': showRecord(e, 'Connected call'); $('state').textContent = 'Talking'; break;
     case 'EventReleased': $('state').textContent = 'After-call work'; break;
+    case 'ChainedRecord':
+      state.chained.set(e.GSW_RECORD_HANDLE, e);
+      renderChained();
+      break;
+    case 'ChainedRecordsDataEnd': break;
+    case 'AddRecordAcknowledge':
+      say('AddRecordAcknowledge: chain ' + e.GSW_CHAIN_ID + ' #' + e.GSW_CHAIN_N);
+      return;
     case 'RecordProcessedAcknowledge': case 'RecordRejectAcknowledge': case 'RecordCancelAcknowledge':
     case 'DoNotCallAcknowledge':
+      if (state.chained.delete(e.GSW_RECORD_HANDLE)) {
+        // a chained record done: the record on the desktop stays, unless the whole chain went with a reject
+        if (name === 'RecordRejectAcknowledge') { clearRecord(); }
+        renderChained();
+        break;
+      }
       if (state.record && state.record.GSW_RECORD_HANDLE === e.GSW_RECORD_HANDLE) { clearRecord(); }
       if (e.GSW_RECORD_HANDLE === undefined && name !== 'RecordProcessedAcknowledge') { /* by phone: keep */ }
       $('state').textContent = 'After-call work';
@@ -219,3 +267,17 @@ $('reschedule').onclick = () => {
   send(request, Object.assign(recordKeys(), { GSW_DATE_TIME: m + '/' + d + '/' + y + ' ' + time.substring(0, 5),
                                               GSW_CALLBACK_TYPE: $('callback-type').value }));
 };
+$('get-chain').onclick = () => send('ChainedRecordRequest', recordKeys());
+$('add-zone').value = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+$('add-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const r = state.record;
+  const attrs = { GSW_CAMPAIGN_NAME: r.GSW_CAMPAIGN_NAME, GSW_CAMPAIGN_GROUP_NAME: r.GSW_CAMPAIGN_GROUP_NAME,
+                  GSW_CALLING_LIST: r.GSW_CALLING_LIST, GSW_PHONE: $('add-phone').value,
+                  GSW_PHONE_TYPE: Number($('add-phone-type').value), GSW_TZ_NAME: $('add-zone').value };
+  if ($('add-to-chain').checked) {
+    attrs.GSW_RECORD_HANDLE = r.GSW_RECORD_HANDLE;
+    attrs.GSW_CHAIN_ID = r.GSW_CHAIN_ID;
+  }
+  send('AddRecord', attrs);
+});
