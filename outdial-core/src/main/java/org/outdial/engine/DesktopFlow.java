@@ -355,9 +355,11 @@ final class DesktopFlow {
         rt.cancel(r.staleTimerId);
         r.staleTimerId = 0;
         releaseMates(a, mates);
-        // the outcome feed hears of the preview once its write is durable
+        // the outcome feed hears of the preview once its write is durable; a record handed back keeps its previous
+        // result in the list, but the feed must not report that old result as a call the agent placed
+        CallResult published = r.deskOutcome instanceof DeskOutcome.Rejected ? CallResult.UNKNOWN_CALL_RESULT : result;
         records.finalizeRecord(s, r, result, null, new Command.PublishPreviewOutcome(a.agentId, s.groupId,
-                r.record.listId(), r.record.recordId(), r.record.chainId(), r.record.contactInfo(), result,
+                r.record.listId(), r.record.recordId(), r.record.chainId(), r.record.contactInfo(), published,
                 r.presentedAtMs, rt.nowMs), mates);
         if (a.state == AgentState.RESERVED) {
             agents.transition(a, AgentState.WORK_NOT_READY, 0);

@@ -333,6 +333,27 @@ class DesktopFlowTest {
         assertThat(h.engine.ownedRecords(GROUP)).isZero();
     }
 
+    @Test
+    void aRejectedRecordIsPublishedAsNotDialedNotWithTheResultOfItsPreviousAttempt() {
+        running(DialMode.PREVIEW, Map.of());
+        login("a1");
+        CallingRecord wasBusy = rec("+15550002", "c-2", 502);
+        h.claimed(new CallingRecord(wasBusy.recordId(), wasBusy.listId(), wasBusy.contactInfo(),
+                wasBusy.contactInfoType(), wasBusy.recordType(), wasBusy.recordStatus(), CallResult.BUSY, 1, null,
+                null, wasBusy.window(), wasBusy.timeZone(), wasBusy.campaignId(), null, wasBusy.chainId(), 0, GROUP, 1,
+                null, wasBusy.customerId(), wasBusy.customFields()));
+        long handle = (Long) answer(ask("a1", new Request.PreviewRecordRequest(SALES))).attributes()
+                .get(Keys.RECORD_HANDLE);
+        h.autoStoreOff();
+        ask("a1", new Request.RecordReject(handle, SALES, "leads"));
+        assertThat(((RecordUpdate.WriteRecord) lastPersist().updates().get(0)).record().callResult())
+                .as("the list keeps the result of the last real attempt").isEqualTo(CallResult.BUSY);
+        List<Command> afterWrite = h.send(new Event.Persisted(h.nowMs, lastPersist().writeId()));
+        assertThat(EngineHarness.of(Command.PublishPreviewOutcome.class, afterWrite))
+                .singleElement().extracting(Command.PublishPreviewOutcome::result)
+                .isEqualTo(CallResult.UNKNOWN_CALL_RESULT);
+    }
+
     // ---- cancel and Do-Not-Call ------------------------------------------------------------------------------------
 
     @Test
