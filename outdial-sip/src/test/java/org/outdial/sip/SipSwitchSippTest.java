@@ -224,8 +224,7 @@ class SipSwitchSippTest {
         Sipp customer = Sipp.uas("customer-reject", vars, dir, List.of("-m", "1", "-t", "t1"));
         open.add(customer);
         Trunk udp = Trunk.udp("t", "127.0.0.1", customer.port);
-        startSwitch(new Trunk(udp.name(), udp.host(), udp.port(), Trunk.Transport.TCP, udp.outboundProxy(),
-                udp.credentials(), 10, 10, List.of(), udp.offerSdp(), udp.amd(), udp.results()), null);
+        startSwitch(udp.withTransport(Trunk.Transport.TCP).withLimits(10, 10), null);
         sip.dial(dial(11, false, 10_000, null));
         assertThat(next(Event.CallFailed.class).result()).isEqualTo(CallResult.BUSY);
         assertPassed(customer);
@@ -357,11 +356,8 @@ class SipSwitchSippTest {
         Sipp customer = sipp("customer-bridge", Map.of("callerId", CALLER_ID, "ringMs", "200"));
         Sipp agent = sipp("agent-seized", Map.of("talkMs", "300"));
         startSwitch(Trunk.udp("t", "127.0.0.1", customer.port), null,
-                c -> new SipSwitchConfig(c.bindHost(), c.port(), c.trunks(),
-                        new AgentPhones(Map.of(), Map.of("a1", "sip:agent@127.0.0.1:" + agent.port),
-                                c.agentPhones().registrations()),
-                        c.noReplyMs(), c.amdTimeoutMs(), c.agentAnswerMs(), c.reinviteTimeoutMs(),
-                        c.cancelGuardMs(), c.sipThreads(), c.abandonDestination()));
+                c -> c.withAgentPhones(new AgentPhones(Map.of(), Map.of("a1", "sip:agent@127.0.0.1:" + agent.port),
+                        c.agentPhones().registrations())));
         sip.dial(dial(9, false, 10_000, "a1"));
         assertThat(next(Event.CallAnswered.class).kind()).isEqualTo(Event.AnswerKind.HUMAN);
         sip.connect(new Command.ConnectToAgent(9, "a1", "p1"));
