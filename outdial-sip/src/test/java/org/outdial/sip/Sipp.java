@@ -41,16 +41,21 @@ public final class Sipp implements AutoCloseable {
     }
 
     public static Sipp uas(String scenario, Map<String, String> vars, Path dir, List<String> extra) {
-        return start(scenario, vars, dir, extra, true);
+        return start(scenario, vars, dir, extra, true, null);
+    }
+
+    /** Starts sipp as a UAC sending its scenario (once) to {@code remote} ({@code host:port}). */
+    public static Sipp uac(String scenario, Map<String, String> vars, Path dir, String remote) {
+        return start(scenario, vars, dir, List.of("-m", "1"), true, remote);
     }
 
     /** For load: no message trace (it would slow sipp down), only errors; {@code extra} sets -m and -timeout. */
     public static Sipp load(String scenario, Map<String, String> vars, Path dir, List<String> extra) {
-        return start(scenario, vars, dir, extra, false);
+        return start(scenario, vars, dir, extra, false, null);
     }
 
     private static Sipp start(String scenario, Map<String, String> vars, Path dir, List<String> extra,
-                              boolean trace) {
+                              boolean trace, String remote) {
         try {
             String text = resource(scenario + ".xml");
             for (int pass = 0; pass < 2; pass++) { // a value may hold placeholders of its own
@@ -73,10 +78,15 @@ public final class Sipp implements AutoCloseable {
                         "-message_file", dir.resolve(scenario + "-" + port + ".msg").toString()));
             }
             cmd.addAll(extra);
+            if (remote != null) {
+                cmd.add(remote);
+            }
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve(scenario + "-" + port + ".out").toFile()).start();
             Sipp sipp = new Sipp(p, dir, scenario + "-" + port, port);
-            sipp.awaitListening(extra.contains("t1"));
+            if (remote == null) { // a UAC may be done before its socket could be probed
+                sipp.awaitListening(extra.contains("t1"));
+            }
             return sipp;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
