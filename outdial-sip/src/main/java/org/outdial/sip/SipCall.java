@@ -801,6 +801,13 @@ final class SipCall {
                 onDeadDialog(leg, "probe timed out");
                 return;
             }
+            if (tx == leg.bye) {
+                leg.bye = null; // the peer is gone: nothing left to wait for
+                if (phase == Phase.ENDED) {
+                    end();
+                }
+                return;
+            }
         }
     }
 
