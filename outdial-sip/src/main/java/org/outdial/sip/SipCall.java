@@ -34,6 +34,7 @@ final class SipCall {
     private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
     private static final int NORMAL_CLEARING = 16;
     private static final int GLARE_RETRIES = 3;
+    private static final int MAX_REDIRECTS = 2;
 
     enum Phase { AGENT_FIRST, DIALING, DETECTING, WAITING, BRIDGING, BRIDGED, ENDED }
 
@@ -100,6 +101,7 @@ final class SipCall {
     private boolean silentTransfer;
     private boolean customerAnswered;
     private int glareRetries;
+    private int redirects;
     private final Leg customer = new Leg("customer");
     private Leg agent;
     private ClientTransaction customerReinvite;
@@ -407,6 +409,35 @@ final class SipCall {
         host.schedule(this, config.agentAnswerMs(), this::onAgentNoAnswer, f -> agentTimer = f);
     }
 
+    /**
+     * A registrar or redirect server answered the agent's INVITE with the phone's registered Contact (301/302): the
+     * same INVITE goes there (at most {@link #MAX_REDIRECTS} times, so two servers cannot loop a call).
+     */
+    private boolean followRedirect(Response response) {
+        javax.sip.header.ContactHeader contact = (javax.sip.header.ContactHeader) response.getHeader(
+                javax.sip.header.ContactHeader.NAME);
+        if (contact == null || redirects >= MAX_REDIRECTS || agent.cancelWanted
+                || (phase != Phase.AGENT_FIRST && phase != Phase.BRIDGING)) {
+            return false;
+        }
+        redirects++;
+        Leg previous = agent;
+        agent = new Leg(previous.name);
+        agent.credentials = previous.credentials;
+        agent.sdp = previous.sdp;
+        URI target = contact.getAddress().getURI();
+        LOG.atInfo().addKeyValue("callId", callId).addKeyValue("leg", agent.name).addKeyValue("to", target)
+                .log("agent leg redirected");
+        try {
+            inviteAgentLeg(target, Signalling.body(previous.invite.getRequest()));
+            return true;
+        } catch (SipException e) {
+            LOG.atWarn().setCause(e).addKeyValue("callId", callId).log("redirected agent leg cannot be called");
+            agent = previous;
+            return false;
+        }
+    }
+
     /** Gets an SDP offer from the agent side: an offerless INVITE, or an offerless re-INVITE to a seized agent. */
     private void askAgentForOffer(URI target) throws SipException {
         if (agent != null && agent.confirmed && !agent.gone) {
@@ -429,6 +460,9 @@ final class SipCall {
         }
         agent.invitePending = false;
         cancel(agentTimer);
+        if ((status == 301 || status == 302) && followRedirect(response)) {
+            return;
+        }
         if (status >= 300) {
             if (phase == Phase.AGENT_FIRST) {
                 failDial(CallResult.DROPPED);

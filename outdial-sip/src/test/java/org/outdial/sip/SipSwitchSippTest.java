@@ -467,6 +467,24 @@ class SipSwitchSippTest {
         assertCpa("LV", Event.AnswerKind.HUMAN);
     }
 
+    @Test
+    void an_agent_phone_registered_at_an_external_registrar_is_reached_through_its_redirect() throws Exception {
+        Sipp customer = sipp("customer-bridge", Map.of("callerId", CALLER_ID, "ringMs", "0"));
+        Sipp agent = sipp("agent-answer", Map.of("talkMs", "300"));
+        Sipp registrar = sipp("redirect", Map.of("place", "101", "phone", "127.0.0.1:" + agent.port));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port), null,
+                c -> c.withAgentPhones(new AgentPhones(Map.of("p1", "sip:101@127.0.0.1:" + registrar.port), Map.of(),
+                        c.agentPhones().registrations())));
+        sip.dial(dial(25, false, 10_000, null));
+        next(Event.CallAnswered.class);
+        sip.connect(new Command.ConnectToAgent(25, "a1", "p1"));
+        next(Event.CallReleased.class);
+        assertPassed(registrar); // INVITE for the place's address of record, 302 to the phone
+        assertPassed(agent);     // the same offerless INVITE, then the bridge
+        assertPassed(customer);
+        assertFreed();
+    }
+
     // ---- registrar -----------------------------------------------------------------------------------------------
 
     private void startRegistrar() {
