@@ -778,7 +778,9 @@ final class SipCall {
                 return;
             }
         }
-        scheduleProbe();
+        if (probeTimer == null || probeTimer.isDone()) { // no answer rescheduled it (none could be sent)
+            scheduleProbe();
+        }
     }
 
     private void onDeadDialog(Leg leg, String why) {
