@@ -651,10 +651,13 @@ final class SipCall {
         try {
             switch (method) {
                 case Request.BYE -> {
-                    sig.respond(tx, request, 200, null);
-                    if (from != null) {
-                        from.gone = true;
-                        onHangUp(from);
+                    try {
+                        sig.respond(tx, request, 200, null);
+                    } finally { // the party left even when its 200 cannot be sent (a closed connection)
+                        if (from != null) {
+                            from.gone = true;
+                            onHangUp(from);
+                        }
                     }
                 }
                 case Request.INFO, Request.UPDATE -> {

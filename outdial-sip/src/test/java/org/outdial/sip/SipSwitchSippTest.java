@@ -354,7 +354,8 @@ class SipSwitchSippTest {
     @Test
     void with_seizing_the_agent_is_called_first_and_bridged_on_answer() throws Exception {
         Sipp customer = sipp("customer-bridge", Map.of("callerId", CALLER_ID, "ringMs", "200"));
-        Sipp agent = sipp("agent-seized", Map.of("talkMs", "300", "contact", "sip:outdial@127.0.0.1:[0-9]+&gt;"));
+        Sipp agent = sipp("agent-seized", Map.of("talkMs", "300", "contact", "sip:outdial@127.0.0.1:[0-9]+&gt;",
+                "ending", Sipp.resource("agent-hangs-up.part")));
         startSwitch(Trunk.udp("t", "127.0.0.1", customer.port), null,
                 c -> c.withAgentPhones(new AgentPhones(Map.of(), Map.of("a1", "sip:agent@127.0.0.1:" + agent.port),
                         c.agentPhones().registrations())));
@@ -375,7 +376,7 @@ class SipSwitchSippTest {
                 "outdial", "127.0.0.1:" + switchPort));
         Sipp customer = Sipp.uas("customer-bridge", vars, dir, List.of("-m", "1", "-t", "t1"));
         open.add(customer);
-        vars = new java.util.HashMap<>(Map.of("talkMs", "300", "contact", "transport=tcp",
+        vars = new java.util.HashMap<>(Map.of("contact", "transport=tcp", "ending", Sipp.resource("awaits-bye.part"),
                 "outdial", "127.0.0.1:" + switchPort + ";transport=tcp"));
         Sipp agent = Sipp.uas("agent-seized", vars, dir, List.of("-m", "1", "-t", "t1"));
         open.add(agent);
@@ -386,7 +387,8 @@ class SipSwitchSippTest {
         sip.dial(dial(20, false, 10_000, "a1"));
         next(Event.CallAnswered.class);
         sip.connect(new Command.ConnectToAgent(20, "a1", "p1"));
-        next(Event.CallReleased.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sip.metrics().bridged() == 1);
+        sip.release(new Command.Release(20, CallResult.ANSWER)); // outdial hangs up both legs over TCP
         assertPassed(agent);    // both its INVITE and the re-INVITE carried Contact ...;transport=tcp
         assertPassed(customer);
         assertFreed();
