@@ -157,8 +157,7 @@ public final class SipLoadBenchmark {
 
     private static Trunk tcpTrunk(int port) {
         Trunk t = Trunk.udp("load", "127.0.0.1", port);
-        return new Trunk(t.name(), t.host(), t.port(), Trunk.Transport.TCP, t.outboundProxy(), t.credentials(),
-                10_000, 100_000, t.prefixes(), t.offerSdp(), t.amd(), t.results());
+        return t.withTransport(Trunk.Transport.TCP).withLimits(10_000, 100_000);
     }
 
     /** sipp's exit code, or -1 when it did not finish (its log names the calls it still holds). */

@@ -6,15 +6,27 @@ import java.util.Optional;
 
 /**
  * Where an agent's phone is: a SIP URI configured per place (or per agent), else the contact the phone registered
- * with outdial's registrar under the place or the agent id.
+ * with outdial's registrar under the place or the agent id (digest-authenticated with the configured passwords).
  */
 public final class AgentPhones {
 
     private final Map<String, String> byPlace;
     private final Map<String, String> byAgent;
     private final Registrations registrations;
+    private final Registrar.Users registrarUsers;
 
+    /** Phones at fixed URIs, or registered with outdial by nobody (no registrar credentials). */
     public AgentPhones(Map<String, String> byPlace, Map<String, String> byAgent, Registrations registrations) {
+        this(byPlace, byAgent, registrations, null, Map.of());
+    }
+
+    /**
+     * @param realm     the registrar's digest realm (null = "outdial")
+     * @param passwords who may register with outdial: place or agent id to password
+     */
+    public AgentPhones(Map<String, String> byPlace, Map<String, String> byAgent, Registrations registrations,
+                       String realm, Map<String, String> passwords) {
+        this.registrarUsers = new Registrar.Users(realm == null ? "outdial" : realm, passwords);
         byPlace.forEach(AgentPhones::checkUri);
         byAgent.forEach(AgentPhones::checkUri);
         this.byPlace = Map.copyOf(byPlace);
@@ -43,5 +55,9 @@ public final class AgentPhones {
 
     public Registrations registrations() {
         return registrations;
+    }
+
+    Registrar.Users registrarUsers() {
+        return registrarUsers;
     }
 }

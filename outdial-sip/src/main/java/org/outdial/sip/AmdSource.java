@@ -7,8 +7,8 @@ import org.outdial.engine.Event;
 /**
  * Where a trunk's answering-machine detection comes from. outdial does not touch media, so detection runs in the
  * gateway, SBC or a media server in the path; a source says what to ask for in the customer INVITE and how to read
- * the result from an in-dialog request (INFO for AudioCodes' {@code application/x-detect}; a Cisco-style UPDATE or a
- * media server's report would be further implementations).
+ * the result from an in-dialog request (INFO for AudioCodes' {@code application/x-detect}, UPDATE for Cisco's
+ * {@code application/x-cisco-cpa}; a media server's report would be a further implementation).
  *
  * <p>Implementations are stateless and called from any call's queue.
  */
@@ -30,6 +30,17 @@ public interface AmdSource {
      */
     Optional<Event.AnswerKind> resultOf(String method, String contentType, String body);
 
+    /**
+     * A body part the customer INVITE carries next to the SDP offer to ask for detection (Cisco CPA's
+     * {@code application/x-cisco-cpa}), or empty when the request is made by headers alone.
+     */
+    default Optional<BodyPart> requestPart() {
+        return Optional.empty();
+    }
+
+    /** One part of a multipart INVITE body. */
+    record BodyPart(String contentType, String disposition, String body) {}
+
     /** A trunk without detection: every answer is a human answer. */
     AmdSource NONE = new AmdSource() {
         @Override
@@ -48,13 +59,15 @@ public interface AmdSource {
         }
     };
 
-    /** The source named {@code name}: {@code none} or {@code x-detect}. */
+    /** The source named {@code name}: {@code none}, {@code x-detect} or {@code cisco-cpa}. */
     static AmdSource named(String name) {
         return switch (name) {
             case "none" -> NONE;
             case "x-detect" -> new XDetectAmd();
+            case "cisco-cpa" -> new CiscoCpaAmd();
             default -> throw new IllegalArgumentException("AMD source '" + name
-                    + "' is not known: use none (no detection) or x-detect (AudioCodes-style INFO application/x-detect)");
+                    + "' is not known: use none (no detection), x-detect (AudioCodes-style INFO application/x-detect)"
+                    + " or cisco-cpa (Cisco IOS/CUBE call progress analysis, UPDATE application/x-cisco-cpa)");
         };
     }
 }

@@ -17,15 +17,18 @@ import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.ProxyAuthenticateHeader;
 import javax.sip.header.ReasonHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
+import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
@@ -63,7 +66,8 @@ final class Signalling {
     /** A new out-of-dialog INVITE; {@code sdp} may be null (an offerless INVITE that asks the far end to offer). */
     ClientTransaction invite(CallIdHeader callId, URI target, String fromUser, String fromDisplay,
                              Trunk.Transport transport, Optional<String> outboundProxy,
-                             Map<String, String> extraHeaders, String sdp) throws SipException {
+                             Map<String, String> extraHeaders, String sdp,
+                             Optional<AmdSource.BodyPart> extraPart) throws SipException {
         try {
             SipURI fromUri = addresses.createSipURI(fromUser, host);
             Address from = addresses.createAddress(fromUri);
@@ -88,7 +92,12 @@ final class Signalling {
             for (Map.Entry<String, String> h : extraHeaders.entrySet()) {
                 invite.addHeader(headers.createHeader(h.getKey(), h.getValue()));
             }
-            if (sdp != null) {
+            if (sdp != null && extraPart.isPresent()) {
+                String boundary = "outdial-" + tag();
+                ContentTypeHeader type = headers.createContentTypeHeader("multipart", "mixed");
+                type.setParameter("boundary", boundary);
+                invite.setContent(multipart(boundary, sdp, extraPart.get()), type);
+            } else if (sdp != null) {
                 invite.setContent(sdp, sdpType());
             }
             ClientTransaction tx = provider.getNewClientTransaction(invite);
@@ -97,6 +106,19 @@ final class Signalling {
         } catch (ParseException | InvalidArgumentException e) {
             throw new SipException("INVITE cannot be built: " + e.getMessage(), e);
         }
+    }
+
+    /** An SDP offer and one more part (RFC 2046 multipart/mixed), e.g. a detection request for the gateway. */
+    private static String multipart(String boundary, String sdp, AmdSource.BodyPart part) {
+        return "--" + boundary + "\r\n"
+                + "Content-Type: application/sdp\r\n\r\n"
+                + sdp + (sdp.endsWith("\r\n") ? "" : "\r\n")
+                + "--" + boundary + "\r\n"
+                + "Content-Type: " + part.contentType() + "\r\n"
+                + (part.disposition() == null ? "" : "Content-Disposition: " + part.disposition() + "\r\n")
+                + "\r\n"
+                + part.body() + (part.body().endsWith("\r\n") ? "" : "\r\n")
+                + "--" + boundary + "--\r\n";
     }
 
     private static SipURI withoutParams(SipURI uri) {
@@ -139,6 +161,93 @@ final class Signalling {
         return retry;
     }
 
+    /**
+     * Answers a 401/407 to a request inside a dialog (BYE, re-INVITE, OPTIONS): the same request again as the
+     * dialog's next request (new CSeq), with the digest computed here, sent through the dialog.
+     */
+    ClientTransaction answerInDialog(Response challenge, ClientTransaction challenged, Trunk.Credentials credentials)
+            throws SipException {
+        Request old = challenged.getRequest();
+        Dialog dialog = challenged.getDialog();
+        if (dialog == null) {
+            throw new SipException(old.getMethod() + " challenged outside a dialog");
+        }
+        boolean proxy = challenge.getStatusCode() == 407;
+        WWWAuthenticateHeader ask = (WWWAuthenticateHeader) challenge.getHeader(proxy ? ProxyAuthenticateHeader.NAME
+                : WWWAuthenticateHeader.NAME);
+        if (ask == null || !"Digest".equalsIgnoreCase(ask.getScheme())) {
+            throw new SipException(challenge.getStatusCode() + " to " + old.getMethod() + " without a Digest challenge");
+        }
+        try {
+            Request retry = dialog.createRequest(old.getMethod());
+            for (String name : List.of(ContactHeader.NAME, ReasonHeader.NAME)) {
+                javax.sip.header.Header h = old.getHeader(name);
+                if (h != null) {
+                    retry.setHeader(h);
+                }
+            }
+            if (old.getRawContent() != null) {
+                retry.setContent(old.getRawContent(), (ContentTypeHeader) old.getHeader(ContentTypeHeader.NAME));
+            }
+            String uri = retry.getRequestURI().toString();
+            String qop = ask.getQop() != null && ask.getQop().toLowerCase(java.util.Locale.ROOT).contains("auth")
+                    ? "auth" : null;
+            String cnonce = tag();
+            String nc = "00000001";
+            AuthorizationHeader auth = proxy ? headers.createProxyAuthorizationHeader("Digest")
+                    : headers.createAuthorizationHeader("Digest");
+            auth.setUsername(credentials.user());
+            auth.setRealm(ask.getRealm());
+            auth.setNonce(ask.getNonce());
+            auth.setURI(retry.getRequestURI());
+            auth.setAlgorithm("MD5");
+            if (ask.getOpaque() != null) {
+                auth.setOpaque(ask.getOpaque());
+            }
+            if (qop != null) {
+                auth.setQop(qop);
+                auth.setCNonce(cnonce);
+                auth.setNonceCount(1);
+            }
+            auth.setResponse(Digest.response(credentials.user(), ask.getRealm(), credentials.password(),
+                    ask.getNonce(), old.getMethod(), uri, qop, nc, cnonce));
+            retry.setHeader(auth);
+            ClientTransaction tx = provider.getNewClientTransaction(retry);
+            dialog.sendRequest(tx);
+            return tx;
+        } catch (ParseException e) {
+            throw new SipException(old.getMethod() + " with credentials cannot be built: " + e.getMessage(), e);
+        }
+    }
+
+    /** An OPTIONS inside {@code dialog}: does the peer still know the dialog? (481 = no) */
+    ClientTransaction options(Dialog dialog) throws SipException {
+        Request options = dialog.createRequest(Request.OPTIONS);
+        ClientTransaction tx = provider.getNewClientTransaction(options);
+        dialog.sendRequest(tx);
+        return tx;
+    }
+
+    /** A 401 with a Digest challenge ({@code qop="auth"}) for {@code realm}. */
+    void challenge(ServerTransaction tx, Request request, String realm, String nonce, boolean stale)
+            throws SipException {
+        try {
+            Response response = messages.createResponse(401, request);
+            WWWAuthenticateHeader ask = headers.createWWWAuthenticateHeader("Digest");
+            ask.setRealm(realm);
+            ask.setNonce(nonce);
+            ask.setAlgorithm("MD5");
+            ask.setQop("auth");
+            if (stale) {
+                ask.setStale(true);
+            }
+            response.addHeader(ask);
+            (tx != null ? tx : provider.getNewServerTransaction(request)).sendResponse(response);
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new SipException("401 cannot be built: " + e.getMessage(), e);
+        }
+    }
+
     ClientTransaction cancel(ClientTransaction invite) throws SipException {
         ClientTransaction tx = provider.getNewClientTransaction(invite.createCancel());
         tx.sendRequest();
@@ -176,7 +285,7 @@ final class Signalling {
     }
 
     /** BYE in {@code dialog}, with a Q.850 Reason when {@code cause} > 0. */
-    void bye(Dialog dialog, int cause) throws SipException {
+    ClientTransaction bye(Dialog dialog, int cause) throws SipException {
         try {
             Request bye = dialog.createRequest(Request.BYE);
             if (cause > 0) {
@@ -184,6 +293,7 @@ final class Signalling {
             }
             ClientTransaction tx = provider.getNewClientTransaction(bye);
             dialog.sendRequest(tx);
+            return tx;
         } catch (ParseException | InvalidArgumentException e) {
             throw new SipException("BYE cannot be built: " + e.getMessage(), e);
         }
@@ -194,13 +304,27 @@ final class Signalling {
         try {
             Response response = messages.createResponse(status, request);
             if (status / 100 == 2 && request.getMethod().equals(Request.INVITE)) {
-                response.addHeader(contact("udp"));
+                response.addHeader(contact(transportOf(request))); // the transport the request came over
             }
             if (sdp != null) {
                 response.setContent(sdp, sdpType());
             }
             ServerTransaction st = tx != null ? tx : provider.getNewServerTransaction(request);
             st.sendResponse(response);
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new SipException("response cannot be built: " + e.getMessage(), e);
+        }
+    }
+
+    /** Responds with {@code header} added (may be null), e.g. the bound Contact of a registration. */
+    void respondWith(ServerTransaction tx, Request request, int status, javax.sip.header.Header header)
+            throws SipException {
+        try {
+            Response response = messages.createResponse(status, request);
+            if (header != null) {
+                response.addHeader(header);
+            }
+            (tx != null ? tx : provider.getNewServerTransaction(request)).sendResponse(response);
         } catch (ParseException | InvalidArgumentException e) {
             throw new SipException("response cannot be built: " + e.getMessage(), e);
         }
@@ -221,6 +345,12 @@ final class Signalling {
         } catch (ParseException e) {
             throw new SipException(e.getMessage(), e);
         }
+    }
+
+    /** The transport a request arrived over (its top Via), lower case. */
+    static String transportOf(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return via == null ? "udp" : via.getTransport().toLowerCase(java.util.Locale.ROOT);
     }
 
     ContactHeader contact(String transport) throws ParseException {

@@ -34,6 +34,7 @@ final class SipCall {
     private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
     private static final int NORMAL_CLEARING = 16;
     private static final int GLARE_RETRIES = 3;
+    private static final int MAX_REDIRECTS = 2;
 
     enum Phase { AGENT_FIRST, DIALING, DETECTING, WAITING, BRIDGING, BRIDGED, ENDED }
 
@@ -46,6 +47,9 @@ final class SipCall {
         void schedule(SipCall call, long delayMs, Runnable task, java.util.function.Consumer<ScheduledFuture<?>> handle);
 
         void bind(String sipCallId, SipCall call);
+
+        /** The peers stopped signalling (a probe failed) or the trunk's maximum duration passed: counted. */
+        void guardReleased(boolean maxDuration);
 
         /** The call is over and holds no transaction: forget it. */
         void finished(SipCall call, Iterable<String> sipCallIds);
@@ -68,6 +72,14 @@ final class SipCall {
         Response unackedOk;
         String offerFromLeg;
         Sdp.Session sdp;
+        /** What this leg's requests and Contact use: the trunk's transport, or the phone URI's. */
+        Trunk.Transport transport = Trunk.Transport.UDP;
+        /** Digest credentials for challenges inside this leg's dialog (the trunk's for legs over the trunk). */
+        Optional<Trunk.Credentials> credentials = Optional.empty();
+        /** The in-dialog OPTIONS awaiting its answer, if any. */
+        ClientTransaction probe;
+        /** Our BYE awaiting its final answer (it may be challenged): the call stays bound until then. */
+        ClientTransaction bye;
 
         Leg(String name) {
             this.name = name;
@@ -89,6 +101,7 @@ final class SipCall {
     private boolean silentTransfer;
     private boolean customerAnswered;
     private int glareRetries;
+    private int redirects;
     private final Leg customer = new Leg("customer");
     private Leg agent;
     private ClientTransaction customerReinvite;
@@ -100,6 +113,11 @@ final class SipCall {
     private ScheduledFuture<?> agentTimer;
     private ScheduledFuture<?> reinviteTimer;
     private ScheduledFuture<?> cancelGuard;
+    private ScheduledFuture<?> maxDurationTimer;
+    private ScheduledFuture<?> probeTimer;
+    private ScheduledFuture<?> probeGuard;
+    /** A detection result that arrived before the answer was processed (the stack reorders one call's messages). */
+    private Event.AnswerKind earlyDetection;
 
     SipCall(Command.Dial dial, Trunk trunk, SipSwitchConfig config, Signalling sig, Host host, SerialQueue queue) {
         this.callId = dial.callId();
@@ -109,6 +127,8 @@ final class SipCall {
         this.sig = sig;
         this.host = host;
         this.queue = queue;
+        customer.transport = trunk.transport();
+        customer.credentials = trunk.credentials();
     }
 
     // ---- engine commands ------------------------------------------------------------------------------------------
@@ -151,7 +171,8 @@ final class SipCall {
             javax.sip.header.CallIdHeader sipCallId = sig.newCallId();
             bind(sipCallId.getCallId());
             customer.invite = sig.invite(sipCallId, sig.trunkUri(trunk, dial.phone()), dial.callerId(), null,
-                    trunk.transport(), trunk.outboundProxy(), headers, offer);
+                    trunk.transport(), trunk.outboundProxy(), headers, offer,
+                    dial.amd() ? trunk.amd().requestPart() : Optional.empty());
         } catch (SipException | Sdp.SdpError e) {
             LOG.atWarn().setCause(e).addKeyValue("callId", callId).log("customer INVITE cannot be sent");
             failDial(CallResult.DIAL_ERROR);
@@ -200,9 +221,12 @@ final class SipCall {
         }
         phase = Phase.BRIDGING;
         try {
-            URI target = destination.startsWith("sip:") || destination.startsWith("sips:") ? sig.uri(destination)
-                    : sig.trunkUri(trunk, destination);
+            boolean viaTrunk = !(destination.startsWith("sip:") || destination.startsWith("sips:"));
+            URI target = viaTrunk ? sig.trunkUri(trunk, destination) : sig.uri(destination);
             askAgentForOffer(target);
+            if (viaTrunk && agent != null) {
+                agent.credentials = trunk.credentials();
+            }
         } catch (SipException e) {
             LOG.atWarn().setCause(e).addKeyValue("callId", callId).addKeyValue("destination", destination)
                     .log("transfer destination cannot be called");
@@ -231,7 +255,8 @@ final class SipCall {
         ClientTransaction tx = event.getClientTransaction();
         String method = ((javax.sip.header.CSeqHeader) response.getHeader("CSeq")).getMethod();
         if (!method.equals(Request.INVITE)) {
-            return; // BYE, CANCEL, INFO: nothing depends on their answers
+            onOtherResponse(method, response, tx);
+            return;
         }
         if (tx != null && tx == customer.invite) {
             onCustomerInviteResponse(response, event.getDialog());
@@ -299,7 +324,9 @@ final class SipCall {
         }
         customerAnswered = true;
         customer.offerFromLeg = Signalling.body(response); // the customer's answer (kept for a later re-offer)
-        if (dial.amd() && trunk.amd() != AmdSource.NONE) {
+        if (dial.amd() && trunk.amd() != AmdSource.NONE && earlyDetection != null) {
+            detected(earlyDetection);
+        } else if (dial.amd() && trunk.amd() != AmdSource.NONE) {
             phase = Phase.DETECTING;
             host.schedule(this, config.amdTimeoutMs(), () -> detected(Event.AnswerKind.HUMAN), f -> amdTimer = f);
         } else {
@@ -373,17 +400,48 @@ final class SipCall {
     private void inviteAgentLeg(URI target, String offer) throws SipException {
         Trunk.Transport transport = target.toString().contains("transport=tcp") ? Trunk.Transport.TCP
                 : Trunk.Transport.UDP;
+        agent.transport = transport;
         javax.sip.header.CallIdHeader sipCallId = sig.newCallId();
         bind(sipCallId.getCallId());
-        agent.invite = sig.invite(sipCallId, target, "outdial", null, transport, Optional.empty(), Map.of(), offer);
+        agent.invite = sig.invite(sipCallId, target, "outdial", null, transport, Optional.empty(), Map.of(), offer,
+                Optional.empty());
         agent.invitePending = true;
         host.schedule(this, config.agentAnswerMs(), this::onAgentNoAnswer, f -> agentTimer = f);
+    }
+
+    /**
+     * A registrar or redirect server answered the agent's INVITE with the phone's registered Contact (301/302): the
+     * same INVITE goes there (at most {@link #MAX_REDIRECTS} times, so two servers cannot loop a call).
+     */
+    private boolean followRedirect(Response response) {
+        javax.sip.header.ContactHeader contact = (javax.sip.header.ContactHeader) response.getHeader(
+                javax.sip.header.ContactHeader.NAME);
+        if (contact == null || redirects >= MAX_REDIRECTS || agent.cancelWanted
+                || (phase != Phase.AGENT_FIRST && phase != Phase.BRIDGING)) {
+            return false;
+        }
+        redirects++;
+        Leg previous = agent;
+        agent = new Leg(previous.name);
+        agent.credentials = previous.credentials;
+        agent.sdp = previous.sdp;
+        URI target = contact.getAddress().getURI();
+        LOG.atInfo().addKeyValue("callId", callId).addKeyValue("leg", agent.name).addKeyValue("to", target)
+                .log("agent leg redirected");
+        try {
+            inviteAgentLeg(target, Signalling.body(previous.invite.getRequest()));
+            return true;
+        } catch (SipException e) {
+            LOG.atWarn().setCause(e).addKeyValue("callId", callId).log("redirected agent leg cannot be called");
+            agent = previous;
+            return false;
+        }
     }
 
     /** Gets an SDP offer from the agent side: an offerless INVITE, or an offerless re-INVITE to a seized agent. */
     private void askAgentForOffer(URI target) throws SipException {
         if (agent != null && agent.confirmed && !agent.gone) {
-            agentReinvite = sig.reinvite(agent.dialog, null, Trunk.Transport.UDP);
+            agentReinvite = sig.reinvite(agent.dialog, null, agent.transport);
             host.schedule(this, config.reinviteTimeoutMs(), this::onReinviteTimeout, f -> reinviteTimer = f);
             return;
         }
@@ -402,6 +460,9 @@ final class SipCall {
         }
         agent.invitePending = false;
         cancel(agentTimer);
+        if ((status == 301 || status == 302) && followRedirect(response)) {
+            return;
+        }
         if (status >= 300) {
             if (phase == Phase.AGENT_FIRST) {
                 failDial(CallResult.DROPPED);
@@ -441,6 +502,10 @@ final class SipCall {
         if (status < 200) {
             return;
         }
+        if (challenged(response, agentReinvite, agent)) {
+            agentReinvite = retried;
+            return;
+        }
         agentReinvite = null;
         cancel(reinviteTimer);
         String body = Signalling.body(response);
@@ -473,7 +538,7 @@ final class SipCall {
             return;
         }
         try {
-            customerReinvite = sig.reinvite(customer.dialog, pendingReoffer, trunk.transport());
+            customerReinvite = sig.reinvite(customer.dialog, pendingReoffer, customer.transport);
             host.schedule(this, config.reinviteTimeoutMs(), this::onReinviteTimeout, f -> reinviteTimer = f);
         } catch (SipException e) {
             LOG.atWarn().setCause(e).addKeyValue("callId", callId).log("re-INVITE to the customer failed");
@@ -484,6 +549,10 @@ final class SipCall {
     private void onCustomerReinviteResponse(Response response) {
         int status = response.getStatusCode();
         if (status < 200) {
+            return;
+        }
+        if (challenged(response, customerReinvite, customer)) {
+            customerReinvite = retried;
             return;
         }
         customerReinvite = null;
@@ -519,6 +588,8 @@ final class SipCall {
         }
         phase = Phase.BRIDGED;
         host.metrics().bridged.incrementAndGet();
+        host.schedule(this, trunk.maxCallDurationMs(), this::onMaxDuration, f -> maxDurationTimer = f);
+        scheduleProbe();
         if (transferring && !silentTransfer) {
             report(new Event.CallReleased(host.nowMs(), callId)); // the call left outdial's hands
             engineDone = true;
@@ -580,20 +651,29 @@ final class SipCall {
         try {
             switch (method) {
                 case Request.BYE -> {
-                    sig.respond(tx, request, 200, null);
-                    if (from != null) {
-                        from.gone = true;
-                        onHangUp(from);
+                    try {
+                        sig.respond(tx, request, 200, null);
+                    } finally { // the party left even when its 200 cannot be sent (a closed connection)
+                        if (from != null) {
+                            from.gone = true;
+                            onHangUp(from);
+                        }
                     }
                 }
                 case Request.INFO, Request.UPDATE -> {
-                    boolean offer = method.equals(Request.UPDATE) && Signalling.body(request) != null;
+                    boolean offer = method.equals(Request.UPDATE) && Signalling.body(request) != null
+                            && Signalling.contentType(request).equals("application/sdp");
                     sig.respond(tx, request, 200, offer && from != null && from.sdp != null ? from.sdp.lastSent()
                             : null);
-                    if (from == customer && phase == Phase.DETECTING) {
+                    if (from == customer && (phase == Phase.DETECTING || phase == Phase.DIALING)) {
                         String body = Signalling.body(request);
-                        trunk.amd().resultOf(method, Signalling.contentType(request), body == null ? "" : body)
-                                .ifPresent(this::detected);
+                        Optional<Event.AnswerKind> kind = trunk.amd().resultOf(method,
+                                Signalling.contentType(request), body == null ? "" : body);
+                        if (phase == Phase.DETECTING) {
+                            kind.ifPresent(this::detected);
+                        } else {
+                            kind.ifPresent(k -> earlyDetection = k); // in the early dialog, before our 200 handling
+                        }
                     }
                 }
                 case Request.INVITE -> {
@@ -653,6 +733,146 @@ final class SipCall {
         }
     }
 
+    // ---- guards of a bridged call ---------------------------------------------------------------------------------
+
+    /** The trunk's maximum call duration passed: nobody hung up, so outdial does (BYE both legs). */
+    private void onMaxDuration() {
+        if (phase != Phase.BRIDGED) {
+            return;
+        }
+        LOG.atWarn().addKeyValue("callId", callId).addKeyValue("trunk", trunk.name())
+                .addKeyValue("maxMs", trunk.maxCallDurationMs()).log("bridged call reached its maximum duration");
+        guardRelease(true);
+    }
+
+    private void scheduleProbe() {
+        host.schedule(this, config.dialogProbeMs(), this::probe, f -> probeTimer = f);
+    }
+
+    /**
+     * Asks each leg with an in-dialog OPTIONS whether it still knows the dialog (a session-timer-like check that
+     * needs nothing from the peers): 481 or 408, or no answer within the no-reply time, means the peer lost the call
+     * without a BYE, and outdial releases the half-open call.
+     */
+    private void probe() {
+        if (phase != Phase.BRIDGED) {
+            return;
+        }
+        for (Leg leg : agent == null ? java.util.List.of(customer) : java.util.List.of(customer, agent)) {
+            if (leg.confirmed && !leg.gone) {
+                try {
+                    leg.probe = sig.options(leg.dialog);
+                } catch (SipException e) {
+                    LOG.atDebug().setCause(e).addKeyValue("callId", callId).addKeyValue("leg", leg.name)
+                            .log("dialog probe cannot be sent");
+                }
+            }
+        }
+        host.schedule(this, config.noReplyMs(), this::onProbeUnanswered, f -> probeGuard = f);
+    }
+
+    private void onProbeUnanswered() {
+        if (phase != Phase.BRIDGED) {
+            return;
+        }
+        for (Leg leg : agent == null ? java.util.List.of(customer) : java.util.List.of(customer, agent)) {
+            if (leg.probe != null) {
+                onDeadDialog(leg, "no answer to the dialog probe");
+                return;
+            }
+        }
+        if (probeTimer == null || probeTimer.isDone()) { // no answer rescheduled it (none could be sent)
+            scheduleProbe();
+        }
+    }
+
+    private void onDeadDialog(Leg leg, String why) {
+        if (phase != Phase.BRIDGED) {
+            return;
+        }
+        LOG.atWarn().addKeyValue("callId", callId).addKeyValue("leg", leg.name).addKeyValue("why", why)
+                .log("half-open dialog: releasing the call");
+        guardRelease(false);
+    }
+
+    private void guardRelease(boolean maxDuration) {
+        host.guardReleased(maxDuration);
+        if (!engineDone) {
+            report(new Event.CallReleased(host.nowMs(), callId));
+            engineDone = true;
+        }
+        end();
+    }
+
+    /** Answers to our in-dialog requests other than INVITE: probes, and challenges to a BYE. */
+    private void onOtherResponse(String method, Response response, ClientTransaction tx) {
+        int status = response.getStatusCode();
+        if (status < 200 || tx == null) {
+            return;
+        }
+        Leg leg = legOf(Signalling.callId(response));
+        if (leg == null) {
+            return;
+        }
+        if (method.equals(Request.OPTIONS) && tx == leg.probe) {
+            leg.probe = null;
+            if (status == 481 || status == 408) {
+                onDeadDialog(leg, "probe answered " + status);
+            } else if (phase == Phase.BRIDGED && customer.probe == null && (agent == null || agent.probe == null)) {
+                cancel(probeGuard);
+                scheduleProbe();
+            }
+            return;
+        }
+        if (method.equals(Request.BYE) && tx == leg.bye) {
+            leg.bye = challenged(response, tx, leg) ? retried : null;
+            if (phase == Phase.ENDED && leg.bye == null) {
+                end(); // the last answer this call waited for
+            }
+        }
+    }
+
+    /** A request outdial sent inside a dialog timed out at the transaction layer. */
+    void onTimeout(ClientTransaction tx) {
+        for (Leg leg : agent == null ? java.util.List.of(customer) : java.util.List.of(customer, agent)) {
+            if (tx == leg.probe) {
+                leg.probe = null;
+                onDeadDialog(leg, "probe timed out");
+                return;
+            }
+            if (tx == leg.bye) {
+                leg.bye = null; // the peer is gone: nothing left to wait for
+                if (phase == Phase.ENDED) {
+                    end();
+                }
+                return;
+            }
+        }
+    }
+
+    private ClientTransaction retried;
+
+    /**
+     * If {@code response} is a 401/407 to a request of ours inside {@code leg}'s dialog and the leg has credentials
+     * not yet tried on it, sends the request again with them ({@link #retried}) and says true.
+     */
+    private boolean challenged(Response response, ClientTransaction tx, Leg leg) {
+        int status = response.getStatusCode();
+        if ((status != 401 && status != 407) || tx == null || leg == null || leg.credentials.isEmpty()
+                || tx.getRequest().getHeader(javax.sip.header.AuthorizationHeader.NAME) != null
+                || tx.getRequest().getHeader(javax.sip.header.ProxyAuthorizationHeader.NAME) != null) {
+            return false;
+        }
+        try {
+            retried = sig.answerInDialog(response, tx, leg.credentials.get());
+            return true;
+        } catch (SipException | RuntimeException e) {
+            LOG.atWarn().setCause(e).addKeyValue("callId", callId).addKeyValue("leg", leg.name)
+                    .addKeyValue("method", tx.getRequest().getMethod()).log("challenge cannot be answered");
+            return false;
+        }
+    }
+
     private Leg legOf(String sipCallId) {
         if (customer.invite != null && sipCallId.equals(Signalling.callId(customer.invite.getRequest()))) {
             return customer;
@@ -677,6 +897,9 @@ final class SipCall {
         cancel(ringTimer);
         cancel(amdTimer);
         cancel(reinviteTimer);
+        cancel(maxDurationTimer);
+        cancel(probeTimer);
+        cancel(probeGuard);
         if (customerReinvite != null) {
             terminateQuietly(customerReinvite);
             customerReinvite = null;
@@ -689,7 +912,8 @@ final class SipCall {
         if (agent != null) {
             hangUp(agent);
         }
-        if (!customer.invitePending && (agent == null || !agent.invitePending)) {
+        if (!customer.invitePending && (agent == null || !agent.invitePending) && customer.bye == null
+                && (agent == null || agent.bye == null)) {
             cancel(replyGuard);
             cancel(agentTimer);
             cancel(cancelGuard);
@@ -706,6 +930,10 @@ final class SipCall {
         }
         if (agent != null && agent.invitePending) {
             terminate(agent);
+        }
+        customer.bye = null; // a BYE without an answer: the peer is gone anyway
+        if (agent != null) {
+            agent.bye = null;
         }
         end();
     }
@@ -728,7 +956,7 @@ final class SipCall {
         if (leg.confirmed) {
             leg.gone = true;
             try {
-                sig.bye(leg.dialog, NORMAL_CLEARING);
+                leg.bye = sig.bye(leg.dialog, NORMAL_CLEARING);
             } catch (SipException e) {
                 LOG.atDebug().setCause(e).addKeyValue("callId", callId).log("BYE cannot be sent");
             }

@@ -25,11 +25,13 @@ import org.outdial.record.CallResult;
 public final class SipConfigFile {
 
     private static final Set<String> TOP = Set.of("listen", "port", "sip-threads", "no-reply-ms", "amd-timeout-ms",
-            "agent-answer-ms", "reinvite-timeout-ms", "cancel-guard-ms", "abandon-destination", "trunks", "agents");
+            "agent-answer-ms", "reinvite-timeout-ms", "cancel-guard-ms", "abandon-destination", "trunks", "agents",
+            "dialog-probe-ms");
     private static final Set<String> TRUNK = Set.of("name", "host", "port", "transport", "outbound-proxy",
             "username", "password", "max-calls-per-second", "max-concurrent-calls", "prefixes", "offer-sdp", "amd",
-            "results");
-    private static final Set<String> AGENTS = Set.of("places", "agents", "max-registrations");
+            "results", "max-call-duration-s");
+    private static final Set<String> AGENTS = Set.of("places", "agents", "max-registrations", "registrar");
+    private static final Set<String> REGISTRAR = Set.of("realm", "users");
 
     private SipConfigFile() {}
 
@@ -68,8 +70,16 @@ public final class SipConfigFile {
         }
         Registrations registrations = new Registrations(clockMs,
                 integer(agentsNode, "max-registrations", 10_000, 1, 1_000_000, "agents."));
+        JsonNode registrarNode = agentsNode.path("registrar");
+        if (!registrarNode.isMissingNode() && !registrarNode.isNull()) {
+            if (!registrarNode.isObject()) {
+                throw new IllegalArgumentException("agents.registrar must be a mapping with realm: and users:");
+            }
+            onlyKeys(registrarNode, REGISTRAR, "agents.registrar.");
+        }
         AgentPhones phones = new AgentPhones(strings(agentsNode.path("places"), "agents.places"),
-                strings(agentsNode.path("agents"), "agents.agents"), registrations);
+                strings(agentsNode.path("agents"), "agents.agents"), registrations,
+                text(registrarNode, "realm", null), strings(registrarNode.path("users"), "agents.registrar.users"));
         String listen = text(root, "listen", "0.0.0.0");
         return new SipSwitchConfig(listen, integer(root, "port", 5060, 1, 65_535, ""), trunks, phones,
                 integer(root, "no-reply-ms", 5_000, 1, 600_000, ""),
@@ -79,7 +89,8 @@ public final class SipConfigFile {
                 integer(root, "cancel-guard-ms", 4_000, 1, 600_000, ""),
                 integer(root, "sip-threads", 8, 1, 256, ""),
                 Optional.ofNullable(root.hasNonNull("abandon-destination")
-                        ? root.get("abandon-destination").asText() : null));
+                        ? root.get("abandon-destination").asText() : null),
+                integer(root, "dialog-probe-ms", (int) SipSwitchConfig.DEFAULT_DIALOG_PROBE_MS, 1, 3_600_000, ""));
     }
 
     private static Trunk trunk(JsonNode t) {
@@ -113,7 +124,9 @@ public final class SipConfigFile {
                     integer(t, "max-calls-per-second", 50, 1, 10_000, at),
                     integer(t, "max-concurrent-calls", 500, 1, 1_000_000, at), prefixes,
                     Optional.ofNullable(text(t, "offer-sdp", null)), AmdSource.named(text(t, "amd", "none")),
-                    CallResultTable.defaults().withOverrides(overrides));
+                    CallResultTable.defaults().withOverrides(overrides),
+                    1_000L * integer(t, "max-call-duration-s", (int) (Trunk.DEFAULT_MAX_CALL_DURATION_MS / 1_000), 1,
+                            7 * 86_400, at));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + " " + e.getMessage(), e);
         }

@@ -19,6 +19,12 @@ public final class SipMetrics {
     final AtomicLong bridgeFailures = new AtomicLong();
     /** 2xx answers to INVITEs of no call, acknowledged and hung up. */
     final AtomicLong strays = new AtomicLong();
+    /** Bridged calls released by outdial at their trunk's maximum call duration. */
+    final AtomicLong maxDuration = new AtomicLong();
+    /** Bridged calls released because a leg no longer knew its dialog (probe answered 481/408 or not at all). */
+    final AtomicLong halfOpen = new AtomicLong();
+    /** REGISTERs refused: unknown user, wrong digest, or a user registering another's address. */
+    final AtomicLong registrationsRefused = new AtomicLong();
 
     public long dials() {
         return dials.get();
@@ -46,5 +52,17 @@ public final class SipMetrics {
 
     public long strays() {
         return strays.get();
+    }
+
+    public long maxDuration() {
+        return maxDuration.get();
+    }
+
+    public long halfOpen() {
+        return halfOpen.get();
+    }
+
+    public long registrationsRefused() {
+        return registrationsRefused.get();
     }
 }

@@ -30,9 +30,6 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.ContactHeader;
-import javax.sip.header.ExpiresHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.outdial.engine.Command;
@@ -50,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: the JAIN-SIP stack delivers messages on its own threads, out of order between messages of one call;
  * the listener only looks the call up by Call-ID and hands the message to that call's {@link SerialQueue}. Engine
  * commands take the same path. Timers run on one scheduler thread that also only enqueues. Requests outside any call
- * are answered at once: REGISTER by the built-in registrar for agents' phones, OPTIONS with 200, the rest with 481.
+ * are answered at once: REGISTER by the built-in {@link Registrar} for agents' phones (digest-authenticated),
+ * OPTIONS with 200, the rest with 481.
  */
 public final class SipSwitch implements Switch {
 
@@ -68,6 +66,7 @@ public final class SipSwitch implements Switch {
     private final Map<String, SipCall> bySipCallId = new ConcurrentHashMap<>();
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final SipMetrics metrics = new SipMetrics();
+    private final Registrar registrar;
     private volatile SwitchListener listener;
 
     /** A trunk's limits: calls per second (by slots) and concurrent calls. */
@@ -139,6 +138,8 @@ public final class SipSwitch implements Switch {
             return t;
         });
         config.trunks().forEach(t -> gates.put(t.name(), new Gate(t.maxCallsPerSecond())));
+        this.registrar = new Registrar(sig, config.agentPhones().registrarUsers(), config.agentPhones().registrations(),
+                metrics, clockMs);
     }
 
     /**
@@ -325,6 +326,11 @@ public final class SipSwitch implements Switch {
         public SipMetrics metrics() {
             return metrics;
         }
+
+        @Override
+        public void guardReleased(boolean maxDuration) {
+            (maxDuration ? metrics.maxDuration : metrics.halfOpen).incrementAndGet();
+        }
     }
 
     /** Stack callbacks: look the call up and enqueue; never block here. */
@@ -358,6 +364,12 @@ public final class SipSwitch implements Switch {
 
         @Override
         public void processTimeout(TimeoutEvent event) {
+            ClientTransaction tx = event.isServerTransaction() ? null : event.getClientTransaction();
+            SipCall call = tx == null ? null : bySipCallId.get(Signalling.callId(tx.getRequest()));
+            if (call != null) {
+                call.queue.execute(() -> call.onTimeout(tx));
+                return;
+            }
             LOG.atDebug().addKeyValue("timeout", event.getTimeout())
                     .log("SIP transaction timed out (the call's own guards handle it)");
         }
@@ -391,7 +403,7 @@ public final class SipSwitch implements Switch {
         try {
             switch (request.getMethod()) {
                 case Request.ACK -> { }
-                case Request.REGISTER -> register(event);
+                case Request.REGISTER -> registrar.register(event);
                 case Request.OPTIONS -> sig.respond(event.getServerTransaction(), request, 200, null);
                 case Request.INVITE -> sig.respond(event.getServerTransaction(), request, 403, null);
                 default -> sig.respond(event.getServerTransaction(), request, 481, null);
@@ -399,33 +411,5 @@ public final class SipSwitch implements Switch {
         } catch (SipException | RuntimeException e) {
             LOG.atDebug().setCause(e).addKeyValue("method", request.getMethod()).log("request cannot be answered");
         }
-    }
-
-    /** The registrar for agents' phones: binds the To user (a place or an agent id) to the Contact. */
-    private void register(RequestEvent event) throws SipException {
-        Request request = event.getRequest();
-        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
-        ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
-        String user = to.getAddress().getURI() instanceof SipURI s ? s.getUser() : null;
-        if (user == null || contact == null) {
-            sig.respond(event.getServerTransaction(), request, 400, null);
-            return;
-        }
-        ExpiresHeader expires = (ExpiresHeader) request.getHeader(ExpiresHeader.NAME);
-        int seconds = contact.getExpires() >= 0 ? contact.getExpires() : expires != null ? expires.getExpires()
-                : 3600;
-        boolean ok = registrations().register(user, contact.getAddress().getURI().toString(), seconds);
-        Response response = sig.response(ok ? 200 : 503, request);
-        if (ok) {
-            response.addHeader(contact);
-        }
-        try {
-            (event.getServerTransaction() != null ? event.getServerTransaction()
-                    : provider.getNewServerTransaction(request)).sendResponse(response);
-        } catch (javax.sip.InvalidArgumentException e) {
-            throw new SipException(e.getMessage(), e);
-        }
-        LOG.atInfo().addKeyValue("user", user).addKeyValue("contact", contact.getAddress().getURI())
-                .addKeyValue("expiresS", seconds).log("agent phone registered");
     }
 }

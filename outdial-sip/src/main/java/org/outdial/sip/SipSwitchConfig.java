@@ -20,10 +20,16 @@ import java.util.Objects;
  * @param sipThreads        threads the SIP stack delivers messages on
  * @param abandonDestination where a call abandoned for lack of an agent is transferred (a recorded message; a SIP
  *                          URI, or a number dialed over the call's trunk); empty = the call is hung up
+ * @param dialogProbeMs     every this often a bridged call asks both legs with an in-dialog OPTIONS whether they still
+ *                          know the dialog; a 481/408 or no answer within {@code noReplyMs} releases the call
  */
 public record SipSwitchConfig(String bindHost, int port, List<Trunk> trunks, AgentPhones agentPhones,
                               long noReplyMs, long amdTimeoutMs, long agentAnswerMs, long reinviteTimeoutMs,
-                              long cancelGuardMs, int sipThreads, java.util.Optional<String> abandonDestination) {
+                              long cancelGuardMs, int sipThreads, java.util.Optional<String> abandonDestination,
+                              long dialogProbeMs) {
+
+    /** Five minutes: a lost dialog is found within minutes, at 2 OPTIONS per bridged call per probe. */
+    public static final long DEFAULT_DIALOG_PROBE_MS = 300_000;
 
     public SipSwitchConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -41,6 +47,9 @@ public record SipSwitchConfig(String bindHost, int port, List<Trunk> trunks, Age
         positive("agent-answer-ms", agentAnswerMs);
         positive("reinvite-timeout-ms", reinviteTimeoutMs);
         positive("cancel-guard-ms", cancelGuardMs);
+        if (dialogProbeMs < 1 || dialogProbeMs > 3_600_000) {
+            throw new IllegalArgumentException("dialog-probe-ms " + dialogProbeMs + " must be 1..3600000 milliseconds");
+        }
         if (reinviteTimeoutMs >= 30_000) {
             // the agent retransmits its 200 until our ACK; the ACK must go out well before 64·T1 = 32 s
             throw new IllegalArgumentException("reinvite-timeout-ms " + reinviteTimeoutMs
@@ -60,18 +69,28 @@ public record SipSwitchConfig(String bindHost, int port, List<Trunk> trunks, Age
     /** With the default timers: 5 s no-reply guard, 6 s AMD, 15 s agent answer, 8 s re-INVITE, 4 s CANCEL guard. */
     public static SipSwitchConfig of(String bindHost, int port, List<Trunk> trunks, AgentPhones agentPhones) {
         return new SipSwitchConfig(bindHost, port, trunks, agentPhones, 5_000, 6_000, 15_000, 8_000, 4_000, 8,
-                java.util.Optional.empty());
+                java.util.Optional.empty(), DEFAULT_DIALOG_PROBE_MS);
     }
 
     public SipSwitchConfig withTimers(long noReplyMs, long amdTimeoutMs, long agentAnswerMs, long reinviteTimeoutMs,
                                       long cancelGuardMs) {
         return new SipSwitchConfig(bindHost, port, trunks, agentPhones, noReplyMs, amdTimeoutMs, agentAnswerMs,
-                reinviteTimeoutMs, cancelGuardMs, sipThreads, abandonDestination);
+                reinviteTimeoutMs, cancelGuardMs, sipThreads, abandonDestination, dialogProbeMs);
     }
 
     public SipSwitchConfig withAbandonDestination(String destination) {
         return new SipSwitchConfig(bindHost, port, trunks, agentPhones, noReplyMs, amdTimeoutMs, agentAnswerMs,
-                reinviteTimeoutMs, cancelGuardMs, sipThreads, java.util.Optional.of(destination));
+                reinviteTimeoutMs, cancelGuardMs, sipThreads, java.util.Optional.of(destination), dialogProbeMs);
+    }
+
+    public SipSwitchConfig withDialogProbeMs(long ms) {
+        return new SipSwitchConfig(bindHost, port, trunks, agentPhones, noReplyMs, amdTimeoutMs, agentAnswerMs,
+                reinviteTimeoutMs, cancelGuardMs, sipThreads, abandonDestination, ms);
+    }
+
+    public SipSwitchConfig withAgentPhones(AgentPhones phones) {
+        return new SipSwitchConfig(bindHost, port, trunks, phones, noReplyMs, amdTimeoutMs, agentAnswerMs,
+                reinviteTimeoutMs, cancelGuardMs, sipThreads, abandonDestination, dialogProbeMs);
     }
 
     /** The trunk for a number: the longest matching prefix, else the first trunk without prefixes, else the first. */

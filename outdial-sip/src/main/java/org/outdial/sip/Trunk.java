@@ -19,10 +19,16 @@ import java.util.Optional;
  * @param offerSdp           the SDP offered to customers (a media server's); empty = a held offer ({@code a=inactive})
  * @param amd                where answering-machine detection comes from
  * @param results            the SIP-to-call-result table
+ * @param maxCallDurationMs  a bridged call still up after this long is released by outdial (BYE both legs): a
+ *                           guard against calls whose peers stopped signalling without a BYE
  */
 public record Trunk(String name, String host, int port, Transport transport, Optional<String> outboundProxy,
                     Optional<Credentials> credentials, int maxCallsPerSecond, int maxConcurrentCalls,
-                    List<String> prefixes, Optional<String> offerSdp, AmdSource amd, CallResultTable results) {
+                    List<String> prefixes, Optional<String> offerSdp, AmdSource amd, CallResultTable results,
+                    long maxCallDurationMs) {
+
+    /** Four hours: far beyond a contact-center call, short enough that a lost dialog does not hold a trunk for days. */
+    public static final long DEFAULT_MAX_CALL_DURATION_MS = 4 * 3_600_000L;
 
     public enum Transport { UDP, TCP }
 
@@ -63,32 +69,46 @@ public record Trunk(String name, String host, int port, Transport transport, Opt
                     + " must be 1..1000000");
         }
         outboundProxy.ifPresent(p -> HostPort.parse(p, "trunk " + name + " outbound-proxy"));
+        if (maxCallDurationMs < 1_000 || maxCallDurationMs > 7 * 86_400_000L) {
+            throw new IllegalArgumentException("trunk " + name + ": max call duration " + maxCallDurationMs
+                    + " ms must be from 1 second to 7 days");
+        }
     }
 
     /** A plain UDP trunk with the default table and no limits worth mentioning, for tests and examples. */
     public static Trunk udp(String name, String host, int port) {
         return new Trunk(name, host, port, Transport.UDP, Optional.empty(), Optional.empty(), 1_000, 100_000,
-                List.of(), Optional.empty(), AmdSource.NONE, CallResultTable.defaults());
+                List.of(), Optional.empty(), AmdSource.NONE, CallResultTable.defaults(), DEFAULT_MAX_CALL_DURATION_MS);
     }
 
     public Trunk withAmd(AmdSource source) {
         return new Trunk(name, host, port, transport, outboundProxy, credentials, maxCallsPerSecond,
-                maxConcurrentCalls, prefixes, offerSdp, source, results);
+                maxConcurrentCalls, prefixes, offerSdp, source, results, maxCallDurationMs);
     }
 
     public Trunk withResults(CallResultTable table) {
         return new Trunk(name, host, port, transport, outboundProxy, credentials, maxCallsPerSecond,
-                maxConcurrentCalls, prefixes, offerSdp, amd, table);
+                maxConcurrentCalls, prefixes, offerSdp, amd, table, maxCallDurationMs);
     }
 
     public Trunk withCredentials(Credentials c) {
         return new Trunk(name, host, port, transport, outboundProxy, Optional.of(c), maxCallsPerSecond,
-                maxConcurrentCalls, prefixes, offerSdp, amd, results);
+                maxConcurrentCalls, prefixes, offerSdp, amd, results, maxCallDurationMs);
     }
 
     public Trunk withLimits(int callsPerSecond, int concurrentCalls) {
         return new Trunk(name, host, port, transport, outboundProxy, credentials, callsPerSecond, concurrentCalls,
-                prefixes, offerSdp, amd, results);
+                prefixes, offerSdp, amd, results, maxCallDurationMs);
+    }
+
+    public Trunk withMaxCallDuration(long ms) {
+        return new Trunk(name, host, port, transport, outboundProxy, credentials, maxCallsPerSecond,
+                maxConcurrentCalls, prefixes, offerSdp, amd, results, ms);
+    }
+
+    public Trunk withTransport(Transport t) {
+        return new Trunk(name, host, port, t, outboundProxy, credentials, maxCallsPerSecond, maxConcurrentCalls,
+                prefixes, offerSdp, amd, results, maxCallDurationMs);
     }
 
     /** {@code host:port}, parsed and checked. */

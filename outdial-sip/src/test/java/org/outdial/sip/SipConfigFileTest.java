@@ -82,4 +82,43 @@ class SipConfigFileTest {
         assertThatThrownBy(() -> parse("trunks: [{name: t, host: h}]\nagents: {places: {p1: '1001'}}"))
                 .hasMessageContaining("'1001' must be a SIP URI");
     }
+
+    @Test
+    void guards_and_the_registrar_are_read() throws Exception {
+        SipSwitchConfig c = parse("""
+                dialog-probe-ms: 60000
+                trunks:
+                  - name: carrier
+                    host: 10.0.0.5
+                    max-call-duration-s: 7200
+                    amd: cisco-cpa
+                agents:
+                  registrar:
+                    realm: outdial.example
+                    users:
+                      place-101: secret
+                """);
+        assertThat(c.dialogProbeMs()).isEqualTo(60_000);
+        assertThat(c.trunks().getFirst().maxCallDurationMs()).isEqualTo(7_200_000);
+        assertThat(c.trunks().getFirst().amd().name()).isEqualTo("cisco-cpa");
+        assertThat(c.agentPhones().registrarUsers().realm()).isEqualTo("outdial.example");
+        assertThat(c.agentPhones().registrarUsers().passwords()).containsEntry("place-101", "secret");
+        assertThat(c.agentPhones().registrarUsers().toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void defaults_are_a_four_hour_maximum_a_five_minute_probe_and_nobody_may_register() throws Exception {
+        SipSwitchConfig c = parse("trunks: [{name: t, host: h}]");
+        assertThat(c.trunks().getFirst().maxCallDurationMs()).isEqualTo(4 * 3_600_000L);
+        assertThat(c.dialogProbeMs()).isEqualTo(300_000);
+        assertThat(c.agentPhones().registrarUsers().passwords()).isEmpty();
+    }
+
+    @Test
+    void a_bad_maximum_duration_and_unknown_registrar_keys_are_named() {
+        assertThatThrownBy(() -> parse("trunks: [{name: t, host: h, max-call-duration-s: 0}]"))
+                .hasMessageContaining("max-call-duration-s '0'");
+        assertThatThrownBy(() -> parse("trunks: [{name: t, host: h}]\nagents: {registrar: {realm: r, pw: {}}}"))
+                .hasMessageContaining("agents.registrar.pw");
+    }
 }

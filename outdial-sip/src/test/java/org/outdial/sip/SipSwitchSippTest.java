@@ -224,8 +224,7 @@ class SipSwitchSippTest {
         Sipp customer = Sipp.uas("customer-reject", vars, dir, List.of("-m", "1", "-t", "t1"));
         open.add(customer);
         Trunk udp = Trunk.udp("t", "127.0.0.1", customer.port);
-        startSwitch(new Trunk(udp.name(), udp.host(), udp.port(), Trunk.Transport.TCP, udp.outboundProxy(),
-                udp.credentials(), 10, 10, List.of(), udp.offerSdp(), udp.amd(), udp.results()), null);
+        startSwitch(udp.withTransport(Trunk.Transport.TCP).withLimits(10, 10), null);
         sip.dial(dial(11, false, 10_000, null));
         assertThat(next(Event.CallFailed.class).result()).isEqualTo(CallResult.BUSY);
         assertPassed(customer);
@@ -355,13 +354,11 @@ class SipSwitchSippTest {
     @Test
     void with_seizing_the_agent_is_called_first_and_bridged_on_answer() throws Exception {
         Sipp customer = sipp("customer-bridge", Map.of("callerId", CALLER_ID, "ringMs", "200"));
-        Sipp agent = sipp("agent-seized", Map.of("talkMs", "300"));
+        Sipp agent = sipp("agent-seized", Map.of("talkMs", "300", "contact", "sip:outdial@127.0.0.1:[0-9]+&gt;",
+                "ending", Sipp.resource("agent-hangs-up.part")));
         startSwitch(Trunk.udp("t", "127.0.0.1", customer.port), null,
-                c -> new SipSwitchConfig(c.bindHost(), c.port(), c.trunks(),
-                        new AgentPhones(Map.of(), Map.of("a1", "sip:agent@127.0.0.1:" + agent.port),
-                                c.agentPhones().registrations()),
-                        c.noReplyMs(), c.amdTimeoutMs(), c.agentAnswerMs(), c.reinviteTimeoutMs(),
-                        c.cancelGuardMs(), c.sipThreads(), c.abandonDestination()));
+                c -> c.withAgentPhones(new AgentPhones(Map.of(), Map.of("a1", "sip:agent@127.0.0.1:" + agent.port),
+                        c.agentPhones().registrations())));
         sip.dial(dial(9, false, 10_000, "a1"));
         assertThat(next(Event.CallAnswered.class).kind()).isEqualTo(Event.AnswerKind.HUMAN);
         sip.connect(new Command.ConnectToAgent(9, "a1", "p1"));
@@ -369,5 +366,155 @@ class SipSwitchSippTest {
         assertPassed(agent);
         assertPassed(customer);
         assertFreed();
+    }
+
+    // ---- transport -----------------------------------------------------------------------------------------------
+
+    @Test
+    void over_tcp_the_agent_invite_and_re_invite_advertise_a_tcp_contact() throws Exception {
+        Map<String, String> vars = new java.util.HashMap<>(Map.of("callerId", CALLER_ID, "ringMs", "0",
+                "outdial", "127.0.0.1:" + switchPort));
+        Sipp customer = Sipp.uas("customer-bridge", vars, dir, List.of("-m", "1", "-t", "t1"));
+        open.add(customer);
+        vars = new java.util.HashMap<>(Map.of("contact", "transport=tcp", "ending", Sipp.resource("awaits-bye.part"),
+                "outdial", "127.0.0.1:" + switchPort + ";transport=tcp"));
+        Sipp agent = Sipp.uas("agent-seized", vars, dir, List.of("-m", "1", "-t", "t1"));
+        open.add(agent);
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port).withTransport(Trunk.Transport.TCP), null,
+                c -> c.withAgentPhones(new AgentPhones(Map.of(),
+                        Map.of("a1", "sip:agent@127.0.0.1:" + agent.port + ";transport=tcp"),
+                        c.agentPhones().registrations())));
+        sip.dial(dial(20, false, 10_000, "a1"));
+        next(Event.CallAnswered.class);
+        sip.connect(new Command.ConnectToAgent(20, "a1", "p1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sip.metrics().bridged() == 1);
+        sip.release(new Command.Release(20, CallResult.ANSWER)); // outdial hangs up both legs over TCP
+        assertPassed(agent);    // both its INVITE and the re-INVITE carried Contact ...;transport=tcp
+        assertPassed(customer);
+        assertFreed();
+    }
+
+    // ---- guards of bridged calls ---------------------------------------------------------------------------------
+
+    @Test
+    void a_bridged_call_past_its_trunks_maximum_duration_is_released_on_both_legs() throws Exception {
+        Sipp customer = sipp("customer-bridge", Map.of("callerId", CALLER_ID, "ringMs", "0"));
+        Sipp agent = sipp("agent-hold", Map.of("probe", ""));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port).withMaxCallDuration(1_000), agent.port);
+        sip.dial(dial(21, false, 10_000, null));
+        next(Event.CallAnswered.class);
+        sip.connect(new Command.ConnectToAgent(21, "a1", "p1"));
+        next(Event.CallReleased.class); // nobody hung up: outdial did after 1 s
+        assertPassed(agent);    // got the BYE
+        assertPassed(customer); // got the BYE
+        assertThat(sip.metrics().maxDuration()).isEqualTo(1);
+        assertFreed();
+    }
+
+    @Test
+    void a_bridged_call_whose_customer_lost_the_dialog_is_found_by_the_probe_and_released() throws Exception {
+        Sipp customer = sipp("customer-vanish", Map.of());
+        Sipp agent = sipp("agent-hold", Map.of("probe", Sipp.resource("probe-answer.part")));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port), agent.port, c -> c.withDialogProbeMs(500));
+        sip.dial(dial(22, false, 10_000, null));
+        next(Event.CallAnswered.class);
+        sip.connect(new Command.ConnectToAgent(22, "a1", "p1"));
+        next(Event.CallReleased.class);
+        assertPassed(customer); // OPTIONS answered 481, then a BYE
+        assertPassed(agent);    // OPTIONS answered 200, then a BYE
+        assertThat(sip.metrics().halfOpen()).isEqualTo(1);
+        assertThat(sip.metrics().maxDuration()).isZero();
+        assertFreed();
+    }
+
+    // ---- digest inside dialogs -----------------------------------------------------------------------------------
+
+    @Test
+    void a_challenged_re_invite_and_bye_are_sent_again_with_the_trunks_credentials() throws Exception {
+        Sipp customer = sipp("customer-auth-dialog", Map.of("user", "outdial", "password", "s3cret"));
+        Sipp agent = sipp("agent-answer", Map.of("talkMs", "300"));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port)
+                .withCredentials(new Trunk.Credentials("outdial", "s3cret")), agent.port);
+        sip.dial(dial(23, false, 10_000, null));
+        next(Event.CallAnswered.class);
+        sip.connect(new Command.ConnectToAgent(23, "a1", "p1"));
+        next(Event.CallReleased.class); // the agent hung up; the customer's BYE was challenged and re-sent
+        assertPassed(customer); // sipp verified both digests (verifyauth)
+        assertPassed(agent);
+        assertThat(sip.metrics().bridged()).isEqualTo(1);
+        assertFreed();
+    }
+
+    // ---- Cisco call progress analysis ----------------------------------------------------------------------------
+
+    private void assertCpa(String event, Event.AnswerKind expected) throws Exception {
+        String update = Sipp.resource("cpa-update.part").replace("${event}", event);
+        Sipp customer = sipp("customer-answer", Map.of("ringMs", "0", "info", update,
+                "detect", "Content-Type: application/x-cisco-cpa"));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port).withAmd(AmdSource.named("cisco-cpa")), null);
+        sip.dial(dial(24, true, 10_000, null));
+        assertThat(next(Event.CallAnswered.class).kind()).isEqualTo(expected);
+        sip.release(new Command.Release(24, expected.result()));
+        assertPassed(customer); // the INVITE asked for CPA in a multipart body
+        assertFreed();
+    }
+
+    @Test
+    void cisco_cpa_answering_machine_in_an_update_is_an_answering_machine() throws Exception {
+        assertCpa("Asm", Event.AnswerKind.MACHINE);
+    }
+
+    @Test
+    void cisco_cpa_live_voice_in_an_update_is_a_human_answer() throws Exception {
+        assertCpa("LV", Event.AnswerKind.HUMAN);
+    }
+
+    @Test
+    void an_agent_phone_registered_at_an_external_registrar_is_reached_through_its_redirect() throws Exception {
+        Sipp customer = sipp("customer-bridge", Map.of("callerId", CALLER_ID, "ringMs", "0"));
+        Sipp agent = sipp("agent-answer", Map.of("talkMs", "300"));
+        Sipp registrar = sipp("redirect", Map.of("place", "101", "phone", "127.0.0.1:" + agent.port));
+        startSwitch(Trunk.udp("t", "127.0.0.1", customer.port), null,
+                c -> c.withAgentPhones(new AgentPhones(Map.of("p1", "sip:101@127.0.0.1:" + registrar.port), Map.of(),
+                        c.agentPhones().registrations())));
+        sip.dial(dial(25, false, 10_000, null));
+        next(Event.CallAnswered.class);
+        sip.connect(new Command.ConnectToAgent(25, "a1", "p1"));
+        next(Event.CallReleased.class);
+        assertPassed(registrar); // INVITE for the place's address of record, 302 to the phone
+        assertPassed(agent);     // the same offerless INVITE, then the bridge
+        assertPassed(customer);
+        assertFreed();
+    }
+
+    // ---- registrar -----------------------------------------------------------------------------------------------
+
+    private void startRegistrar() {
+        startSwitch(Trunk.udp("t", "127.0.0.1", 9), null,
+                c -> c.withAgentPhones(new AgentPhones(Map.of(), Map.of(), c.agentPhones().registrations(),
+                        "outdial.example", Map.of("place-7", "pl4ce"))));
+    }
+
+    @Test
+    void a_phone_registers_with_its_places_digest_credentials() throws Exception {
+        startRegistrar();
+        Sipp phone = Sipp.uac("register-auth", Map.of("outdial", "127.0.0.1:" + switchPort, "user", "place-7",
+                "password", "pl4ce", "expect", "200"), dir, "127.0.0.1:" + switchPort);
+        open.add(phone);
+        assertPassed(phone);
+        assertThat(sip.registrations().contactOf("place-7")).hasValueSatisfying(c -> assertThat(c)
+                .startsWith("sip:place-7@127.0.0.1:"));
+        assertThat(sip.metrics().registrationsRefused()).isZero();
+    }
+
+    @Test
+    void a_register_with_a_wrong_password_is_forbidden_and_binds_nothing() throws Exception {
+        startRegistrar();
+        Sipp phone = Sipp.uac("register-auth", Map.of("outdial", "127.0.0.1:" + switchPort, "user", "place-7",
+                "password", "guess", "expect", "403"), dir, "127.0.0.1:" + switchPort);
+        open.add(phone);
+        assertPassed(phone);
+        assertThat(sip.registrations().contactOf("place-7")).isEmpty();
+        assertThat(sip.metrics().registrationsRefused()).isEqualTo(1);
     }
 }

@@ -41,16 +41,21 @@ public final class Sipp implements AutoCloseable {
     }
 
     public static Sipp uas(String scenario, Map<String, String> vars, Path dir, List<String> extra) {
-        return start(scenario, vars, dir, extra, true);
+        return start(scenario, vars, dir, extra, true, null);
+    }
+
+    /** Starts sipp as a UAC sending its scenario (once) to {@code remote} ({@code host:port}). */
+    public static Sipp uac(String scenario, Map<String, String> vars, Path dir, String remote) {
+        return start(scenario, vars, dir, List.of("-m", "1"), true, remote);
     }
 
     /** For load: no message trace (it would slow sipp down), only errors; {@code extra} sets -m and -timeout. */
     public static Sipp load(String scenario, Map<String, String> vars, Path dir, List<String> extra) {
-        return start(scenario, vars, dir, extra, false);
+        return start(scenario, vars, dir, extra, false, null);
     }
 
     private static Sipp start(String scenario, Map<String, String> vars, Path dir, List<String> extra,
-                              boolean trace) {
+                              boolean trace, String remote) {
         try {
             String text = resource(scenario + ".xml");
             for (int pass = 0; pass < 2; pass++) { // a value may hold placeholders of its own
@@ -62,25 +67,66 @@ public final class Sipp implements AutoCloseable {
                 throw new IllegalArgumentException("scenario " + scenario + " has unfilled placeholders: "
                         + text.substring(text.indexOf("${"), Math.min(text.length(), text.indexOf("${") + 20)));
             }
-            int port = freePort();
-            Path file = dir.resolve(scenario + "-" + port + ".xml");
-            Files.writeString(file, text, StandardCharsets.ISO_8859_1);
-            List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/sipp", "-sf", file.toString(),
-                    "-i", "127.0.0.1", "-p", Integer.toString(port), "-nostdin",
-                    "-trace_err", "-error_file", dir.resolve(scenario + "-" + port + ".err").toString()));
-            if (trace) {
-                cmd.addAll(List.of("-timeout", "20s", "-trace_msg",
-                        "-message_file", dir.resolve(scenario + "-" + port + ".msg").toString()));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return launch(scenario, text, dir, extra, trace, remote);
+                } catch (PortTaken e) {
+                    if (attempt == 3) {
+                        throw new IllegalStateException(e.getMessage());
+                    }
+                    // another process on this shared machine bound the port between our probe and sipp: next port
+                }
             }
-            cmd.addAll(extra);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve(scenario + "-" + port + ".out").toFile()).start();
-            Sipp sipp = new Sipp(p, dir, scenario + "-" + port, port);
-            sipp.awaitListening(extra.contains("t1"));
-            return sipp;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** sipp could not bind the port handed to it. */
+    private static final class PortTaken extends Exception {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static Sipp launch(String scenario, String text, Path dir, List<String> extra, boolean trace,
+                               String remote) throws IOException, PortTaken {
+        int port = freePort();
+        Path file = dir.resolve(scenario + "-" + port + ".xml");
+        Files.writeString(file, text, StandardCharsets.ISO_8859_1);
+        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/sipp", "-sf", file.toString(),
+                "-i", "127.0.0.1", "-p", Integer.toString(port), "-nostdin",
+                "-trace_err", "-error_file", dir.resolve(scenario + "-" + port + ".err").toString()));
+        if (trace) {
+            cmd.addAll(List.of("-timeout", "20s", "-trace_msg",
+                    "-message_file", dir.resolve(scenario + "-" + port + ".msg").toString()));
+        }
+        cmd.addAll(extra);
+        if (remote != null) {
+            cmd.add(remote);
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(scenario + "-" + port + ".out").toFile()).start();
+        Sipp sipp = new Sipp(p, dir, scenario + "-" + port, port);
+        if (remote == null) { // a UAC may be done before its socket could be probed
+            try {
+                sipp.awaitListening(extra.contains("t1"));
+                // the probe cannot tell sipp's socket from another process's: a sipp that lost the port exits at once
+                p.waitFor(30, TimeUnit.MILLISECONDS);
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("sipp " + sipp.name + " exited at start:\n" + sipp.log());
+                }
+            } catch (IllegalStateException e) {
+                if (e.getMessage().contains("Unable to bind main socket")) {
+                    throw new PortTaken(e.getMessage());
+                }
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting sipp", e);
+            }
+        }
+        return sipp;
     }
 
     public static String resource(String name) throws IOException {

@@ -40,6 +40,12 @@ public final class SipSwitchFactory {
                 s -> s.metrics().bridged());
         counter(registry, "outdial.sip.bridge.failures", "Bridges that failed", sip,
                 s -> s.metrics().bridgeFailures());
+        counter(registry, "outdial.sip.max.duration", "Bridged calls released at their trunk's maximum duration", sip,
+                s -> s.metrics().maxDuration());
+        counter(registry, "outdial.sip.half.open", "Bridged calls released because a leg lost its dialog (probe)", sip,
+                s -> s.metrics().halfOpen());
+        counter(registry, "outdial.sip.registrations.refused", "REGISTERs refused (unknown user, wrong digest)", sip,
+                s -> s.metrics().registrationsRefused());
         Gauge.builder("outdial.sip.calls.active", sip, SipSwitch::activeCalls)
                 .description("SIP calls in progress").register(registry);
         return sip;

@@ -81,7 +81,8 @@ class SipCampaignTest {
 
     private static Trunk trunk(String name, int port, String prefix) {
         return new Trunk(name, "127.0.0.1", port, Trunk.Transport.UDP, Optional.empty(), Optional.empty(), 100, 100,
-                List.of(prefix), Optional.empty(), org.outdial.sip.AmdSource.NONE, CallResultTable.defaults());
+                List.of(prefix), Optional.empty(), org.outdial.sip.AmdSource.NONE, CallResultTable.defaults(),
+                Trunk.DEFAULT_MAX_CALL_DURATION_MS);
     }
 
     @Test
