@@ -40,6 +40,9 @@ public final class LookAheadPacer implements Pacer {
     static final long COHORT_SLACK_MS = 10_000;
     /** The ring timeout the outcome prior and {@link #COHORT_SLACK_MS} are set for. */
     static final long REFERENCE_NO_ANSWER_MS = 24_000;
+    /** P(Ready within the window) of an agent whose ReadyTime hint falls inside it, and outside it. */
+    static final double HINT_INSIDE = 0.95;
+    static final double HINT_OUTSIDE = 0.05;
     private static final double[] QUANTILES = {1.0 / 6, 0.5, 5.0 / 6};
     private static final long BUSY_BIN_MS = 1_000;
     private static final int BUSY_BINS = 4 * 3_600;
@@ -208,7 +211,7 @@ public final class LookAheadPacer implements Pacer {
         for (int i = 0; i < b; i++) {
             long hint = busy.readyHintAtMs(i);
             if (hint != Long.MIN_VALUE) {
-                busyP[i] = hint <= now + windowMs ? 0.95 : 0.05;
+                busyP[i] = hint <= now + windowMs ? HINT_INSIDE : HINT_OUTSIDE;
             } else if (split && busy.wrapSinceMs(i) != Long.MIN_VALUE) {
                 int bin = (int) Math.min(BUSY_BINS - 1, Math.max(0, now - busy.wrapSinceMs(i)) / BUSY_BIN_MS);
                 if (wrapStamp[bin] != stamp) {
