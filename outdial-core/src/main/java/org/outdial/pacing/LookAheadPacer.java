@@ -15,9 +15,12 @@ import java.util.Map;
  * estimate is averaged over three quantiles of x (1/6, 1/2, 5/6). At each x, with window w = x + T (T = abandon
  * timeout) and H the handle-time distribution of a fresh call:
  * <ul>
- *   <li>agents free for it: the idle agents, plus each busy agent i with probability
- *       p<sub>i</sub> = P(handle ≤ e<sub>i</sub> + w | handle > e<sub>i</sub>) (e = time busy so far, from the
- *       Kaplan–Meier estimate; a ReadyTime hint inside the window counts as 0.95, outside as 0.05);</li>
+ *   <li>agents free for it: the idle agents, plus each busy agent i with his probability p<sub>i</sub> of being
+ *       Ready within w. Once talks and wrap-ups were seen, they are predicted apart (Kaplan–Meier estimates, calls in
+ *       progress censored): an agent talking for e, P(talk − e + wrap ≤ w | talk > e), the talk model convolved
+ *       with a fresh wrap-up; an agent in wrap-up for e, P(wrap ≤ e + w | wrap > e). Before that, connect → Ready
+ *       as one: P(handle ≤ e + w | handle > e). A ReadyTime hint inside the window counts as 0.95, outside as
+ *       0.05;</li>
  *   <li>calls competing for them: the calls already waiting, each dial in flight with probability
  *       r<sub>j</sub> = P(presented within w | still in flight after a<sub>j</sub>) × (1 − H(w/2)), and each other
  *       candidate of this round with probability q·G(w)·(1 − H(w/2)). Calls presented after the candidate count too:
