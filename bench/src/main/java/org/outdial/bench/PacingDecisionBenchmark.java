@@ -10,7 +10,8 @@ import org.outdial.pacing.PacingView;
 /**
  * Latency of one predictive pacing decision ({@link LookAheadPacer#decide}) for a large group: the pacer learned
  * 20,000 calls and dials, then decides round after round with every agent busy for a different time, a ReadyTime
- * hint on some, and about one dial in flight per agent, as in a 10%-contact list. Time moves 200 ms a round and the
+ * hint on some, one in five in wrap-up (talk and wrap-up predicted apart), and about one dial in flight per agent,
+ * as in a 10%-contact list. Time moves 200 ms a round and the
  * in-flight dials turn over, so the per-round caches are rebuilt as in the engine. Prints p50, p99 and max of
  * several runs, in wall time and in the thread's CPU time (which a loaded machine does not inflate).
  *
@@ -41,7 +42,11 @@ public final class PacingDecisionBenchmark {
         long now = 10_000_000;
         long id = 0;
         for (int i = 0; i < 20_000; i++) {
-            pacer.onHandleCompleted((long) (5_000 + rnd.nextExponential() * 145_000));
+            long talk = (long) (5_000 + rnd.nextExponential() * 115_000);
+            long wrap = (long) (1_000 + rnd.nextExponential() * 29_000);
+            pacer.onTalkCompleted(talk);
+            pacer.onWrapCompleted(wrap);
+            pacer.onHandleCompleted(talk + wrap);
             long placed = now - 60_000;
             pacer.onDialPlaced(++id, placed, 0);
             if (rnd.nextDouble() < 0.1) {
@@ -52,8 +57,11 @@ public final class PacingDecisionBenchmark {
         }
         long[] since = new long[agents];
         long[] hint = new long[agents];
+        long[] wrapSince = new long[agents];
         for (int i = 0; i < agents; i++) {
             since[i] = now - rnd.nextLong(600_000);
+            // one agent in five is in wrap-up, for up to 30 s
+            wrapSince[i] = i % 5 == 1 ? now - rnd.nextLong(Math.min(30_000, now - since[i])) : Long.MIN_VALUE;
             hint[i] = i % 10 == 0 ? now + rnd.nextLong(30_000) : Long.MIN_VALUE;
         }
         BusyAgents busy = new BusyAgents() {
@@ -70,6 +78,11 @@ public final class PacingDecisionBenchmark {
             @Override
             public long readyHintAtMs(int i) {
                 return hint[i];
+            }
+
+            @Override
+            public long wrapSinceMs(int i) {
+                return wrapSince[i];
             }
         };
         long[] inFlight = new long[agents];
@@ -88,7 +101,9 @@ public final class PacingDecisionBenchmark {
                 pacer.onDialEnded(inFlight[j], now);
                 inFlight[j] = ++id;
                 pacer.onDialPlaced(id, now, 0.01);
-                since[rnd.nextInt(agents)] = now;
+                int a = rnd.nextInt(agents);
+                since[a] = now;
+                wrapSince[a] = Long.MIN_VALUE;
             }
             PacingView view = new PacingView(now, 0, agents, 0, agents, 200, 0.05, busy);
             long c0 = threads.getCurrentThreadCpuTime();

@@ -25,8 +25,11 @@ public final class PacingReport {
 
     private static final double CAP = 0.03;
 
-    private record Row(String file, String scenario, Point progressive, Point predictive, Point bestFixed,
-                       List<Point> predictiveSweep, List<Point> fixedSweep) {}
+    private record Row(String file, String scenario, Point progressive, Point predictive, Point hinted,
+                       Point bestFixed, List<Point> predictiveSweep, List<Point> fixedSweep) {}
+
+    /** The policy of the ReadyTime column: agents' desktops send a hint 5 s before the end of wrap-up. */
+    private static final String HINTED = "predictive+ready=5";
 
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
@@ -49,6 +52,7 @@ public final class PacingReport {
                 List<Future<Point>> futures = new ArrayList<>();
                 futures.add(pool.submit(() -> Frontier.point(file, id, "progressive", runSeeds)));
                 futures.add(pool.submit(() -> Frontier.point(file, id, "predictive", runSeeds)));
+                futures.add(pool.submit(() -> Frontier.point(file, id, HINTED, runSeeds)));
                 for (String p : Frontier.policies("predictive")) {
                     futures.add(pool.submit(() -> Frontier.point(file, id, p, sweepRunSeeds)));
                 }
@@ -66,12 +70,12 @@ public final class PacingReport {
             }
             String[] key = e.getKey().split("\u0000");
             int nPred = Frontier.PREDICTIVE_AIMS.size();
-            List<Point> predSweep = points.subList(2, 2 + nPred);
-            List<Point> fixedSweep = points.subList(2 + nPred, points.size());
+            List<Point> predSweep = points.subList(3, 3 + nPred);
+            List<Point> fixedSweep = points.subList(3 + nPred, points.size());
             Point bestFixed = fixedSweep.stream().filter(p -> p.withinCap(CAP))
                     .max((a, b) -> Double.compare(a.busy(), b.busy())).orElse(fixedSweep.get(0));
-            rows.add(new Row(Path.of(key[0]).getFileName().toString(), key[1], points.get(0), points.get(1), bestFixed,
-                    predSweep, fixedSweep));
+            rows.add(new Row(Path.of(key[0]).getFileName().toString(), key[1], points.get(0), points.get(1),
+                    points.get(2), bestFixed, predSweep, fixedSweep));
             System.err.println("done " + key[1]);
         }
         pool.shutdown();
@@ -86,6 +90,39 @@ public final class PacingReport {
                 (System.nanoTime() - start) / 1e9);
     }
 
+    /** How the pacer works and how to reproduce its other targets; fixed text, kept next to the numbers. */
+    private static final String METHOD = """
+            ## How the predictive pacer decides
+
+            `LookAheadPacer` decides per call: it places one more dial while the probability that the call, if
+            answered, finds no free agent within the abandon timeout stays under the allowance the abandon guard
+            hands it (`AbandonGuard`: the budget left under the aim, whole campaign and today, steers the threshold).
+            Agents free for the call are the idle ones plus each busy agent with his own chance of being Ready in
+            time: talking agents from the talk-time model convolved with a fresh wrap-up, agents in wrap-up from the
+            wrap-up model given how long they have been in it (both Kaplan–Meier estimates in which calls in progress
+            count as censored, so the start of a shift is not biased toward short calls), and agents who sent a
+            ReadyTime hint from the hint. Calls competing for them are the waiting ones, the dials in flight (each
+            with its chance of being answered in time, from the learned answer times and the presented share,
+            learned by complete cohort) and the other dials of the round.
+
+            **Small teams (1–5 agents, and up to 120 agents plus dials in flight).** The number of free agents less
+            competing calls is a sum of a few independent Bernoulli variables with different probabilities; the
+            pacer enumerates it exactly (convolution of the terms, O(n²)), not by a normal approximation, which is
+            badly wrong for three agents. A small team's day also has few live answers, so one unlucky burst can
+            break the day's cap: the guard's day aim is below the cap by the day's noise, sqrt(cap ÷ live answers a
+            day), and risky dials stop while the day is within half an abandon of the cap. So S1 (3 agents, long
+            talk) spends only about 1% of abandons: the cap on every single day, not the busy factor, binds there.
+
+            **Other optimization targets.** The campaign group's optimization method and goal
+            (`optimization`, `optimizationGoal`) choose what the pacer holds: *overdial rate* (goal in percent)
+            lowers the abandon aim; *busy factor* (goal in percent) and *average wait time* (goal in seconds)
+            scale the guard's allowance down (by 2% a second, toward near-progressive) while agents are busier,
+            or wait less, than the goal, and back up to the guard's own allowance when below — the cap is never
+            traded for the goal. Simulate them with `--policy predictive:busy=85` or `--policy predictive:wait=10`;
+            append `+ready=<s>` to any policy to have the virtual agents send ReadyTime hints.
+
+            """;
+
     private static String markdown(List<Row> rows, int seeds, int sweepSeeds, List<Path> files, double wallS) {
         StringBuilder md = new StringBuilder();
         md.append("# Pacing report\n\n")
@@ -94,6 +131,8 @@ public final class PacingReport {
                 .append("`pacing-benchmark/1` scenario format) in virtual time, so anyone can reproduce it:\n\n")
                 .append("- **progressive** and **predictive** (the default pacer): mean of seeds 1–").append(seeds)
                 .append(".\n")
+                .append("- **predictive + ReadyTime**: the same, with agents whose desktops send a ReadyTime hint 5 s ")
+                .append("before their wrap-up ends (`--policy ").append(HINTED).append("`).\n")
                 .append("- **fixed ratio**: the ratio of {").append(join(Frontier.FIXED_RATIOS))
                 .append("} with the highest busy factor that kept the cap on every seed and day, mean of ")
                 .append(seedsText(sweepSeeds)).append(" (tuned on the same seeds, so it flatters fixed ratio).\n")
@@ -109,18 +148,20 @@ public final class PacingReport {
             if (!row.file().equals(file)) {
                 file = row.file();
                 md.append("## ").append(file).append("\n\n")
-                        .append("| scenario | progressive | fixed ratio | predictive | gain over progressive |\n")
-                        .append("|---|---|---|---|---|\n");
+                        .append("| scenario | progressive | fixed ratio | predictive | gain over progressive ")
+                        .append("| predictive + ReadyTime |\n")
+                        .append("|---|---|---|---|---|---|\n");
             }
             md.append("| ").append(row.scenario()).append(" | ").append(cell(row.progressive())).append(" | ")
                     .append(cell(row.bestFixed())).append(String.format(Locale.ROOT, " (r=%s)", row.bestFixed()
                             .setting())).append(" | ").append(cell(row.predictive())).append(" | ")
                     .append(String.format(Locale.ROOT, "%+.1f points", 100 * (row.predictive().busy()
-                            - row.progressive().busy()))).append(" |\n");
+                            - row.progressive().busy()))).append(" | ").append(cell(row.hinted())).append(" |\n");
             if (row == rows.get(rows.size() - 1) || !rows.get(rows.indexOf(row) + 1).file().equals(file)) {
                 md.append('\n');
             }
         }
+        md.append(METHOD);
         md.append("## Frontiers\n\n")
                 .append("Busy factor against abandon rate: the predictive pacer at each aim (blue), fixed ratio at each ")
                 .append("ratio (orange), progressive (grey square) and the default predictive pacer (black diamond); ")

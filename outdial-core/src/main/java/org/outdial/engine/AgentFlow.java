@@ -297,6 +297,14 @@ final class AgentFlow {
         if (next == AgentState.TALKING && prev != AgentState.TALKING) {
             a.busySinceMs = rt.nowMs;
             a.readyHintAtMs = Long.MIN_VALUE;
+            a.wrapSinceMs = Long.MIN_VALUE;
+        }
+        if (prev == AgentState.TALKING && next != AgentState.TALKING) {
+            // The talk is over: the pacer learns its length, and predicts the rest from the wrap-up time alone.
+            for (Session s : sessionsOf(a)) {
+                s.predictive.onTalkCompleted(rt.nowMs - a.busySinceMs);
+            }
+            a.wrapSinceMs = rt.nowMs;
         }
         a.state = next;
         a.reasonCode = reasonCode;
@@ -308,9 +316,14 @@ final class AgentFlow {
     private void finishHandling(AgentSeat a) {
         if (a.state == AgentState.WORK_NOT_READY || a.state == AgentState.WORK_READY) {
             long handleMs = rt.nowMs - a.busySinceMs;
+            long wrapMs = a.wrapSinceMs == Long.MIN_VALUE ? -1 : rt.nowMs - a.wrapSinceMs;
             for (Session s : sessionsOf(a)) {
                 s.predictive.onHandleCompleted(handleMs);
+                if (wrapMs >= 0) {
+                    s.predictive.onWrapCompleted(wrapMs);
+                }
             }
+            a.wrapSinceMs = Long.MIN_VALUE;
             a.readyHintAtMs = Long.MIN_VALUE;
         }
     }

@@ -16,6 +16,8 @@ final class AgentSeat {
     /** When he was connected to his current call (busy start), for pacing. */
     long busySinceMs;
     long readyHintAtMs = Long.MIN_VALUE;
+    /** When his current call ended and after-call work began; {@link Long#MIN_VALUE} while talking or idle. */
+    long wrapSinceMs = Long.MIN_VALUE;
     Call call;
     boolean logoutPending;
     Integer notReadyPending;

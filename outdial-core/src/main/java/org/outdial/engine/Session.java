@@ -182,6 +182,7 @@ final class Session {
     final class Busy implements BusyAgents {
         private long[] since = new long[16];
         private long[] hint = new long[16];
+        private long[] wrap = new long[16];
         private int size;
         int talking;
 
@@ -198,9 +199,11 @@ final class Session {
                 if (size == since.length) {
                     since = java.util.Arrays.copyOf(since, size * 2);
                     hint = java.util.Arrays.copyOf(hint, size * 2);
+                    wrap = java.util.Arrays.copyOf(wrap, size * 2);
                 }
                 since[size] = a.busySinceMs;
                 hint[size] = a.readyHintAtMs;
+                wrap[size] = a.state == AgentState.TALKING ? Long.MIN_VALUE : a.wrapSinceMs;
                 size++;
             }
             return this;
@@ -219,6 +222,11 @@ final class Session {
         @Override
         public long readyHintAtMs(int i) {
             return hint[i];
+        }
+
+        @Override
+        public long wrapSinceMs(int i) {
+            return wrap[i];
         }
     }
 

@@ -11,6 +11,14 @@ public interface BusyAgents {
     /** When agent {@code i} said he will be Ready (ReadyTime), epoch ms; {@link Long#MIN_VALUE} when he did not. */
     long readyHintAtMs(int i);
 
+    /**
+     * When agent {@code i}'s call ended and his after-call work began, epoch ms; {@link Long#MIN_VALUE} while he is
+     * still talking, or when the engine does not tell.
+     */
+    default long wrapSinceMs(int i) {
+        return Long.MIN_VALUE;
+    }
+
     BusyAgents NONE = new BusyAgents() {
         @Override
         public int size() {

@@ -40,26 +40,57 @@ final class HandleTimeModel {
         completedSumMs += durationMs;
     }
 
+    /** Whether any call completed: before that the model is its prior alone. */
+    boolean learned() {
+        return completedCount > 0;
+    }
+
     double meanMs() {
         return completedCount > 0 ? completedSumMs / completedCount : priorMeanMs;
     }
 
+    /** Which part of a call this model times, so which busy agents are its calls in progress. */
+    enum Phase {
+        /** Connect → Ready: every busy agent, since his connect. */
+        HANDLE,
+        /** Connect → hang-up: the agents still talking, since their connect. */
+        TALK,
+        /** Hang-up → Ready: the agents in after-call work, since their hang-up. */
+        WRAP
+    }
+
     /** Recomputes S(t) with the calls now in progress as censored; call once per pacing round before the queries. */
     void prepare(long nowMs, BusyAgents busy) {
+        prepare(nowMs, busy, Phase.HANDLE);
+    }
+
+    /** As {@link #prepare(long, BusyAgents)}, censoring the agents now in {@code phase}. */
+    void prepare(long nowMs, BusyAgents busy, Phase phase) {
         int maxCensoredBin = -1;
         double elapsedSumMs = 0;
+        int inProgress = 0;
         java.util.Arrays.fill(censored, 0, Math.max(0, lastBin + 1), 0);
         for (int i = 0; i < busy.size(); i++) {
-            long elapsed = Math.max(0, nowMs - busy.busySinceMs(i));
+            long wrapSince = busy.wrapSinceMs(i);
+            long since = switch (phase) {
+                case HANDLE -> busy.busySinceMs(i);
+                case TALK -> wrapSince == Long.MIN_VALUE ? busy.busySinceMs(i) : Long.MIN_VALUE;
+                case WRAP -> wrapSince;
+            };
+            if (since == Long.MIN_VALUE) {
+                continue;
+            }
+            long elapsed = Math.max(0, nowMs - since);
             int bin = bin(elapsed);
             censored[bin]++;
+            inProgress++;
             maxCensoredBin = Math.max(maxCensoredBin, bin);
             elapsedSumMs += elapsed;
         }
         double events = completedCount;
         tailMeanMs = Math.max(priorMeanMs, events > 0 ? (completedSumMs + elapsedSumMs) / events : 0);
         lastBin = Math.max(maxDeathBin, maxCensoredBin);
-        double atRisk = completedCount + busy.size();
+        double atRisk = completedCount + inProgress;
         double s = 1;
         survival[0] = 1;
         for (int b = 0; b <= lastBin; b++) {
@@ -72,7 +103,7 @@ final class HandleTimeModel {
     }
 
     /** S(t): the share of calls still in progress t after connect. */
-    private double survival(long ms) {
+    double survival(long ms) {
         if (completedCount == 0) {
             return Math.exp(-ms / priorMeanMs);
         }

@@ -15,9 +15,12 @@ import java.util.Map;
  * estimate is averaged over three quantiles of x (1/6, 1/2, 5/6). At each x, with window w = x + T (T = abandon
  * timeout) and H the handle-time distribution of a fresh call:
  * <ul>
- *   <li>agents free for it: the idle agents, plus each busy agent i with probability
- *       p<sub>i</sub> = P(handle ≤ e<sub>i</sub> + w | handle > e<sub>i</sub>) (e = time busy so far, from the
- *       Kaplan–Meier estimate; a ReadyTime hint inside the window counts as 0.95, outside as 0.05);</li>
+ *   <li>agents free for it: the idle agents, plus each busy agent i with his probability p<sub>i</sub> of being
+ *       Ready within w. Once talks and wrap-ups were seen, they are predicted apart (Kaplan–Meier estimates, calls in
+ *       progress censored): an agent talking for e, P(talk − e + wrap ≤ w | talk > e), the talk model convolved
+ *       with a fresh wrap-up; an agent in wrap-up for e, P(wrap ≤ e + w | wrap > e). Before that, connect → Ready
+ *       as one: P(handle ≤ e + w | handle > e). A ReadyTime hint inside the window counts as 0.95, outside as
+ *       0.05;</li>
  *   <li>calls competing for them: the calls already waiting, each dial in flight with probability
  *       r<sub>j</sub> = P(presented within w | still in flight after a<sub>j</sub>) × (1 − H(w/2)), and each other
  *       candidate of this round with probability q·G(w)·(1 − H(w/2)). Calls presented after the candidate count too:
@@ -40,14 +43,21 @@ public final class LookAheadPacer implements Pacer {
     static final long COHORT_SLACK_MS = 10_000;
     /** The ring timeout the outcome prior and {@link #COHORT_SLACK_MS} are set for. */
     static final long REFERENCE_NO_ANSWER_MS = 24_000;
+    /** P(Ready within the window) of an agent whose ReadyTime hint falls inside it, and outside it. */
+    static final double HINT_INSIDE = 0.95;
+    static final double HINT_OUTSIDE = 0.05;
     private static final double[] QUANTILES = {1.0 / 6, 0.5, 5.0 / 6};
     private static final long BUSY_BIN_MS = 1_000;
     private static final int BUSY_BINS = 4 * 3_600;
+    /** Until wrap-ups were seen, one part in this of the handle-time prior is taken to be wrap-up. */
+    private static final long WRAP_PRIOR_SHARE = 6;
     private static final long FLIGHT_BIN_MS = 250;
     private static final int FLIGHT_BINS = 4 * 60;
 
     private final long abandonTimeoutMs;
     private final HandleTimeModel handle;
+    private final HandleTimeModel talk;
+    private final HandleTimeModel wrap;
     private final DialOutcomeModel outcomes;
     private final Map<Long, Long> inFlight = new LinkedHashMap<>();
 
@@ -56,9 +66,13 @@ public final class LookAheadPacer implements Pacer {
     /** Per-round caches of p and r by elapsed-time bin: a round costs O(distinct bins), not O(agents + dials). */
     private final double[] busyCache = new double[BUSY_BINS];
     private final long[] busyStamp = new long[BUSY_BINS];
+    private final double[] wrapCache = new double[BUSY_BINS];
+    private final long[] wrapStamp = new long[BUSY_BINS];
     private final double[] flightCache = new double[FLIGHT_BINS];
     private final long[] flightStamp = new long[FLIGHT_BINS];
     private long stamp;
+    /** Whether this round predicts talk and wrap-up apart (both were seen), else connect → Ready as one. */
+    private boolean split;
 
     /**
      * @param abandonTimeoutMs   the connect timeout after which a waiting call is abandoned
@@ -68,6 +82,8 @@ public final class LookAheadPacer implements Pacer {
     public LookAheadPacer(long abandonTimeoutMs, long noAnswerMs, long handleTimePriorMs) {
         this.abandonTimeoutMs = abandonTimeoutMs;
         this.handle = new HandleTimeModel(handleTimePriorMs);
+        this.talk = new HandleTimeModel(handleTimePriorMs - handleTimePriorMs / WRAP_PRIOR_SHARE);
+        this.wrap = new HandleTimeModel(handleTimePriorMs / WRAP_PRIOR_SHARE);
         // The outcome prior and the cohort slack are set for a 24 s ring timeout; they scale with the session's own,
         // so a campaign with another timeout, or the demo's time-compressed world (all its times divided by the
         // speed), does not plan its first dials with answers that come ten times too late.
@@ -103,6 +119,16 @@ public final class LookAheadPacer implements Pacer {
     }
 
     @Override
+    public void onTalkCompleted(long talkMs) {
+        talk.onCompleted(talkMs);
+    }
+
+    @Override
+    public void onWrapCompleted(long wrapMs) {
+        wrap.onCompleted(wrapMs);
+    }
+
+    @Override
     public String name() {
         return "predictive";
     }
@@ -119,6 +145,11 @@ public final class LookAheadPacer implements Pacer {
         }
         outcomes.advance(view.nowMs());
         handle.prepare(view.nowMs(), view.busy());
+        split = talk.learned() && wrap.learned();
+        if (split) {
+            talk.prepare(view.nowMs(), view.busy(), HandleTimeModel.Phase.TALK);
+            wrap.prepare(view.nowMs(), view.busy(), HandleTimeModel.Phase.WRAP);
+        }
         int points = QUANTILES.length;
         Estimate[] estimates = new Estimate[points];
         double[] othersR = new double[points];
@@ -149,6 +180,29 @@ public final class LookAheadPacer implements Pacer {
         return new PacingDecision(m == max ? costs : Arrays.copyOf(costs, m));
     }
 
+    /**
+     * P(an agent talking for {@code elapsedMs} is Ready within {@code windowMs}): his talk ends at s into the window
+     * (from the talk model, given it lasted this long) and his wrap-up, a fresh one, fits in the rest —
+     * Σ<sub>s</sub> P(talk ends in step s | talk > e) × W(w − s), by one-second steps.
+     */
+    private double talkingFinishProbability(long elapsedMs, long windowMs) {
+        double alive = talk.survival(elapsedMs);
+        if (alive < 1e-9) {
+            return handle.finishProbability(elapsedMs, windowMs);
+        }
+        double sum = 0;
+        double prev = alive;
+        long last = 0;
+        for (long s = BUSY_BIN_MS; last < windowMs; s += BUSY_BIN_MS) {
+            long at = Math.min(s, windowMs);
+            double cur = talk.survival(elapsedMs + at);
+            sum += (prev - cur) * wrap.freshFinishProbability(windowMs - (at + last) / 2);
+            prev = cur;
+            last = at;
+        }
+        return Math.max(0, Math.min(1, sum / alive));
+    }
+
     private Estimate estimate(PacingView view, long windowMs) {
         BusyAgents busy = view.busy();
         long now = view.nowMs();
@@ -160,12 +214,20 @@ public final class LookAheadPacer implements Pacer {
         for (int i = 0; i < b; i++) {
             long hint = busy.readyHintAtMs(i);
             if (hint != Long.MIN_VALUE) {
-                busyP[i] = hint <= now + windowMs ? 0.95 : 0.05;
+                busyP[i] = hint <= now + windowMs ? HINT_INSIDE : HINT_OUTSIDE;
+            } else if (split && busy.wrapSinceMs(i) != Long.MIN_VALUE) {
+                int bin = (int) Math.min(BUSY_BINS - 1, Math.max(0, now - busy.wrapSinceMs(i)) / BUSY_BIN_MS);
+                if (wrapStamp[bin] != stamp) {
+                    wrapStamp[bin] = stamp;
+                    wrapCache[bin] = wrap.finishProbability(bin * BUSY_BIN_MS, windowMs);
+                }
+                busyP[i] = wrapCache[bin];
             } else {
                 int bin = (int) Math.min(BUSY_BINS - 1, Math.max(0, now - busy.busySinceMs(i)) / BUSY_BIN_MS);
                 if (busyStamp[bin] != stamp) {
                     busyStamp[bin] = stamp;
-                    busyCache[bin] = handle.finishProbability(bin * BUSY_BIN_MS, windowMs);
+                    busyCache[bin] = split ? talkingFinishProbability(bin * BUSY_BIN_MS, windowMs)
+                            : handle.finishProbability(bin * BUSY_BIN_MS, windowMs);
                 }
                 busyP[i] = busyCache[bin];
             }

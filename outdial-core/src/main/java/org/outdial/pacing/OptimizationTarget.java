@@ -4,7 +4,8 @@ import org.outdial.campaign.OptimizationMethod;
 
 /**
  * Steers predictive pacing toward a campaign group's optimization goal, inside the abandon guard. It scales the
- * guard's allowance by a factor f in [{@value #MIN_FACTOR}, 1], adjusted at most once a second by ±5 %:
+ * guard's allowance by a factor f in [{@value #MIN_FACTOR}, 1], adjusted at most once a second by ±2 % (it reaches
+ * progressive-like pacing from 1 in about 12 minutes; a faster step swings about the goal and spends abandons):
  * <ul>
  *   <li>busy factor (goal in percent): f shrinks while the busy share of logged-in agents (exponentially weighted,
  *       time constant {@value #TAU_MS} ms) is above the goal, grows while below;</li>
@@ -17,9 +18,11 @@ import org.outdial.campaign.OptimizationMethod;
  */
 public final class OptimizationTarget {
 
-    static final double MIN_FACTOR = 0.02;
-    static final long TAU_MS = 300_000;
+    static final double MIN_FACTOR = 1e-6;
+    static final long TAU_MS = 120_000;
     private static final long STEP_MS = 1_000;
+    /** The factor moves by this ratio per step: slowly, so that it settles instead of swinging about the goal. */
+    private static final double STEP = 1.02;
 
     private final OptimizationMethod method;
     private final double goal;
@@ -27,6 +30,7 @@ public final class OptimizationTarget {
     private double busyShare = Double.NaN;
     private double waitSec = Double.NaN;
     private long lastMs = Long.MIN_VALUE;
+    private long sampledMs = Long.MIN_VALUE;
 
     public OptimizationTarget(OptimizationMethod method, int goal) {
         if ((method == OptimizationMethod.BUSY_FACTOR || method == OptimizationMethod.OVERDIAL_RATE)
@@ -53,9 +57,11 @@ public final class OptimizationTarget {
     public double factor(long nowMs, int busyAgents, int loggedIn) {
         if (loggedIn > 0) {
             double share = (double) busyAgents / loggedIn;
-            double dt = lastMs == Long.MIN_VALUE ? TAU_MS : Math.max(0, nowMs - lastMs);
+            // Time-weighted: each sample counts for the time since the previous one, however often pacing asks.
+            double dt = sampledMs == Long.MIN_VALUE ? TAU_MS : Math.max(0, nowMs - sampledMs);
             double a = 1 - Math.exp(-dt / TAU_MS);
             busyShare = Double.isNaN(busyShare) ? share : busyShare + a * (share - busyShare);
+            sampledMs = nowMs;
         }
         if (lastMs != Long.MIN_VALUE && nowMs - lastMs < STEP_MS) {
             return factor;
@@ -67,7 +73,7 @@ public final class OptimizationTarget {
             default -> null;
         };
         if (tooBusy != null) {
-            factor = tooBusy ? Math.max(MIN_FACTOR, factor * 0.95) : Math.min(1, factor * 1.05);
+            factor = tooBusy ? Math.max(MIN_FACTOR, factor / STEP) : Math.min(1, factor * STEP);
         }
         return factor;
     }

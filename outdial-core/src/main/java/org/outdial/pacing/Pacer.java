@@ -26,6 +26,12 @@ public interface Pacer {
     /** An agent finished a call: connect → Ready took {@code handleMs}. */
     default void onHandleCompleted(long handleMs) {}
 
+    /** An agent's call ended after {@code talkMs} of talk (connect → hang-up); his after-call work begins. */
+    default void onTalkCompleted(long talkMs) {}
+
+    /** An agent finished his after-call work after {@code wrapMs} (hang-up → Ready). */
+    default void onWrapCompleted(long wrapMs) {}
+
     /** A short name for logs and reports, e.g. {@code predictive}. */
     String name();
 }

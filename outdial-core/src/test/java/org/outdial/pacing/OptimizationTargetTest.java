@@ -18,7 +18,7 @@ class OptimizationTargetTest {
 
     @Test
     void busyFactorGoalThrottlesWhileAgentsAreBusierThanTheGoal() {
-        assertThat(after(new OptimizationTarget(OptimizationMethod.BUSY_FACTOR, 80), 60, 10, 10)).isLessThan(0.1);
+        assertThat(after(new OptimizationTarget(OptimizationMethod.BUSY_FACTOR, 80), 180, 10, 10)).isLessThan(0.1);
     }
 
     @Test
@@ -33,7 +33,7 @@ class OptimizationTargetTest {
             t.onConnect(2_000);
         }
 
-        assertThat(after(t, 30, 8, 10)).isLessThan(0.5);
+        assertThat(after(t, 60, 8, 10)).isLessThan(0.5);
     }
 
     @Test

@@ -163,6 +163,50 @@ class PacersTest {
         assertThat(pacer.decide(view(0, 10, 0, 0, 100, 0.3, busy(since))).dials()).isLessThanOrEqualTo(2);
     }
 
+    @Test
+    void agentsInWrapUpArePredictedFromTheWrapUpTimeAlone() {
+        // trained apart: talk lasts 10 s to 200 s (any length equally), wrap-up exactly 15 s. Two agents 60 s into
+        // their call: still talking, they may go on for minutes; 12 s into wrap-up, they are Ready within 3 s.
+        LookAheadPacer pacer = trainedPacer();
+        for (int i = 0; i < 300; i++) {
+            pacer.onTalkCompleted(10_000 + (i % 191) * 1_000);
+            pacer.onWrapCompleted(15_000);
+        }
+        long now = 1_000_000;
+
+        int talking = pacer.decide(view(0, 2, 0, 0, 100, 0.3, busy(now - 60_000, now - 60_000))).dials();
+        int wrapping = pacer.decide(view(0, 0, 0, 0, 100, 0.3,
+                wrapping(now - 60_000, now - 12_000, now - 60_000, now - 12_000))).dials();
+
+        assertThat(talking).isZero();
+        assertThat(wrapping).isEqualTo(2);
+    }
+
+    /** Agents in wrap-up: pairs of (connected at, wrap-up since). */
+    private static BusyAgents wrapping(long... sinceAndWrap) {
+        return new BusyAgents() {
+            @Override
+            public int size() {
+                return sinceAndWrap.length / 2;
+            }
+
+            @Override
+            public long busySinceMs(int i) {
+                return sinceAndWrap[2 * i];
+            }
+
+            @Override
+            public long readyHintAtMs(int i) {
+                return Long.MIN_VALUE;
+            }
+
+            @Override
+            public long wrapSinceMs(int i) {
+                return sinceAndWrap[2 * i + 1];
+            }
+        };
+    }
+
     /** Every call lasts exactly 60 s; every dial is presented after 10 s. */
     private static LookAheadPacer trainedPacer() {
         LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000);

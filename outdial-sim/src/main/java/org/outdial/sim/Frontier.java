@@ -101,7 +101,14 @@ public final class Frontier {
             idle += m.idlePerCallS();
         }
         int n = seeds.size();
-        double setting = policy.contains(":") ? Double.parseDouble(policy.substring(policy.indexOf(':') + 1)) : 1.0;
+        double setting = 1.0;
+        if (policy.contains(":")) {
+            try {
+                setting = Double.parseDouble(policy.substring(policy.indexOf(':') + 1));
+            } catch (NumberFormatException target) {
+                setting = Double.NaN; // a target (busy=, wait=) or hints: no aggressiveness setting to plot
+            }
+        }
         return new Point(scenario.id(), family, setting, policy, busy / n, abandon / n, worst, idle / n, n);
     }
 }

@@ -1,6 +1,7 @@
 package org.outdial.sim;
 
 import java.util.function.Function;
+import org.outdial.campaign.OptimizationMethod;
 import org.outdial.engine.SessionConfig;
 import org.outdial.pacing.FixedRatioPacer;
 import org.outdial.pacing.LookAheadPacer;
@@ -8,19 +9,89 @@ import org.outdial.pacing.Pacer;
 import org.outdial.pacing.ProgressivePacer;
 
 /**
- * The pacing policies the runner knows: {@code progressive}, {@code fixed-ratio:<r>}, {@code predictive} and
- * {@code predictive:<aim>} (the predictive pacer told to keep the abandon rate at most {@code aim}).
+ * The pacing policies the runner knows: {@code progressive}, {@code fixed-ratio:<r>}, {@code predictive},
+ * {@code predictive:<aim>} (the predictive pacer told to keep the abandon rate at most {@code aim}), and the campaign
+ * group's other optimization targets: {@code predictive:busy=<percent>} (hold that agent busy factor) and
+ * {@code predictive:wait=<seconds>} (hold that average agent wait between calls), both inside the abandon cap.
+ * Any of them may end in {@code +ready=<seconds>}: the virtual agents then send a {@code ReadyTime} hint that many
+ * seconds before their wrap-up ends, as an agent desktop may.
  */
 final class Policy {
 
+    private static final String READY = "+ready=";
+    private static final String BUSY = "predictive:busy=";
+    private static final String WAIT = "predictive:wait=";
+
+    /** The campaign group's optimization method and goal a policy sets. */
+    record Target(OptimizationMethod method, int goal) {}
+
     private Policy() {}
 
+    /**
+     * The optimization target of the simulated group: busy factor or average wait time for {@code predictive:busy=}
+     * and {@code predictive:wait=}, else the overdial rate at the aim (or the cap {@code cap}) in whole percent.
+     */
+    static Target target(String policy, double cap) {
+        policy = base(policy);
+        if (policy.startsWith(BUSY)) {
+            return new Target(OptimizationMethod.BUSY_FACTOR, goal(policy, BUSY, 1, 100, "a busy factor in percent"
+                    + " 1..100, e.g. predictive:busy=85"));
+        }
+        if (policy.startsWith(WAIT)) {
+            return new Target(OptimizationMethod.AVERAGE_WAIT_TIME, goal(policy, WAIT, 1, 3_600, "an agent wait in "
+                    + "seconds 1..3600, e.g. predictive:wait=10"));
+        }
+        // The aim itself is the cap; the goal is rounded up so that it does not lower it.
+        return new Target(OptimizationMethod.OVERDIAL_RATE,
+                (int) Math.max(1, Math.ceil(aim(policy).orElse(cap) * 100 - 1e-9)));
+    }
+
+    /** The policy without its {@code +ready=} suffix. */
+    static String base(String policy) {
+        int at = policy.indexOf(READY);
+        return at < 0 ? policy : policy.substring(0, at);
+    }
+
+    /** How long before the end of their wrap-up the virtual agents send a ReadyTime hint; 0 = they send none. */
+    static long readyHintMs(String policy) {
+        int at = policy.indexOf(READY);
+        if (at < 0) {
+            return 0;
+        }
+        String s = policy.substring(at + READY.length());
+        try {
+            double sec = Double.parseDouble(s);
+            if (sec > 0 && sec <= 600) {
+                return Math.round(sec * 1000);
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("policy '" + policy + "': +ready= takes the seconds before the end of "
+                + "wrap-up at which agents send a ReadyTime hint, 0 < s <= 600, e.g. predictive+ready=5");
+    }
+
+    private static int goal(String policy, String prefix, int min, int max, String what) {
+        String g = policy.substring(prefix.length());
+        try {
+            int goal = Integer.parseInt(g);
+            if (goal >= min && goal <= max) {
+                return goal;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("policy '" + policy + "': the goal must be " + what);
+    }
+
     static Function<SessionConfig, Pacer> parse(String policy) {
+        readyHintMs(policy);
+        policy = base(policy);
         if (policy.equals("progressive")) {
             return cfg -> new ProgressivePacer(1.0);
         }
         if (policy.startsWith("predictive:")) {
-            aim(policy);
+            target(policy, 0.03);
             return parse("predictive");
         }
         if (policy.equals("predictive")) {
@@ -41,8 +112,9 @@ final class Policy {
                     + "e.g. fixed-ratio:1.2");
         }
         throw new IllegalArgumentException("unknown policy '" + policy
-                + "'; use progressive, fixed-ratio:<r> (e.g. fixed-ratio:1.2), predictive or predictive:<aim> "
-                + "(e.g. predictive:0.02)");
+                + "'; use progressive, fixed-ratio:<r> (e.g. fixed-ratio:1.2), predictive, predictive:<aim> "
+                + "(e.g. predictive:0.02), predictive:busy=<percent> (e.g. predictive:busy=85) or "
+                + "predictive:wait=<seconds> (e.g. predictive:wait=10)");
     }
 
     /**
@@ -50,7 +122,8 @@ final class Policy {
      * otherwise empty and the scenario's cap applies. The run is still judged against the scenario's cap.
      */
     static java.util.OptionalDouble aim(String policy) {
-        if (!policy.startsWith("predictive:")) {
+        policy = base(policy);
+        if (!policy.startsWith("predictive:") || policy.startsWith(BUSY) || policy.startsWith(WAIT)) {
             return java.util.OptionalDouble.empty();
         }
         String a = policy.substring("predictive:".length());
@@ -63,6 +136,6 @@ final class Policy {
             // fall through to the message below
         }
         throw new IllegalArgumentException("policy '" + policy + "': the aim must be an abandon rate between 0 and 1, "
-                + "e.g. predictive:0.02");
+                + "e.g. predictive:0.02 (or a target: predictive:busy=85, predictive:wait=10)");
     }
 }

@@ -10,7 +10,6 @@ import org.outdial.campaign.Campaign;
 import org.outdial.campaign.CampaignGroup;
 import org.outdial.campaign.CampaignList;
 import org.outdial.campaign.DialMode;
-import org.outdial.campaign.OptimizationMethod;
 import org.outdial.engine.Actor;
 import org.outdial.engine.Command;
 import org.outdial.engine.DialingOptions;
@@ -66,7 +65,7 @@ final class Simulation {
         this.metrics = new Metrics(scenario.days(), scenario.agents() * scenario.shiftHours() * 3600 * scenario.days());
         this.shifts = new ShiftClock(FIRST_SHIFT_MS, SimSwitch.ms(scenario.shiftHours() * 3600), scenario.days());
         this.switch_ = new SimSwitch(scenario, simRandom, queue, metrics, shifts);
-        this.agents = new VirtualAgents(scenario, simRandom, queue, metrics, shifts);
+        this.agents = new VirtualAgents(scenario, simRandom, queue, metrics, shifts, Policy.readyHintMs(policy));
         this.switch_.agents(agents);
         this.store = new SimStore(queue, faults, faultRandom);
         this.engine = new Engine(EngineContext.builder().applicationId(1).random(engineRandom)
@@ -128,8 +127,9 @@ final class Simulation {
     private SessionConfig config() {
         int lines = (int) Math.round(scenario.maxLinesPerAgent() * scenario.agents());
         int bufferMin = lines + scenario.agents();
+        Policy.Target target = Policy.target(policy, scenario.abandonLimit());
         CampaignGroup group = new CampaignGroup(GROUP_ID, 1, scenario.id(), 1, 1, DialMode.PREDICTIVE,
-                OptimizationMethod.OVERDIAL_RATE, overdialGoal(), bufferMin, 2 * bufferMin, Map.of(), 0);
+                target.method(), target.goal(), bufferMin, 2 * bufferMin, Map.of(), 0);
         Campaign campaign = new Campaign(1, 1, "simulation", "", List.of(new CampaignList(SimStore.LIST_ID, 100, true)),
                 List.of(), "+15550100000", null, 0);
         CallingList list = new CallingList(SimStore.LIST_ID, 1, "simulated", "", List.of(), ZoneOffset.UTC,
@@ -140,11 +140,6 @@ final class Simulation {
                         SimSwitch.ms(scenario.tickS()))
                 .withAmd(scenario.amd().enabled(), scenario.amd().enabled() ? scenario.amd().falsePositiveRate() : 0);
         return new SessionConfig(group, campaign, List.of(list), List.of(), options);
-    }
-
-    /** The group's overdial goal in whole percent: the cap, or a sweep's aim rounded up (the aim itself is the cap). */
-    private int overdialGoal() {
-        return (int) Math.max(1, Math.ceil(Policy.aim(policy).orElse(scenario.abandonLimit()) * 100 - 1e-9));
     }
 
     private void deliver(Event event) {

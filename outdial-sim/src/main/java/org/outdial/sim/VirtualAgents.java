@@ -6,7 +6,8 @@ import org.outdial.record.CallResult;
 
 /**
  * Agents who do as the scenario says: talk (or spend the machine-handling time on a machine that reached them, then
- * say so with a disposition), hang up, wrap up, and become Ready again. Busy and talk time go to the metrics, cut at
+ * say so with a disposition), hang up, wrap up, and become Ready again — optionally saying when, with a ReadyTime hint
+ * sent a set time before the end of wrap-up (a desktop's countdown). Busy and talk time go to the metrics, cut at
  * the shift's end.
  */
 final class VirtualAgents {
@@ -16,10 +17,14 @@ final class VirtualAgents {
     private final SimQueue queue;
     private final Metrics metrics;
     private final ShiftClock shifts;
+    private final long readyHintMs;
     private long nowMs;
 
-    VirtualAgents(Scenario scenario, RandomGenerator rng, SimQueue queue, Metrics metrics, ShiftClock shifts) {
+    /** @param readyHintMs how long before the end of wrap-up an agent sends a ReadyTime hint; 0 = never */
+    VirtualAgents(Scenario scenario, RandomGenerator rng, SimQueue queue, Metrics metrics, ShiftClock shifts,
+                  long readyHintMs) {
         this.scenario = scenario;
+        this.readyHintMs = readyHintMs;
         this.rng = rng;
         this.queue = queue;
         this.metrics = metrics;
@@ -47,6 +52,10 @@ final class VirtualAgents {
             queue.add(new Event.CallDisposition(releaseAt, callId, CallResult.ANSWERING_MACHINE));
         }
         queue.add(new Event.CallReleased(releaseAt, callId));
+        if (readyHintMs > 0) {
+            long hintAt = Math.max(releaseAt, readyAt - readyHintMs);
+            queue.add(new Event.ReadyTimeHint(hintAt, agentId, readyAt - hintAt));
+        }
         queue.add(new Event.AgentReady(readyAt, agentId));
     }
 }

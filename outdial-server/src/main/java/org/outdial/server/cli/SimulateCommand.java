@@ -35,7 +35,9 @@ final class SimulateCommand implements Callable<Integer> {
     String id;
 
     @Option(names = "--policy", paramLabel = "POLICY", split = ",", defaultValue = "predictive",
-            description = "progressive, fixed-ratio:<r> (e.g. fixed-ratio:1.2) or predictive; repeat or separate by "
+            description = "progressive, fixed-ratio:<r> (e.g. fixed-ratio:1.2), predictive, predictive:<aim> (e.g. "
+                    + "predictive:0.02), predictive:busy=<percent> (hold that busy factor) or predictive:wait=<seconds> "
+                    + "(hold that agent wait between calls); repeat or separate by "
                     + "commas for several (default: ${DEFAULT-VALUE}).")
     List<String> policies;
 
