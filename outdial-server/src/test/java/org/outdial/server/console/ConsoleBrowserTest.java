@@ -539,7 +539,7 @@ class ConsoleBrowserTest {
         form.getByLabel("Dial mode").selectOption("PREVIEW");
         form.getByLabel("Options (name=value, one a line)").fill("ring_time=30");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save campaign group")).click();
-        assertThat(page.locator(".toast", new Page.LocatorOptions().setHasText("campaign group saved"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New campaign group"))).isVisible();
         row = page.locator("tr", new Page.LocatorOptions().setHasText("evening@grouped"));
         assertThat(row).containsText("PREVIEW");
         assertThat(row.locator("td").nth(6)).hasText("ring_time=30");
