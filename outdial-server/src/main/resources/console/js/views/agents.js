@@ -80,13 +80,16 @@ export async function render(root, params, session) {
 
   const form = h('form', { class: 'inline', id: 'agent-add' },
     field('Login id', h('input', { name: 'loginId', required: true })), field('Name', h('input', { name: 'name' })),
-    field('Place', h('input', { name: 'place' })), h('button', { type: 'submit', 'data-write': true }, 'Add agent'));
+    field('Place', h('input', { name: 'place' })),
+    field('Desktop credential', h('input', { name: 'credential', type: 'password', autocomplete: 'new-password', minlength: 4, maxlength: 128 })),
+    h('button', { type: 'submit', 'data-write': true }, 'Add agent'));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = new FormData(form);
     const body = { loginId: f.get('loginId') };
     if (f.get('name')) body.name = f.get('name');
     if (f.get('place')) body.place = f.get('place');
+    if (f.get('credential')) body.credential = f.get('credential');
     try { await post('/agents', body); toast('agent added'); location.reload(); } catch (err) { fail(err); }
   });
   root.append(writable(panel('Add an agent', form), session.admin));

@@ -36,13 +36,18 @@ export async function render(root, params, session) {
     field('Phone', h('input', { name: 'phone', placeholder: '+14155550100 or national' })),
     field('or customer id', h('input', { name: 'customerId' })),
     field('Message', h('input', { name: 'message', placeholder: 'asked not to be called' })),
-    field('Expires (date, optional)', h('input', { name: 'expiresAt', type: 'date' }))),
+    field('Expires (date, optional)', h('input', { name: 'expiresAt', type: 'date' }), 'blocked through that whole day, your time')),
   h('button', { type: 'submit', 'data-write': true }, 'Add to Do-Not-Call'));
   addForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = new FormData(addForm);
     const body = {};
-    for (const k of ['phone', 'customerId', 'message', 'expiresAt']) if (f.get(k)) body[k] = f.get(k);
+    for (const k of ['phone', 'customerId', 'message']) if (f.get(k)) body[k] = f.get(k);
+    // The API reads a bare date as that day's start (UTC); a supervisor picking a date means "through that day".
+    if (f.get('expiresAt')) {
+      const [y, m, d] = f.get('expiresAt').split('-').map(Number);
+      body.expiresAt = new Date(y, m - 1, d + 1).toISOString();
+    }
     try {
       const entry = await post('/dnc', body);
       toast(`${entry.phone || entry.customerId} added`);
@@ -62,7 +67,7 @@ export async function render(root, params, session) {
     } catch (err) { fail(err); }
   });
 
-  const file = h('input', { type: 'file', accept: '.csv,text/csv' });
+  const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain' });
   const importResult = h('div', { 'aria-live': 'polite' });
   const importForm = h('form', { class: 'inline' }, field('CSV file (phone, customer_id, message, expires)', file),
     h('button', { type: 'submit', 'data-write': true }, 'Import'));

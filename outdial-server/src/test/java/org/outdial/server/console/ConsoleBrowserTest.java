@@ -357,7 +357,9 @@ class ConsoleBrowserTest {
         login(AdminFixture.ADMIN);
         page.navigate(api.url() + "/#/agents");
         Locator ann = page.locator("#agents-live tr[data-agent='ann.live']");
-        assertThat(ann.locator("td").nth(0)).hasText("ann.live (Ann Live)");
+        // The feed learns a new agent's name when it re-reads the configuration (every 5 s).
+        assertThat(ann.locator("td").nth(0)).hasText("ann.live (Ann Live)",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
         assertThat(ann.locator("td").nth(1)).hasText("READY");
         assertThat(ann.locator("td").nth(2)).hasText(java.util.regex.Pattern.compile("^\\d+:\\d\\d$"));
         assertThat(ann.locator("td").nth(4)).hasText("desk@agents");
@@ -432,5 +434,177 @@ class ConsoleBrowserTest {
         Download download = page.waitForDownload(() -> page.locator("#report-csv").click());
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("campaigns.csv");
         org.assertj.core.api.Assertions.assertThat(Files.readString(download.path())).contains(",");
+    }
+
+    @Test
+    void doNotCallEntriesAreSearchedCheckedAddedWithAnExpiryRemovedAndBulkImported() {
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/dnc");
+        page.getByLabel("Phone", new Page.GetByLabelOptions().setExact(true)).fill("(212) 555-0701");
+        page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill("until the new year");
+        page.getByLabel("Expires (date, optional)").fill("2099-12-31");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to Do-Not-Call")).click();
+        Locator entry = page.locator("#dnc-entries tr", new Page.LocatorOptions().setHasText("+12125550701"));
+        assertThat(entry).not().containsText("never");
+        JsonNode added = AdminFixture.json(api.get("/api/v1/dnc/check?phone=%2B12125550701", AdminFixture.READER));
+        Object endOfDay = page.evaluate("() => new Date(2099, 11, 32).toISOString()");
+        org.assertj.core.api.Assertions.assertThat(java.time.Instant.parse(added.get("entry").get("expiresAt").asText()))
+                .as("blocked through the chosen day").isEqualTo(java.time.Instant.parse((String) endOfDay));
+
+        Locator check = page.locator("form", new Page.LocatorOptions().setHas(page.getByLabel("Check a phone")));
+        check.getByLabel("Check a phone").fill("+12125550701");
+        check.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
+        assertThat(page.locator("#dnc-check-result")).hasText("+12125550701 must not be called (until the new year)");
+        check.getByLabel("Check a phone").fill("2125550799");
+        check.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check")).click();
+        assertThat(page.locator("#dnc-check-result")).hasText("+12125550799 may be called");
+
+        String text = "phone,message,expires\n+12125550711,moved away,\nnot a phone,x,\n+12125550712,,2099-06-30\n";
+        page.getByLabel("CSV file (phone, customer_id, message, expires)").setInputFiles(
+                new FilePayload("dnc.txt", "text/plain", text.getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import").setExact(true)).click();
+        assertThat(page.getByText("2 imported, 1 rejected.")).isVisible();
+        assertThat(page.locator("table", new Page.LocatorOptions().setHasText("Reason")).last().locator("tbody tr td").first()).hasText("3");
+
+        page.getByLabel("Phone or customer id starts with").fill("+121255507");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
+        assertThat(page.locator("#dnc-entries tbody tr")).hasCount(3);
+        assertThat(page.locator("#dnc-entries")).containsText("moved away");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove +12125550701")).click();
+        confirm();
+        assertThat(page.locator("#dnc-entries tbody tr")).hasCount(2);
+        org.assertj.core.api.Assertions.assertThat(AdminFixture.json(api.get("/api/v1/dnc/check?phone=%2B12125550701",
+                AdminFixture.READER)).get("mayCall").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAgentIsAddedWithACredentialAndJoinsAnAgentGroup() {
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/agents");
+        page.getByLabel("New agent group").fill("desk-team");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create group")).click();
+        assertThat(page.locator("td", new Page.LocatorOptions().setHasText(java.util.regex.Pattern.compile("^desk-team$")))).isVisible();
+        Locator add = page.locator("#agent-add");
+        add.getByLabel("Login id").fill("bob.desk");
+        add.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Bob Desk");
+        add.getByLabel("Desktop credential").fill("s3cret-pin");
+        add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add agent")).click();
+        Locator configured = page.locator("tr", new Page.LocatorOptions().setHasText("bob.desk")).filter(
+                new Locator.FilterOptions().setHasText("Bob Desk"));
+        assertThat(configured.first()).containsText("–");
+        var bob = api.store.config().agents(api.tenant.id()).stream().filter(a -> a.loginId().equals("bob.desk")).findFirst()
+                .orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(org.outdial.server.desktop.Credentials.verify("s3cret-pin", bob.credentialHash()))
+                .as("the credential is stored (hashed) and verifies").isTrue();
+
+        Locator team = page.locator("tr", new Page.LocatorOptions().setHas(page.locator("td", new Page.LocatorOptions()
+                .setHasText(java.util.regex.Pattern.compile("^desk-team$")))));
+        team.getByLabel("bob.desk").check();
+        team.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save members")).click();
+        assertThat(page.locator(".toast", new Page.LocatorOptions().setHasText("desk-team saved"))).isVisible();
+        JsonNode groups = AdminFixture.json(api.get("/api/v1/agent-groups", AdminFixture.READER));
+        JsonNode deskTeam = null;
+        for (JsonNode g : groups) {
+            if (g.get("name").asText().equals("desk-team")) {
+                deskTeam = g;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(deskTeam).as("desk-team created through the form").isNotNull();
+        org.assertj.core.api.Assertions.assertThat(deskTeam.get("agentIds").toString()).isEqualTo("[" + bob.id() + "]");
+        page.reload();
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Bob Desk")).first()).containsText("desk-team");
+    }
+
+    @Test
+    void aCampaignGroupIsCreatedAndEditedWithItsDialModeAndOptions() {
+        Map<String, Long> setup = api.campaignSetup("grouped", "PREDICTIVE");
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/config/groups");
+        Locator form = page.locator("#group-form");
+        form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("evening@grouped");
+        form.getByLabel("Campaign", new Locator.GetByLabelOptions().setExact(true)).selectOption(String.valueOf(setup.get("campaign")));
+        form.getByLabel("Agent group").selectOption(String.valueOf(setup.get("agentGroup")));
+        form.getByLabel("Dial mode").selectOption("PROGRESSIVE");
+        form.getByLabel("Buffer max").fill("12");
+        form.getByLabel("Options (name=value, one a line)").fill("ring_time=25\nscript=evening");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create campaign group")).click();
+        Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("evening@grouped"));
+        assertThat(row).containsText("PROGRESSIVE");
+        assertThat(row).containsText("5–12");
+        assertThat(row).containsText("ring_time=25, script=evening");
+
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("evening@grouped")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Edit evening@grouped"))).isVisible();
+        form.getByLabel("Dial mode").selectOption("PREVIEW");
+        form.getByLabel("Options (name=value, one a line)").fill("ring_time=30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save campaign group")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New campaign group"))).isVisible();
+        row = page.locator("tr", new Page.LocatorOptions().setHasText("evening@grouped"));
+        assertThat(row).containsText("PREVIEW");
+        assertThat(row.locator("td").nth(6)).hasText("ring_time=30");
+        JsonNode stored = AdminFixture.json(api.get("/api/v1/campaign-groups", AdminFixture.READER));
+        JsonNode evening = null;
+        for (JsonNode g : stored) {
+            if (g.get("name").asText().equals("evening@grouped")) {
+                evening = g;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(evening).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(evening.get("dialMode").asText()).isEqualTo("PREVIEW");
+        org.assertj.core.api.Assertions.assertThat(evening.get("version").asLong()).isGreaterThan(0);
+    }
+
+    @Test
+    void aListIsExportedAsACsvDownload() throws Exception {
+        long list = api.create("/api/v1/lists", "{\"name\":\"to-export\",\"fields\":[]}").get("id").asLong();
+        importCsv(list, "phone,customer_id\n+12125550801,x-1\n+12125550802,x-2\n");
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/lists/" + list);
+        Download download = page.waitForDownload(() ->
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Export CSV")).click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("to-export.csv");
+        String exported = Files.readString(download.path());
+        org.assertj.core.api.Assertions.assertThat(exported.lines().count()).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThat(exported).contains("+12125550801").contains("x-2");
+    }
+
+    @Test
+    void theAuditLogPagesToOlderEntries() {
+        for (int i = 0; i < 105; i++) {
+            api.create("/api/v1/dnc", "{\"customerId\":\"audit-" + i + "\"}");
+        }
+        int total = AdminFixture.json(api.get("/api/v1/audit?limit=500", AdminFixture.ADMIN)).size();
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/audit");
+        Locator rows = page.locator("#view table tbody tr");
+        assertThat(rows).hasCount(100);
+        assertThat(rows.first()).containsText("audit-104");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Older entries")).click();
+        assertThat(rows).hasCount(Math.min(total, 200));
+        assertThat(page.locator("#view table tbody tr", new Page.LocatorOptions().setHasText("audit-0")).first()).isVisible();
+    }
+
+    @Test
+    void aCampaignIsCreatedFromTheFormAndDeleted() {
+        long list = api.create("/api/v1/lists", "{\"name\":\"camp-list\",\"fields\":[]}").get("id").asLong();
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/config/campaigns");
+        Locator form = page.locator("#campaign-form");
+        form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("spring-drive");
+        form.getByLabel("Caller id").fill("+12025550111");
+        form.getByLabel("use list camp-list").check();
+        form.getByLabel("share of camp-list").fill("60");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create campaign")).click();
+        Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("spring-drive"));
+        assertThat(row).containsText("camp-list (60%)");
+        assertThat(row).containsText("+12025550111");
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+        confirm();
+        assertThat(row).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(AdminFixture.json(api.get("/api/v1/campaigns", AdminFixture.READER))
+                .findValuesAsText("name")).doesNotContain("spring-drive");
+        org.assertj.core.api.Assertions.assertThat(list).isPositive();
     }
 }
