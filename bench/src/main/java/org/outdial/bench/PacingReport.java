@@ -98,10 +98,12 @@ public final class PacingReport {
             answered, finds no free agent within the abandon timeout stays under the allowance the abandon guard
             hands it (`AbandonGuard`: the budget left under the aim, whole campaign and today, steers the threshold).
             Agents free for the call are the idle ones plus each busy agent with his own chance of being Ready in
-            time: talking agents from the talk-time model convolved with a fresh wrap-up, agents in wrap-up from the
-            wrap-up model given how long they have been in it (both Kaplan–Meier estimates in which calls in progress
-            count as censored, so the start of a shift is not biased toward short calls), and agents who sent a
-            ReadyTime hint from the hint. Calls competing for them are the waiting ones, the dials in flight (each
+            time from the connect-to-Ready model given how long they have been busy (a Kaplan–Meier estimate in
+            which calls in progress count as censored, so the start of a shift is not biased toward short calls),
+            and agents who sent a ReadyTime hint from the hint. An experimental variant, `--policy
+            predictive-phases`, predicts talking agents (talk model convolved with a fresh wrap-up) and agents in
+            wrap-up (wrap-up model alone) apart; it gains up to a point of busy factor on S4 and S5 but broke the
+            worst day's 3 % cap on D1 and S3 at every aim margin tried, so it is not the default. Calls competing for them are the waiting ones, the dials in flight (each
             with its chance of being answered in time, from the learned answer times and the presented share,
             learned by complete cohort) and the other dials of the round.
 

@@ -6,7 +6,7 @@ package org.outdial.engine;
  *
  * @param abandonLimit           regulatory cap on abandoned ÷ live answers per calendar day of the session (0.03)
  * @param campaignAbandonLimit   cap over the campaign's rolling 30 days (0.03)
- * @param abandonAimMargin       how far below the caps pacing aims (0.003; the guard adds a small team's day noise)
+ * @param abandonAimMargin       how far below the caps pacing aims (0.004; the guard adds a small team's day noise)
  * @param amdFalsePositiveRate   the configured AMD's rate of live people taken for machines; they count as abandons,
  *                               so the budget sets them aside (0 when AMD is off)
  * @param connectTimeoutMs       an answered call with no agent within this time is abandoned (2 s rule)
@@ -54,7 +54,7 @@ public record DialingOptions(double abandonLimit, double campaignAbandonLimit, d
     }
 
     public static DialingOptions defaults() {
-        return new DialingOptions(0.03, 0.03, 0.003, 0.0, 2_000, 24_000, 4.0, 1.0, 1_000, 0, 0, null, 30_000,
+        return new DialingOptions(0.03, 0.03, 0.004, 0.0, 2_000, 24_000, 4.0, 1.0, 1_000, 0, 0, null, 30_000,
                 240_000, false);
     }
 

@@ -73,6 +73,7 @@ public final class LookAheadPacer implements Pacer {
     private long stamp;
     /** Whether this round predicts talk and wrap-up apart (both were seen), else connect → Ready as one. */
     private boolean split;
+    private final boolean phasesApart;
 
     /**
      * @param abandonTimeoutMs   the connect timeout after which a waiting call is abandoned
@@ -80,6 +81,17 @@ public final class LookAheadPacer implements Pacer {
      * @param handleTimePriorMs  assumed talk + wrap before calls were seen (err long: it errs toward fewer dials)
      */
     public LookAheadPacer(long abandonTimeoutMs, long noAnswerMs, long handleTimePriorMs) {
+        this(abandonTimeoutMs, noAnswerMs, handleTimePriorMs, false);
+    }
+
+    /**
+     * @param phasesApart predict talking agents and agents in wrap-up from separate talk and wrap-up models. Off by
+     *                    default: on the public and extra scenarios it raised busy by up to a point (S4, S5) but
+     *                    also the worst day's abandon rate, above the 3 % cap on D1 and S3 at every aim margin tried
+     *                    (0.002–0.004). Kept as the {@code predictive-phases} simulate policy for further work.
+     */
+    public LookAheadPacer(long abandonTimeoutMs, long noAnswerMs, long handleTimePriorMs, boolean phasesApart) {
+        this.phasesApart = phasesApart;
         this.abandonTimeoutMs = abandonTimeoutMs;
         this.handle = new HandleTimeModel(handleTimePriorMs);
         this.talk = new HandleTimeModel(handleTimePriorMs - handleTimePriorMs / WRAP_PRIOR_SHARE);
@@ -145,7 +157,7 @@ public final class LookAheadPacer implements Pacer {
         }
         outcomes.advance(view.nowMs());
         handle.prepare(view.nowMs(), view.busy());
-        split = talk.learned() && wrap.learned();
+        split = phasesApart && talk.learned() && wrap.learned();
         if (split) {
             talk.prepare(view.nowMs(), view.busy(), HandleTimeModel.Phase.TALK);
             wrap.prepare(view.nowMs(), view.busy(), HandleTimeModel.Phase.WRAP);

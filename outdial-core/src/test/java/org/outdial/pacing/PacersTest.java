@@ -164,10 +164,10 @@ class PacersTest {
     }
 
     @Test
-    void agentsInWrapUpArePredictedFromTheWrapUpTimeAlone() {
+    void withPhasesApartAgentsInWrapUpArePredictedFromTheWrapUpTimeAlone() {
         // trained apart: talk lasts 10 s to 200 s (any length equally), wrap-up exactly 15 s. Two agents 60 s into
         // their call: still talking, they may go on for minutes; 12 s into wrap-up, they are Ready within 3 s.
-        LookAheadPacer pacer = trainedPacer();
+        LookAheadPacer pacer = trainedPacer(true);
         for (int i = 0; i < 300; i++) {
             pacer.onTalkCompleted(10_000 + (i % 191) * 1_000);
             pacer.onWrapCompleted(15_000);
@@ -209,7 +209,11 @@ class PacersTest {
 
     /** Every call lasts exactly 60 s; every dial is presented after 10 s. */
     private static LookAheadPacer trainedPacer() {
-        LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000);
+        return trainedPacer(false);
+    }
+
+    private static LookAheadPacer trainedPacer(boolean phasesApart) {
+        LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000, phasesApart);
         for (int i = 0; i < 300; i++) {
             pacer.onHandleCompleted(60_000);
             pacer.onDialPlaced(i, 0, 0);

@@ -14,7 +14,8 @@ import org.outdial.pacing.ProgressivePacer;
  * group's other optimization targets: {@code predictive:busy=<percent>} (hold that agent busy factor) and
  * {@code predictive:wait=<seconds>} (hold that average agent wait between calls), both inside the abandon cap.
  * Any of them may end in {@code +ready=<seconds>}: the virtual agents then send a {@code ReadyTime} hint that many
- * seconds before their wrap-up ends, as an agent desktop may.
+ * seconds before their wrap-up ends, as an agent desktop may. {@code predictive-phases} is an experimental variant
+ * that predicts talk and wrap-up apart.
  */
 final class Policy {
 
@@ -98,6 +99,11 @@ final class Policy {
             return cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().noAnswerMs(),
                             cfg.options().handleTimePriorMs());
         }
+        if (policy.equals("predictive-phases")) {
+            // experimental: talk and wrap-up predicted apart (see LookAheadPacer); not the product's default
+            return cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().noAnswerMs(),
+                            cfg.options().handleTimePriorMs(), true);
+        }
         if (policy.startsWith("fixed-ratio:")) {
             String r = policy.substring("fixed-ratio:".length());
             try {
@@ -114,7 +120,7 @@ final class Policy {
         throw new IllegalArgumentException("unknown policy '" + policy
                 + "'; use progressive, fixed-ratio:<r> (e.g. fixed-ratio:1.2), predictive, predictive:<aim> "
                 + "(e.g. predictive:0.02), predictive:busy=<percent> (e.g. predictive:busy=85) or "
-                + "predictive:wait=<seconds> (e.g. predictive:wait=10)");
+                + "predictive:wait=<seconds> (e.g. predictive:wait=10), or the experimental predictive-phases");
     }
 
     /**
