@@ -67,18 +67,9 @@ final class AttemptRepository implements AttemptStore {
     /** Update first, insert when nothing was there: plain SQL that both databases run the same way. */
     @Override
     public void save(CallAttempt a) {
-        Objects.requireNonNull(a.guid(), "guid");
-        Objects.requireNonNull(a.callResult(), "callResult");
-        Object[] values = {a.listId(), a.recordId(), a.chainId(), a.campaignGroupId(), a.agentId(), a.phone(),
-                a.callResult().code(), Columns.epochMs(a.startProcessing()), Columns.epochMs(a.dialing()),
-                Columns.epochMs(a.cpdCompleted()), Columns.epochMs(a.agentAnswered()), Columns.epochMs(a.released()),
-                Columns.epochMs(a.acwCompleted()), Columns.epochMs(a.completeProcessing())};
-        Object[] updateParams = new Object[values.length + 1];
-        System.arraycopy(values, 0, updateParams, 0, values.length);
-        updateParams[values.length] = a.guid();
-        Object[] insertParams = new Object[values.length + 1];
-        insertParams[0] = a.guid();
-        System.arraycopy(values, 0, insertParams, 1, values.length);
+        Object[][] params = params(a);
+        Object[] updateParams = params[0];
+        Object[] insertParams = params[1];
         String set = String.join(" = ?, ", VALUES.split(", ")) + " = ?";
         String what = "saving call attempt " + a.guid();
         try {
