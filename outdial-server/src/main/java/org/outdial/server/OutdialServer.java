@@ -77,6 +77,7 @@ public final class OutdialServer implements AutoCloseable {
         this.gcMetrics = gcMetrics;
         this.dialing = dialing;
         this.feeds = feeds;
+        DialingMetrics.bindRuntime(registry, dialing);
     }
 
     /** As {@link #start(Settings, Store, double)} with the simulated switch in real time. */

@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -56,11 +57,13 @@ public final class RealTimeSimSwitch implements Switch {
         this.rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         this.speed = speed;
         this.clockMs = clockMs;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        // After close the simulated network is gone: commands the engine still sends while it stops are dropped,
+        // as a real switch that is down would not take them, instead of failing the engine loop's adapter call.
+        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sim-switch");
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.DiscardPolicy());
     }
 
     /** With the built-in call model: 30 % live answers, 20 % machines, two-minute talks, half-minute wrap-ups. */

@@ -36,6 +36,10 @@ public final class DialingMetrics {
             gauge(registry, "outdial.agents", "Logged-in agents by state", tags.and("state", state.name()), runtime,
                     groupId, s -> s.agents().getOrDefault(state, 0));
         }
+    }
+
+    /** The runtime's own meters (the store writer, the engine queue): once per runtime, not per group. */
+    public static void bindRuntime(MeterRegistry registry, DialingRuntime runtime) {
         FunctionCounter.builder("outdial.store.commits", runtime, DialingRuntime::storeCommits)
                 .description("Store transactions that committed the engine's record writes").register(registry);
         FunctionCounter.builder("outdial.store.writes", runtime, DialingRuntime::storeWritesCommitted)
