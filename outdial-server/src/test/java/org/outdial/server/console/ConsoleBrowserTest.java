@@ -607,4 +607,52 @@ class ConsoleBrowserTest {
                 .findValuesAsText("name")).doesNotContain("spring-drive");
         org.assertj.core.api.Assertions.assertThat(list).isPositive();
     }
+
+    @Test
+    void aTreatmentAndACampaignGroupAreDeletedFromConfigurationAfterConfirmation() {
+        Map<String, Long> setup = api.campaignSetup("doomed", "PROGRESSIVE");
+        api.create("/api/v1/treatments", "{\"name\":\"busy-doomed\",\"callResult\":\"BUSY\","
+                + "\"recordAction\":\"RETRY_IN\",\"cycleAttempts\":3,\"intervalMin\":10,\"incrementMin\":5}");
+        login(AdminFixture.ADMIN);
+
+        page.navigate(api.url() + "/#/config/treatments");
+        Locator treatment = page.locator("tr", new Page.LocatorOptions().setHasText("busy-doomed"));
+        treatment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+        confirm();
+        assertThat(treatment).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(AdminFixture.json(api.get("/api/v1/treatments", AdminFixture.READER))
+                .findValuesAsText("name")).doesNotContain("busy-doomed");
+
+        page.navigate(api.url() + "/#/config/groups");
+        Locator group = page.locator("tr", new Page.LocatorOptions().setHasText("doomed@agents"));
+        group.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+        confirm();
+        assertThat(group).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(AdminFixture.json(api.get("/api/v1/campaign-groups",
+                AdminFixture.READER)).findValuesAsText("name")).doesNotContain("doomed@agents");
+        org.assertj.core.api.Assertions.assertThat(setup.get("group")).isPositive();
+    }
+
+    @Test
+    void theConfiguredAgentsTableForcesALoggedInAgentNotReadyWithAReason() {
+        Map<String, Long> setup = api.campaignSetup("forced", "PROGRESSIVE");
+        long group = setup.get("group");
+        api.create("/api/v1/agents", "{\"loginId\":\"bob.forced\",\"name\":\"Bob Forced\"}");
+        api.post("/api/v1/campaign-groups/" + group + "/session/load", AdminFixture.ADMIN, null);
+        api.server.dialing().loginAgents(List.of("bob.forced"), group);
+        login(AdminFixture.ADMIN);
+        page.navigate(api.url() + "/#/agents");
+        Locator live = page.locator("#agents-live tr[data-agent='bob.forced']");
+        assertThat(live.locator("td").nth(1)).hasText("READY");
+
+        Locator configured = page.locator("section.panel", new Page.LocatorOptions().setHasText("Configured agents"))
+                .locator("tr", new Locator.LocatorOptions().setHasText("bob.forced"));
+        configured.getByLabel("reason code").fill("9");
+        configured.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Not ready bob.forced")).click();
+        confirm();
+        assertThat(live.locator("td").nth(1)).hasText("NOT_READY");
+        assertThat(live.locator("td").nth(3)).hasText("9");
+        JsonNode audit = AdminFixture.json(api.get("/api/v1/audit?limit=5", AdminFixture.ADMIN));
+        org.assertj.core.api.Assertions.assertThat(audit.findValuesAsText("action")).contains("agent.not-ready");
+    }
 }
