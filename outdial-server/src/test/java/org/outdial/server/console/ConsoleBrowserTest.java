@@ -609,14 +609,26 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aTreatmentAndACampaignGroupAreDeletedFromConfigurationAfterConfirmation() {
+    void aTreatmentIsEditedThenItAndACampaignGroupAreDeletedAfterConfirmation() {
         Map<String, Long> setup = api.campaignSetup("doomed", "PROGRESSIVE");
-        api.create("/api/v1/treatments", "{\"name\":\"busy-doomed\",\"callResult\":\"BUSY\","
-                + "\"recordAction\":\"RETRY_IN\",\"cycleAttempts\":3,\"intervalMin\":10,\"incrementMin\":5}");
+        long id = api.create("/api/v1/treatments", "{\"name\":\"busy-doomed\",\"callResult\":\"BUSY\","
+                + "\"recordAction\":\"RETRY_IN\",\"cycleAttempts\":3,\"intervalMin\":10,\"incrementMin\":5}")
+                .get("id").asLong();
         login(AdminFixture.ADMIN);
 
         page.navigate(api.url() + "/#/config/treatments");
         Locator treatment = page.locator("tr", new Page.LocatorOptions().setHasText("busy-doomed"));
+        treatment.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("busy-doomed")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Edit busy-doomed"))).isVisible();
+        page.getByLabel("Interval (min)").fill("20");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save treatment")).click();
+        assertThat(treatment).containsText("3 × 20 min +5");
+        for (JsonNode t : AdminFixture.json(api.get("/api/v1/treatments", AdminFixture.READER))) {
+            if (t.get("id").asLong() == id) {
+                org.assertj.core.api.Assertions.assertThat(t.get("intervalMin").asInt()).isEqualTo(20);
+            }
+        }
+
         treatment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
         confirm();
         assertThat(treatment).hasCount(0);
