@@ -45,6 +45,8 @@ public final class Callback {
     int positionWhenReady;
     int positionWhenLastDial;
     int ewtWhenLastDialSec;
+    /** How many times agents handed the callback's preview back (RecordReject, CTI Reject/Skip/Cancel). */
+    int previewRejects;
     List<DialAttempt> attempts = new ArrayList<>();
     String agentId;
     long listId;
@@ -91,6 +93,7 @@ public final class Callback {
     public long nextDialMs() { return nextDialMs; }
     public boolean cancelRequested() { return cancelRequested; }
     public int positionWhenReady() { return positionWhenReady; }
+    public int previewRejects() { return previewRejects; }
     public List<DialAttempt> attempts() { return Collections.unmodifiableList(attempts); }
     public String agentId() { return agentId; }
     public long listId() { return listId; }
@@ -140,6 +143,9 @@ public final class Callback {
             kv.put("cancelRequested", "1");
         }
         kv.put("positionWhenReady", Integer.toString(positionWhenReady));
+        if (previewRejects > 0) {
+            kv.put("previewRejects", Integer.toString(previewRejects));
+        }
         kv.put("positionWhenLastDial", Integer.toString(positionWhenLastDial));
         kv.put("ewtWhenLastDialSec", Integer.toString(ewtWhenLastDialSec));
         List<String> a = new ArrayList<>();
@@ -203,6 +209,7 @@ public final class Callback {
         c.rescheduleToMs = t[10];
         c.cancelRequested = "1".equals(kv.get("cancelRequested"));
         c.positionWhenReady = Integer.parseInt(kv.getOrDefault("positionWhenReady", "0"));
+        c.previewRejects = Integer.parseInt(kv.getOrDefault("previewRejects", "0"));
         c.positionWhenLastDial = Integer.parseInt(kv.getOrDefault("positionWhenLastDial", "0"));
         c.ewtWhenLastDialSec = Integer.parseInt(kv.getOrDefault("ewtWhenLastDialSec", "0"));
         String attempts = kv.getOrDefault("attempts", "");

@@ -144,6 +144,22 @@ public final class CallbackLifecycle {
     }
 
     /**
+     * An agent handed the callback's preview back without a result (RecordReject, CTI Reject/Skip/Cancel Reservation):
+     * counted; at the service's {@code previewRejectsMax} the callback completes as
+     * {@code AGENT_PREVIEW_CANCEL_AFTER_<n>REJECTS} ({@code COMPLETED.REJECTED}), else it waits again, due at
+     * {@code dueMs}.
+     */
+    public static Callback previewRejected(Callback cb, CallbackService service, long dueMs, long nowMs) {
+        Callback c = previewDeclined(cb, dueMs);
+        c.previewRejects++;
+        if (c.previewRejects >= service.previewRejectsMax()) {
+            complete(c, CompletionReason.AGENT_PREVIEW_CANCEL_AFTER_REJECTS.text(c.previewRejects), SubState.REJECTED,
+                    null, nowMs);
+        }
+        return c;
+    }
+
+    /**
      * An outbound attempt ended with {@code result}. Decides between another attempt and completion, by the
      * service's attempt limit, retry delay and the callback's time to live.
      *

@@ -266,6 +266,21 @@ class CallbackLifecycleTest {
         assertThat(CompletionReason.parse(cb.reason())).isEqualTo(reason);
     }
 
+    @Test
+    void anAgentsPreviewRejectsUpToTheServicesLimitCompleteAsAgentPreviewCancelAfterNRejects() {
+        Callback cb = routing();
+        for (int i = 1; i < SERVICE.previewRejectsMax(); i++) {
+            cb = CallbackLifecycle.previewRejected(cb, SERVICE, T0 + i * 60_000L, T0 + i * 1000L);
+            assertThat(cb.state()).as("after reject " + i).isEqualTo(CallbackState.QUEUED);
+            assertThat(cb.previewRejects()).isEqualTo(i);
+        }
+        cb = CallbackLifecycle.previewRejected(cb, SERVICE, T0 + 600_000, T0 + 9_000);
+        assertThat(cb.state()).isEqualTo(CallbackState.COMPLETED);
+        assertThat(cb.reason()).isEqualTo("AGENT_PREVIEW_CANCEL_AFTER_3REJECTS");
+        assertThat(cb.disposition().subState()).isEqualTo(SubState.REJECTED);
+        assertThat(Callback.fromKv(cb.toKv()).previewRejects()).as("survives the store").isEqualTo(3);
+    }
+
     private static Callback app(CompletionReason reason) {
         return CallbackLifecycle.applicationResult(immediate(), DialResult.PUSH_DELIVERY_NOT_CONFIRMED, reason, 2, T0);
     }

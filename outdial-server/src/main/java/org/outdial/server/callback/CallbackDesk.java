@@ -345,19 +345,34 @@ public final class CallbackDesk {
      * (the record is made Ready, due after the service's retry delay, unless the engine already did).
      */
     synchronized void previewDeclined(long listId, long recordId) {
+        previewDeclined(listId, recordId, false);
+    }
+
+    /**
+     * As {@link #previewDeclined(long, long)}; {@code rejectedByAgent}: the agent handed it back without a result,
+     * which counts toward the service's preview-reject limit (AGENT_PREVIEW_CANCEL_AFTER_&lt;n&gt;REJECTS).
+     */
+    synchronized void previewDeclined(long listId, long recordId, boolean rejectedByAgent) {
         Callback cb = callbacks.findByRecord(listId, recordId).orElse(null);
         if (cb == null || cb.state().isFinal()) {
             return;
         }
         CallbackService s = callbacks.service(cb.serviceId()).orElseThrow();
-        long due = clockMs.getAsLong() + s.dialRetrySec() * 1000L;
+        long now = clockMs.getAsLong();
+        long due = now + s.dialRetrySec() * 1000L;
         if (due >= cb.expiresMs()) {
             callbacks.cancelRecordIfIdle(listId, recordId);
-            save(CallbackLifecycle.expire(cb, clockMs.getAsLong()));
+            save(CallbackLifecycle.expire(cb, now));
             return;
         }
-        callbacks.requeueRecord(listId, recordId, due);
-        save(CallbackLifecycle.previewDeclined(cb, due));
+        Callback next = rejectedByAgent ? CallbackLifecycle.previewRejected(cb, s, due, now)
+                : CallbackLifecycle.previewDeclined(cb, due);
+        if (next.state().isFinal()) {
+            callbacks.cancelRecordIfIdle(listId, recordId);
+        } else {
+            callbacks.requeueRecord(listId, recordId, due);
+        }
+        save(next);
     }
 
     /**

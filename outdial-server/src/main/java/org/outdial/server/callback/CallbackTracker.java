@@ -278,7 +278,9 @@ public final class CallbackTracker implements java.util.function.Consumer<Comman
     private void onPreviewOutcome(Command.PublishPreviewOutcome p) {
         CallResult r = p.result();
         if (PreviewDecline.isDeclined(r) && r != CallResult.DO_NOT_CALL) {
-            desk.previewDeclined(p.listId(), p.recordId());
+            // an agent's hand-back without a result (reject, skip, cancel reservation) counts toward the service's
+            // preview-reject limit; a cancel or a stale record does not
+            desk.previewDeclined(p.listId(), p.recordId(), r == CallResult.UNKNOWN_CALL_RESULT);
             return;
         }
         boolean reached = r == CallResult.ANSWER || r == CallResult.WRONG_PARTY || DesktopResults.agentDisposition(r)

@@ -282,6 +282,25 @@ class CallbackTrackerTest {
     }
 
     @Test
+    void previewsTheAgentsHandBackCompleteTheCallbackAtTheServicesRejectLimit() {
+        Callback a = create();
+        for (int i = 1; i <= service.previewRejectsMax(); i++) {
+            CallingRecord r = recordOf(a, claim());
+            tracker.accept(new Command.PublishPreviewOffered("agent1", service.campaignGroupId(), 7, r), clock.get());
+            write(r, RecordType.CAMPAIGN_CALLBACK, RecordStatus.READY, CallResult.UNKNOWN_CALL_RESULT, null);
+            tracker.accept(new Command.PublishPreviewOutcome("agent1", service.campaignGroupId(), r.listId(),
+                    r.recordId(), r.chainId(), PHONE, CallResult.UNKNOWN_CALL_RESULT, clock.get(), clock.get()),
+                    clock.get());
+            tracker.drain();
+            clock.addAndGet(service.dialRetrySec() * 1000L + 1_000);
+        }
+        Callback c = get(a);
+        assertThat(c.state()).isEqualTo(CallbackState.COMPLETED);
+        assertThat(c.reason()).isEqualTo("AGENT_PREVIEW_CANCEL_AFTER_" + service.previewRejectsMax() + "REJECTS");
+        assertThat(c.attempts()).isEmpty();
+    }
+
+    @Test
     void commandsOfOtherCampaignGroupsAreNotQueued() {
         tracker.accept(new Command.Dial(1, UUID.randomUUID(), service.campaignGroupId() + 1000, 1, PHONE, "1", 30_000,
                 false, null), clock.get());
