@@ -655,7 +655,9 @@ class ConsoleBrowserTest {
         login(AdminFixture.ADMIN);
         page.navigate(api.url() + "/#/agents");
         Locator live = page.locator("#agents-live tr[data-agent='bob.forced']");
-        assertThat(live.locator("td").nth(1)).hasText("READY");
+        // The feed learns a new agent (and his tenant) when it re-reads the configuration (every 5 s).
+        assertThat(live.locator("td").nth(1)).hasText("READY",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
 
         Locator configured = page.locator("section.panel", new Page.LocatorOptions().setHasText("Configured agents"))
                 .locator("tr", new Locator.LocatorOptions().setHasText("bob.forced"));
