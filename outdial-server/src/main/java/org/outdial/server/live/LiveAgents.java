@@ -95,6 +95,10 @@ final class LiveAgents {
         }
     }
 
+    void configChanged() {
+        directories.clear();
+    }
+
     private Directory directory(long tenantId) {
         long now = clockMs.getAsLong();
         Directory d = directories.get(tenantId);

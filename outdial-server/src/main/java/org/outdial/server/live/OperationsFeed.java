@@ -73,6 +73,18 @@ public final class OperationsFeed implements AutoCloseable {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.sse("/api/v1/live/operations", this::connect, Access.READ);
         agents.register(routes);
+        // A supervisor who just created or renamed a group expects to see it at once, not after the cache expires.
+        routes.after("/api/v1/*", ctx -> {
+            if (!ctx.method().name().equals("GET") && ctx.statusCode() < 400) {
+                configChanged();
+            }
+        });
+    }
+
+    /** Forgets the cached configuration so the next push reads it again. */
+    public void configChanged() {
+        groupsByTenant.clear();
+        agents.configChanged();
     }
 
     private void connect(SseClient client) {

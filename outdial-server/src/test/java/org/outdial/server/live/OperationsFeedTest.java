@@ -131,4 +131,12 @@ class OperationsFeedTest {
         assertThat(AdminFixture.json(api.get("/api/v1/agent-states", "admin-token-b")).get("agents")).isEmpty();
         assertThat(api.get("/api/v1/agent-states", null).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void aGroupCreatedThroughTheApiIsInTheNextPushNotAfterTheConfigurationCacheExpires() {
+        api.server.operationsFeed().rows(api.tenant.id());
+        long group = api.campaignSetup("fresh", "PROGRESSIVE").get("group");
+
+        assertThat(api.server.operationsFeed().rows(api.tenant.id())).anySatisfy(row -> assertThat(row.get("id")).isEqualTo(group));
+    }
 }
