@@ -77,6 +77,8 @@ class ConsoleBrowserTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setAcceptDownloads(true));
         page = context.newPage();
         page.setDefaultTimeout(15_000);
+        // A loaded 2-core CI machine can take longer than Playwright's 5 s default to render a pushed update.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         page.onConsoleMessage(m -> {
             if (m.type().equals("error")) {
                 consoleErrors.add(m.text() + " @ " + page.url());

@@ -33,6 +33,8 @@ class AgentDesktopBrowserTest {
 
     @BeforeAll
     static void launch() {
+        // A loaded 2-core CI machine can take longer than Playwright's 5 s default to render a pushed update.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
