@@ -43,7 +43,7 @@ import org.outdial.tenant.Role;
  *       own: see {@link FeedsEngineBenchmark}.</li>
  * </ul>
  *
- * <p>Arguments: {@code oz|cti|engine [scenario-id] [runs] [cti: first N commands only]}; scenarios from {@code ../shared/bench/scenarios.json} or
+ * <p>Arguments: {@code oz|cti|engine [scenario-id] [runs] [cti: first N commands only | engine: pinned]}; scenarios from {@code ../shared/bench/scenarios.json} or
  * {@code $SCENARIOS}.
  */
 public final class FeedsBenchmark {
@@ -64,7 +64,8 @@ public final class FeedsBenchmark {
                 int limit = args.length > 3 ? Math.min(all.size(), Integer.parseInt(args[3])) : all.size();
                 cti(all.subList(0, limit), runs);
             }
-            case "engine" -> FeedsEngineBenchmark.run(file, scenario, runs, DIRECTORY);
+            case "engine" -> FeedsEngineBenchmark.run(file, scenario, runs, args.length > 3 && args[3].equals("pinned"),
+                    DIRECTORY);
             default -> throw new IllegalArgumentException("oz, cti or engine, not " + what);
         }
         System.exit(0);

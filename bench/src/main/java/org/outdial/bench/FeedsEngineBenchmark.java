@@ -48,6 +48,9 @@ import org.outdial.tenant.Role;
  * <p>Read the wall time with care: the simulation produces hours of a dialer's events in well under a second, and on
  * a machine with few cores the feeds' own threads, which then run flat out, take cores from the engine thread. No
  * real dialer produces events at that rate; the engine-thread CPU figure is the cost the feeds add per event.
+ * {@code pinned} (Linux, {@code taskset}, at least 2 CPUs) gives the engine thread CPU 0 to itself while it runs and
+ * puts every other thread of both JVMs on the other CPUs, as a server that keeps a core for the engine would: then the
+ * wall time shows what the feeds cost the engine rather than how the scheduler shares two cores.
  */
 final class FeedsEngineBenchmark {
 
@@ -57,8 +60,11 @@ final class FeedsEngineBenchmark {
 
     private FeedsEngineBenchmark() {}
 
-    /** @param preempted times the engine thread was switched out while it could have run on (-1 = not known) */
-    private record Run(long events, double wallS, double cpuS, long preempted) {
+    /**
+     * @param preempted times the engine thread was switched out while it could have run on (-1 = not known)
+     * @param gcPauseS  stop-the-world collection time of the JVM during the run (the engine thread stands still too)
+     */
+    private record Run(long events, double wallS, double cpuS, long preempted, double gcPauseS) {
         double cpuRate() {
             return events / cpuS;
         }
@@ -68,8 +74,21 @@ final class FeedsEngineBenchmark {
         }
     }
 
-    static void run(Path file, String scenario, int runs, FeedDirectory directory) throws Exception {
+    /** Null, or the CPUs every thread but the engine thread's runs uses ({@code pinned}). */
+    private static String others;
+
+    static void run(Path file, String scenario, int runs, boolean pinned, FeedDirectory directory) throws Exception {
         System.out.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
+        if (pinned) {
+            int cpus = Runtime.getRuntime().availableProcessors();
+            if (cpus < 2) {
+                throw new IllegalStateException("pinned needs at least 2 CPUs, this machine has " + cpus);
+            }
+            others = cpus == 2 ? "1" : "1-" + (cpus - 1);
+            taskset("-a", "-p", "-c", others, Long.toString(ProcessHandle.current().pid()));
+            System.out.printf(Locale.ROOT, "pinned: the engine thread runs on CPU 0 alone, every other thread on %s%n",
+                    others);
+        }
         timed(file, scenario, (c, t) -> { }); // warm-up of the engine alone
         Path dir = Files.createTempDirectory("feeds-bench");
         List<Run> off = new ArrayList<>();
@@ -83,9 +102,10 @@ final class FeedsEngineBenchmark {
                 Run o = timed(file, scenario, (c, t) -> { });
                 Run f = withFeeds(file, scenario, store, subscribers, directory, label);
                 System.out.printf(Locale.ROOT, "%s: %,d engine events; feeds off: wall %.3f s, engine thread CPU %.3f s "
-                        + "(%,.0f events/CPU-s, preempted %,d times); on: wall %.3f s, engine thread CPU %.3f s "
-                        + "(%,.0f events/CPU-s, preempted %,d times)%n", label, o.events, o.wallS, o.cpuS, o.cpuRate(),
-                        o.preempted, f.wallS, f.cpuS, f.cpuRate(), f.preempted);
+                        + "(%,.0f events/CPU-s, preempted %,d times, GC pauses %.3f s); on: wall %.3f s, engine thread "
+                        + "CPU %.3f s (%,.0f events/CPU-s, preempted %,d times, GC pauses %.3f s)%n", label, o.events,
+                        o.wallS, o.cpuS, o.cpuRate(), o.preempted, o.gcPauseS, f.wallS, f.cpuS, f.cpuRate(),
+                        f.preempted, f.gcPauseS);
                 if (r > 0) {
                     off.add(o);
                     on.add(f);
@@ -192,15 +212,41 @@ final class FeedsEngineBenchmark {
 
     /** One simulation run on this thread: events the engine handled, wall seconds, CPU seconds of this thread. */
     private static Run timed(Path file, String scenario, ObjLongConsumer<Command> observer) {
+        if (others != null) {
+            taskset("-p", "-c", "0", thisThread());
+        }
+        try {
+            return measured(file, scenario, observer);
+        } finally {
+            if (others != null) {
+                taskset("-p", "-c", others, thisThread());
+            }
+        }
+    }
+
+    private static Run measured(Path file, String scenario, ObjLongConsumer<Command> observer) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpu = mx.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long preempted = preemptions();
+        long gcMs = gcPauseMs();
         long events = ObservedSimulation.run(file, scenario, "predictive", 1, observer);
         long wallNs = System.nanoTime() - start;
         double cpuS = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
         long after = preemptions();
-        return new Run(events, wallNs / 1e9, cpuS, preempted < 0 || after < 0 ? -1 : after - preempted);
+        return new Run(events, wallNs / 1e9, cpuS, preempted < 0 || after < 0 ? -1 : after - preempted,
+                (gcPauseMs() - gcMs) / 1e3);
+    }
+
+    /** Pause time of the collectors so far (G1's concurrent cycles, which stop nobody, left out). */
+    private static long gcPauseMs() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!gc.getName().contains("Concurrent")) {
+                ms += Math.max(0, gc.getCollectionTime());
+            }
+        }
+        return ms;
     }
 
     /**
@@ -218,6 +264,32 @@ final class FeedsEngineBenchmark {
             // not Linux
         }
         return -1;
+    }
+
+    /** This thread's Linux task id. */
+    private static String thisThread() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("pinned needs Linux (/proc/thread-self): " + e, e);
+        }
+    }
+
+    private static void taskset(String... args) {
+        List<String> command = new ArrayList<>(List.of("taskset"));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out.trim());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("pinned needs taskset (util-linux): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String loadAverage() {
@@ -244,9 +316,13 @@ final class FeedsEngineBenchmark {
         }
 
         static SubscriberProcess start() throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    FeedsSubscribers.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            List<String> command = new ArrayList<>();
+            if (others != null) {
+                command.addAll(List.of("taskset", "-c", others));
+            }
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-cp", System.getProperty("java.class.path"), FeedsSubscribers.class.getName()));
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             return new SubscriberProcess(p);
         }
 

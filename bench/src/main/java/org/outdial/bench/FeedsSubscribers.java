@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   (at start)                                    → status-port &lt;port&gt;
  *   connect &lt;ozPort&gt; &lt;ctiPort&gt; &lt;token&gt; &lt;oz&gt; &lt;cti&gt;  → connected        (every subscription confirmed)
  *   count                                         → counts &lt;oz messages&gt; &lt;cti events&gt; &lt;status posts&gt;
+ *                                                   (once nothing more has arrived for a second)
  *   close                                         → closed           (all subscribers disconnected, counts reset)
  * </pre>
  *
@@ -67,7 +68,10 @@ public final class FeedsSubscribers {
                             Integer.parseInt(w[5]));
                     System.out.println("connected");
                 }
-                case "count" -> System.out.println("counts " + s.oz.get() + " " + s.cti.get() + " " + s.status.get());
+                case "count" -> {
+                    s.settle();
+                    System.out.println("counts " + s.oz.get() + " " + s.cti.get() + " " + s.status.get());
+                }
                 case "close" -> {
                     s.close();
                     System.out.println("closed");
@@ -115,6 +119,20 @@ public final class FeedsSubscribers {
                     .buildAsync(URI.create("ws://127.0.0.1:" + ctiPort + "/cti"), listener));
         }
         pending.forEach(p -> ctiClients.add(p.join()));
+    }
+
+    /** Until nothing more arrives for a second (at most a minute): what was sent is read before it is counted. */
+    private void settle() throws InterruptedException {
+        long last = -1;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long now = oz.get() + cti.get() + status.get();
+            if (now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(1_000);
+        }
     }
 
     private void countOz(InputStream in) {
