@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * The fan-out between the engine thread and the feeds. The engine thread only ever {@link #publish offers} a stamped
  * command (an immutable record) to one bounded, lock-free ring; when the ring is full the command is dropped and
  * counted (feeds are best effort, dialing is not). Nothing else happens on the engine thread: no encoding, no logging,
- * no lock it shares with another thread. The hub's own thread joins commands into finished calls ({@link CallTracker}) and hands both to
- * every {@link FeedListener}, each of which keeps its own bounded queues for its subscribers.
+ * no lock it shares with another thread. The hub's own thread joins commands into finished calls
+ * ({@link CallTracker}) and hands both to every {@link FeedListener}, each of which keeps its own bounded queues for
+ * its subscribers.
  */
 public final class FeedHub implements AutoCloseable {
 
