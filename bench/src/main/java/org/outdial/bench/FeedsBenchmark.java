@@ -18,10 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ObjLongConsumer;
 import org.outdial.campaign.OptimizationMethod;
 import org.outdial.engine.Command;
-import org.outdial.server.feed.AttemptHistory;
 import org.outdial.server.feed.FeedDirectory;
 import org.outdial.server.feed.FeedHub;
 import org.outdial.server.feed.FeedMetrics;
@@ -41,12 +39,11 @@ import org.outdial.tenant.Role;
  *       takes them; 10 TCP clients subscribed with EO receive the OZ messages. Reports OZ messages/s delivered (all
  *       clients together) from the first publication to the last message received.</li>
  *   <li>{@code cti}: the same replay into the CTI stream with 100 WebSocket subscribers on a real Javalin server.</li>
- *   <li>{@code engine}: the simulation's wall time with no feed attached versus all feeds attached (OZ with 10
- *       clients, CTI with 100 subscribers, the call-attempt history on H2), alternating runs; reports the medians
- *       and their ratio, and afterwards what each feed dropped.</li>
+ *   <li>{@code engine}: the engine's throughput with every feed on versus none, the subscribers in a JVM of their
+ *       own: see {@link FeedsEngineBenchmark}.</li>
  * </ul>
  *
- * <p>Arguments: {@code oz|cti|engine [scenario-id] [runs] [cti: first N commands only]}; scenarios from {@code ../shared/bench/scenarios.json} or
+ * <p>Arguments: {@code oz|cti|engine [scenario-id] [runs] [cti: first N commands only | engine: pinned]}; scenarios from {@code ../shared/bench/scenarios.json} or
  * {@code $SCENARIOS}.
  */
 public final class FeedsBenchmark {
@@ -67,7 +64,8 @@ public final class FeedsBenchmark {
                 int limit = args.length > 3 ? Math.min(all.size(), Integer.parseInt(args[3])) : all.size();
                 cti(all.subList(0, limit), runs);
             }
-            case "engine" -> engine(file, scenario, runs);
+            case "engine" -> FeedsEngineBenchmark.run(file, scenario, runs, args.length > 3 && args[3].equals("pinned"),
+                    DIRECTORY);
             default -> throw new IllegalArgumentException("oz, cti or engine, not " + what);
         }
         System.exit(0);
@@ -244,23 +242,6 @@ public final class FeedsBenchmark {
         }
     }
 
-    /** Until nothing more is sent on the CTI stream and the outcome feed for 2 s (at most 120 s). */
-    private static void waitQuiet(FeedMetrics metrics) throws InterruptedException {
-        double last = -1;
-        long quietSince = System.nanoTime();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            double now = metrics.count("outdial.feed.sent", "cti") + metrics.count("outdial.feed.sent", "outcome");
-            if (now != last) {
-                last = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > 2_000_000_000L) {
-                return;
-            }
-        }
-    }
-
     /** Until what the subscribers received equals what the stream sent, or nothing arrives for 5 s. */
     private static void waitStable(Counter counter, FeedMetrics metrics) throws InterruptedException {
         long idleSince = System.nanoTime();
@@ -281,93 +262,6 @@ public final class FeedsBenchmark {
         }
     }
 
-    private static void engine(Path file, String scenario, int runs) throws Exception {
-        double[] off = new double[runs];
-        double[] on = new double[runs];
-        double[] offCpu = new double[runs];
-        double[] onCpu = new double[runs];
-        ObservedSimulation.run(file, scenario, "predictive", 1, (c, t) -> { }); // warm-up
-        Path dir = Files.createTempDirectory("feeds-bench");
-        try (Store store = TestDatabases.open(TestDatabases.Kind.H2, dir)) {
-            long tenant = store.tenants().create("bench", null).id();
-            store.tenants().addToken(tenant, Role.READ_ONLY, "bench", "bench-token");
-            for (int r = 0; r < runs; r++) {
-                off[r] = timed(file, scenario, (c, t) -> { });
-                offCpu[r] = lastCpuS;
-                FeedMetrics metrics = new FeedMetrics(new SimpleMeterRegistry());
-                FeedHub hub = new FeedHub(DIRECTORY, metrics, FeedHub.DEFAULT_CAPACITY);
-                OutcomeServer server = OutcomeServer.start("127.0.0.1", 0, 100_000, metrics);
-                hub.add(server);
-                CtiStream stream = new CtiStream(DIRECTORY, metrics, e -> { }, System::currentTimeMillis, 1);
-                hub.add(stream);
-                AttemptHistory history = new AttemptHistory(store::attempts, metrics);
-                hub.add(history);
-                hub.start();
-                CtiEndpoint endpoint = new CtiEndpoint(stream, store.tenants(), metrics, 200_000);
-                Javalin javalin = Javalin.create(cfg -> {
-                    cfg.startup.showJavalinBanner = false;
-                    cfg.jetty.host = "127.0.0.1";
-                    cfg.jetty.port = 0;
-                    endpoint.register(cfg.routes);
-                }).start();
-                Counter counter = new Counter();
-                List<Socket> clients = new ArrayList<>();
-                for (int i = 0; i < 10; i++) {
-                    Socket s = new Socket("127.0.0.1", server.port());
-                    clients.add(s);
-                    s.getOutputStream().write("EO\\TXbench\\FO\\SO\0".getBytes(StandardCharsets.US_ASCII));
-                    Thread.ofVirtual().start(() -> {
-                        try {
-                            count(s.getInputStream(), counter);
-                        } catch (IOException e) {
-                            // closed
-                        }
-                    });
-                }
-                List<WebSocket> sockets = connect(javalin.port(), 100, new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence d, boolean l) {
-                        ws.request(1);
-                        return null;
-                    }
-                });
-                while (stream.subscribers() < 100) {
-                    Thread.sleep(10);
-                }
-                on[r] = timed(file, scenario, (c, t) -> hub.publish(t, c));
-                onCpu[r] = lastCpuS;
-                while (hub.backlog() > 0) {
-                    Thread.sleep(10);
-                }
-                waitQuiet(metrics);
-                history.close();
-                double droppedAll = 0;
-                for (String feed : List.of("hub", "outcome", "cti", "history")) {
-                    droppedAll += metrics.count("outdial.feed.dropped", feed);
-                }
-                System.out.printf(Locale.ROOT, "run %d: feeds off %.2f s (engine thread CPU %.2f s), on %.2f s "
-                        + "(engine thread CPU %.2f s); afterwards: dropped %.0f (hub %d), OZ received %,d, CTI "
-                        + "events sent %,.0f, attempts written %,.0f (failed %.0f)%n", r + 1, off[r], offCpu[r],
-                        on[r], onCpu[r], droppedAll, hub.dropped(), counter.received.get(),
-                        metrics.count("outdial.feed.sent", "cti"), metrics.count("outdial.feed.sent", "history"),
-                        metrics.count("outdial.feed.failed", "history"));
-                sockets.forEach(WebSocket::abort);
-                for (Socket s : clients) {
-                    s.close();
-                }
-                javalin.stop();
-                hub.close();
-                server.close();
-            }
-        }
-        System.out.printf(Locale.ROOT, "RESULT engine %s: median wall time feeds off %.2f s, on %.2f s; on/off = "
-                + "%.3f (%d runs each, alternating)%n", scenario, Stats.median(off), Stats.median(on),
-                Stats.median(on) / Stats.median(off), runs);
-        System.out.printf(Locale.ROOT, "RESULT engine %s: median CPU of the engine thread feeds off %.2f s, on %.2f s; "
-                + "on/off = %.3f%n", scenario, Stats.median(offCpu), Stats.median(onCpu),
-                Stats.median(onCpu) / Stats.median(offCpu));
-    }
-
     /** Opens {@code n} subscribers at once (each upgrade checks the API token, which takes a while). */
     private static List<WebSocket> connect(int port, int n, WebSocket.Listener listener) {
         HttpClient http = HttpClient.newHttpClient();
@@ -378,17 +272,5 @@ public final class FeedsBenchmark {
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/cti"), listener));
         }
         return pending.stream().map(java.util.concurrent.CompletableFuture::join).toList();
-    }
-
-    private static double lastCpuS;
-
-    /** Wall seconds of one simulation run; {@link #lastCpuS} = CPU seconds of the thread running the engine. */
-    private static double timed(Path file, String scenario, ObjLongConsumer<Command> observer) {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpu = mx.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        ObservedSimulation.run(file, scenario, "predictive", 1, observer);
-        lastCpuS = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
-        return (System.nanoTime() - start) / 1e9;
     }
 }

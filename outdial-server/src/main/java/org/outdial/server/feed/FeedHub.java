@@ -1,8 +1,7 @@
 package org.outdial.server.feed;
 
-import java.util.ArrayList;
+import io.micrometer.core.instrument.Counter;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,9 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fan-out between the engine thread and the feeds. The engine thread only ever {@link #publish offers} a stamped
- * command to one bounded queue; when the queue is full the command is dropped and counted (feeds are best effort,
- * dialing is not). The hub's own thread joins commands into finished calls ({@link CallTracker}) and hands both to
- * every {@link FeedListener}, each of which keeps its own bounded queues for its subscribers.
+ * command (an immutable record) to one bounded, lock-free ring; when the ring is full the command is dropped and
+ * counted (feeds are best effort, dialing is not). Nothing else happens on the engine thread: no encoding, no logging,
+ * no lock it shares with another thread. The hub's own thread joins commands into finished calls
+ * ({@link CallTracker}) and hands both to every {@link FeedListener}, each of which keeps its own bounded queues for
+ * its subscribers.
  */
 public final class FeedHub implements AutoCloseable {
 
@@ -28,20 +29,22 @@ public final class FeedHub implements AutoCloseable {
     private static final long PARK_IDLE_NS = 5_000_000;
     private static final int IDLE_SPINS = 2_000;
 
-    private record Stamped(long atMs, Command command) {}
-
-    private final ArrayBlockingQueue<Stamped> queue;
+    private final PublicationRing ring;
     private final List<FeedListener> listeners = new CopyOnWriteArrayList<>();
     private final CallTracker tracker;
-    private final FeedMetrics metrics;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
+    /** Resolved once, so a drop on the engine thread is one lock-free increment. */
+    private final Counter droppedCounter;
+    /** Hub thread: drops already logged. */
+    private long droppedLogged;
     private volatile boolean running = true;
 
+    /** @param capacity publications the hub holds at most, a power of two */
     public FeedHub(FeedDirectory directory, FeedMetrics metrics, int capacity) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.ring = new PublicationRing(capacity);
+        this.droppedCounter = metrics.counter("outdial.feed.dropped", "hub");
         this.tracker = new CallTracker(directory);
-        this.metrics = metrics;
         this.thread = Thread.ofPlatform().name("outdial-feeds").daemon().unstarted(this::run);
     }
 
@@ -61,17 +64,14 @@ public final class FeedHub implements AutoCloseable {
                 || c instanceof Command.Rejected);
     }
 
-    /** Engine thread: never blocks. A full queue drops the command and counts it. */
+    /**
+     * Engine thread: never blocks, never allocates. A full ring drops the command and counts it (the hub thread logs
+     * the drops).
+     */
     public void publish(long atMs, Command command) {
-        if (!relevant(command)) {
-            return;
-        }
-        if (!queue.offer(new Stamped(atMs, command))) {
-            long n = dropped.incrementAndGet();
-            metrics.dropped("hub");
-            if (n == 1 || n % 10_000 == 0) {
-                LOG.atWarn().addKeyValue("dropped", n).log("feed queue full: engine publications dropped");
-            }
+        if (relevant(command) && !ring.offer(atMs, command)) {
+            dropped.incrementAndGet();
+            droppedCounter.increment();
         }
     }
 
@@ -81,21 +81,26 @@ public final class FeedHub implements AutoCloseable {
 
     /** Publications waiting for the hub thread. */
     public int backlog() {
-        return queue.size();
+        return ring.size();
+    }
+
+    /** Publications the hub holds at most. */
+    public int capacity() {
+        return ring.capacity();
     }
 
     /**
-     * Drains the queue in batches and lets every listener flush after each batch. When the queue is empty the hub
-     * parks briefly instead of waiting on the queue: a waiting consumer would make every engine-thread offer wake it
-     * (a system call on the engine thread per publication).
+     * Drains the ring in batches and lets every listener flush after each batch. When the ring is empty the hub parks
+     * briefly instead of waiting to be woken: a waiting consumer would make every engine-thread offer wake it (a system
+     * call on the engine thread per publication).
      */
     private void run() {
-        List<Stamped> batch = new ArrayList<>(BATCH);
+        PublicationRing.Sink dispatch = this::dispatch;
         int idle = 0;
         while (true) {
-            int n = queue.drainTo(batch, BATCH);
+            int n = ring.drain(dispatch, BATCH);
             if (n == 0) {
-                if (!running) {
+                if (!running && ring.size() == 0) {
                     return;
                 }
                 idle++;
@@ -106,12 +111,8 @@ public final class FeedHub implements AutoCloseable {
             if (n < BATCH / 4 && running) {
                 // let a few more publications join this batch: fewer, larger batches (one chunk per subscriber each)
                 LockSupport.parkNanos(PARK_BUSY_NS);
-                queue.drainTo(batch, BATCH - n);
+                ring.drain(dispatch, BATCH - n);
             }
-            for (Stamped s : batch) {
-                dispatch(s);
-            }
-            batch.clear();
             for (FeedListener l : listeners) {
                 try {
                     l.flush();
@@ -120,20 +121,30 @@ public final class FeedHub implements AutoCloseable {
                             .log("a feed failed to flush a batch");
                 }
             }
+            logDrops();
         }
     }
 
-    private void dispatch(Stamped s) {
+    /** Logs drops here rather than on the engine thread: the first, then at most one line per 10,000. */
+    private void logDrops() {
+        long n = dropped.get();
+        if (n > droppedLogged && (droppedLogged == 0 || n - droppedLogged >= 10_000)) {
+            LOG.atWarn().addKeyValue("dropped", n).log("feed queue full: engine publications dropped");
+            droppedLogged = n;
+        }
+    }
+
+    private void dispatch(long atMs, Command command) {
         FinishedCall finished;
         try {
-            finished = tracker.observe(s.atMs, s.command);
+            finished = tracker.observe(atMs, command);
         } catch (RuntimeException e) {
-            LOG.atError().setCause(e).addKeyValue("command", s.command).log("feed could not follow a command");
+            LOG.atError().setCause(e).addKeyValue("command", command).log("feed could not follow a command");
             return;
         }
         for (FeedListener l : listeners) {
             try {
-                l.command(s.atMs, s.command);
+                l.command(atMs, command);
                 if (finished != null) {
                     l.finished(finished);
                 }

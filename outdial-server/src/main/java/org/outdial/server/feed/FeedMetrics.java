@@ -42,7 +42,8 @@ public final class FeedMetrics {
         return counter(name, feed).count();
     }
 
-    private Counter counter(String name, String feed) {
+    /** The counter itself, for a hot path that should not look it up each time. */
+    Counter counter(String name, String feed) {
         return counters.computeIfAbsent(name + "|" + feed, k -> Counter.builder(name).tag("feed", feed)
                 .description(switch (name) {
                     case "outdial.feed.sent" -> "Messages a feed delivered";

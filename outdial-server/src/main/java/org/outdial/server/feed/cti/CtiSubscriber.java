@@ -1,5 +1,9 @@
 package org.outdial.server.feed.cti;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,14 +19,48 @@ import org.slf4j.LoggerFactory;
 /**
  * One CTI subscriber: his filter (tenant of his token, agents, campaigns) and a queue bounded in events, drained by a
  * writer thread. The stream hands him chunks — the events of one hub batch that pass his filter, already rendered and
- * joined one JSON object per line, shared by every subscriber with the same filter — and the writer sends what has
- * accumulated in one text frame. A chunk that does not fit in the queue is dropped for this subscriber and counted.
+ * joined one JSON object per line and encoded in UTF-8 once, shared by every subscriber with the same filter — and the
+ * writer sends what has accumulated as one text message whose parts are those shared bytes: nothing is copied or
+ * encoded per subscriber. A chunk that does not fit in the queue is dropped for this subscriber and counted.
  */
 final class CtiSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(CtiSubscriber.class);
-    /** Rendered events, one JSON object per line, and how many there are. */
-    record Chunk(String text, int events) {}
+    /**
+     * Rendered events, one JSON object per line, in UTF-8, and how many there are. Shared by subscribers: its bytes
+     * are never written to, and each send reads them through a {@link ByteBuffer#duplicate duplicate}.
+     */
+    record Chunk(ByteBuffer utf8, int events) {
+        Chunk(String text, int events) {
+            this(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), events);
+        }
+    }
+
+    /** Sends one text message made of these UTF-8 parts, in order; may block (on the subscriber's writer thread). */
+    @FunctionalInterface
+    interface FrameSender {
+        void send(List<ByteBuffer> parts);
+
+        /** A sender that takes the message as one string (a session that cannot send bytes as text). */
+        static FrameSender text(Consumer<String> sender) {
+            return parts -> {
+                int size = 0;
+                for (ByteBuffer p : parts) {
+                    size += p.remaining();
+                }
+                byte[] all = new byte[size];
+                int at = 0;
+                for (ByteBuffer p : parts) {
+                    int n = p.remaining();
+                    p.get(all, at, n);
+                    at += n;
+                }
+                sender.accept(new String(all, StandardCharsets.UTF_8));
+            };
+        }
+    }
+
+    private static final byte[] NEWLINE = {'\n'};
 
     /**
      * Which events a subscriber sees. Events of another tenant never pass; events whose tenant is not known (an
@@ -46,14 +84,14 @@ final class CtiSubscriber {
         }
     }
 
-    /** Chunks queued together are joined into one frame up to this many characters. */
-    private static final int FRAME_MAX_CHARS = 1 << 20;
+    /** Chunks queued together are joined into one message up to this many bytes. */
+    private static final int MESSAGE_MAX_BYTES = 1 << 20;
 
     private final Filter filter;
     private final int capacity;
     private final BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
-    private final Consumer<String> sender;
+    private final FrameSender sender;
     private final FeedMetrics metrics;
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean open = true;
@@ -63,9 +101,9 @@ final class CtiSubscriber {
      * @param agents    empty = every agent
      * @param campaigns empty = every campaign
      * @param capacity  events held for this subscriber at most
-     * @param sender    sends one text frame; may block (it runs on this subscriber's writer thread only)
+     * @param sender    sends one text message; may block (it runs on this subscriber's writer thread only)
      */
-    CtiSubscriber(long tenantId, Set<String> agents, Set<String> campaigns, int capacity, Consumer<String> sender,
+    CtiSubscriber(long tenantId, Set<String> agents, Set<String> campaigns, int capacity, FrameSender sender,
                   FeedMetrics metrics) {
         this.filter = new Filter(tenantId, agents, campaigns);
         this.capacity = capacity;
@@ -105,33 +143,33 @@ final class CtiSubscriber {
     }
 
     /**
-     * Sends what has accumulated in one text frame: chunks queued while the previous frame was being sent are joined
-     * (up to {@link #FRAME_MAX_CHARS}), so a subscriber that falls behind gets fewer, larger frames.
+     * Sends what has accumulated as one text message: chunks queued while the previous message was being sent are
+     * joined by a newline (up to {@link #MESSAGE_MAX_BYTES}), so a subscriber that falls behind gets fewer, larger
+     * messages.
      */
     private void write() {
-        StringBuilder frame = new StringBuilder();
+        List<ByteBuffer> parts = new ArrayList<>();
         while (open) {
             try {
                 Chunk first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
+                parts.clear();
+                parts.add(first.utf8().duplicate());
                 int events = first.events();
-                String text = first.text();
-                Chunk next = queue.peek();
-                if (next != null && text.length() + next.text().length() < FRAME_MAX_CHARS) {
-                    frame.setLength(0);
-                    frame.append(text);
-                    while ((next = queue.peek()) != null && frame.length() + next.text().length() < FRAME_MAX_CHARS) {
-                        queue.poll();
-                        frame.append('\n').append(next.text());
-                        events += next.events();
-                    }
-                    text = frame.toString();
+                int bytes = first.utf8().remaining();
+                Chunk next;
+                while ((next = queue.peek()) != null && bytes + 1 + next.utf8().remaining() < MESSAGE_MAX_BYTES) {
+                    queue.poll();
+                    parts.add(ByteBuffer.wrap(NEWLINE));
+                    parts.add(next.utf8().duplicate());
+                    events += next.events();
+                    bytes += 1 + next.utf8().remaining();
                 }
                 queued.addAndGet(-events);
                 try {
-                    sender.accept(text);
+                    sender.send(List.copyOf(parts));
                     metrics.sent(CtiStream.FEED, events);
                 } catch (RuntimeException e) {
                     metrics.failed(CtiStream.FEED);

@@ -82,7 +82,8 @@ class CtiStreamTest {
     }
 
     private CtiSubscriber subscribe(long tenant, Set<String> agents, Set<String> campaigns, List<String> into) {
-        CtiSubscriber s = new CtiSubscriber(tenant, agents, campaigns, 1_000, into::add, metrics);
+        CtiSubscriber s = new CtiSubscriber(tenant, agents, campaigns, 1_000,
+                CtiSubscriber.FrameSender.text(into::add), metrics);
         stream.subscribe(s);
         subs.add(s);
         return s;
@@ -459,7 +460,7 @@ class CtiStreamTest {
 
     @Test
     void aSlowSubscriberLosesEventsBeyondItsQueueAndTheStreamGoesOn() {
-        CtiSubscriber slow = new CtiSubscriber(1, Set.of(), Set.of(), 16, frame -> {
+        CtiSubscriber slow = new CtiSubscriber(1, Set.of(), Set.of(), 16, parts -> {
             try {
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
