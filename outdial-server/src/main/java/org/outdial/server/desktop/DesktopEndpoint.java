@@ -1,8 +1,6 @@
 package org.outdial.server.desktop;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.outdial.server.http.Access;
 
@@ -16,8 +14,7 @@ public final class DesktopEndpoint implements AutoCloseable {
     private static final String CONNECTION = "outdial.desktop";
 
     private final DesktopGateway gateway;
-    private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("desktop-send-", 0).factory());
+    private final DesktopSender sender = new DesktopSender();
 
     public DesktopEndpoint(DesktopGateway gateway) {
         this.gateway = gateway;
@@ -27,7 +24,7 @@ public final class DesktopEndpoint implements AutoCloseable {
         routes.ws(PATH, ws -> {
             ws.onConnect(ctx -> {
                 ctx.enableAutomaticPings(20, TimeUnit.SECONDS); // keeps idle desktops' connections open
-                ctx.attribute(CONNECTION, new DesktopConnection(ctx.sessionId(), new Outbox(senders, ctx::send)));
+                ctx.attribute(CONNECTION, new DesktopConnection(ctx.sessionId(), new Outbox(sender, ctx::send)));
             });
             ws.onMessage(ctx -> gateway.onMessage(ctx.attribute(CONNECTION), ctx.message()));
             ws.onBinaryMessage(ctx -> gateway.onBinary(ctx.attribute(CONNECTION)));
@@ -42,6 +39,6 @@ public final class DesktopEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        senders.shutdown();
+        sender.close();
     }
 }
