@@ -12,6 +12,7 @@ public final class DesktopEndpoint implements AutoCloseable {
 
     static final String PATH = "/desktop";
     private static final String CONNECTION = "outdial.desktop";
+    static final int INPUT_BUFFER_BYTES = 1024;
 
     private final DesktopGateway gateway;
     private final DesktopSender sender = new DesktopSender();
@@ -24,6 +25,9 @@ public final class DesktopEndpoint implements AutoCloseable {
         routes.ws(PATH, ws -> {
             ws.onConnect(ctx -> {
                 ctx.enableAutomaticPings(20, TimeUnit.SECONDS); // keeps idle desktops' connections open
+                // Jetty starts each text message's buffer at this size (default 4 KiB, most of the server's garbage
+                // under load); desktop messages are a few hundred bytes, and larger ones still grow it
+                ctx.session.setInputBufferSize(INPUT_BUFFER_BYTES);
                 ctx.attribute(CONNECTION, new DesktopConnection(ctx.sessionId(), new Outbox(sender, ctx::send)));
             });
             ws.onMessage(ctx -> gateway.onMessage(ctx.attribute(CONNECTION), ctx.message()));

@@ -134,7 +134,12 @@ public final class DesktopJson {
      * generator: every answer to a desktop goes through here, and the generator's set-up cost more than the writing.
      */
     public static String event(String name, Map<String, Object> attributes) {
-        StringBuilder out = new StringBuilder(64 + 32 * attributes.size());
+        return event(new StringBuilder(128 + 48 * attributes.size()), name, attributes);
+    }
+
+    /** {@link #event(String, Map)} written into {@code out}, which is emptied first (one thread reuses its own). */
+    static String event(StringBuilder out, String name, Map<String, Object> attributes) {
+        out.setLength(0);
         out.append("{\"GSW_USER_EVENT\":");
         string(out, name);
         for (Map.Entry<String, Object> e : attributes.entrySet()) {
