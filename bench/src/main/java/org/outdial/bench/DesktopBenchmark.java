@@ -30,15 +30,20 @@ import org.outdial.store.Store;
 import org.outdial.tenant.Tenant;
 
 /**
- * Desktop protocol throughput: N desktops over loopback WebSocket, each in a closed loop of PreviewRecordRequest, K
- * UpdateCallCompletionStats and one RecordProcessed (acknowledged only after the store's write). Reports requests/s
- * and p50/p99 latency separately for acknowledgements that need a store write (RecordProcessed) and those that
- * don't, the median of several runs.
+ * Desktop protocol throughput and latency: N desktops over loopback WebSocket ({@link DesktopLoad}: one selector
+ * thread, real masked frames and the reference codec's JSON), each in a loop of PreviewRecordRequest, K
+ * UpdateCallCompletionStats and one RecordProcessed (acknowledged only after the store's write). Two measured windows
+ * per run: saturated (each desktop sends its next request as soon as the last is answered: the most the server
+ * sustains; latency there is queueing, N / throughput by Little's law) and paced (the desktops together offer
+ * {@code rate} requests/s on a fixed schedule; latency from when each request was due). Each window reports
+ * requests/s, RecordProcessed/s, p50/p99 latency for non-writing requests and for RecordProcessed, and the CPU time the
+ * server JVM, the PostgreSQL processes and the client JVM spent per 1,000 requests (on a shared machine a steadier
+ * figure than requests/s). Medians of several runs.
  *
- * <p>The server runs in a JVM of its own (started per run with {@code --server}), so the 500 client loops do not share
- * its heap, JIT and garbage collector; {@code BENCH_SERVER_JVM_OPTS} adds options to it (e.g. a JFR recording).
+ * <p>The server runs in a JVM of its own (started per run with {@code --server}); {@code BENCH_SERVER_JVM_OPTS} adds
+ * options to it, {@code BENCH_PROFILE=dir} records JFR of both JVMs over the measured windows.
  *
- * <pre>bench/run desktop [desktops] [seconds] [runs] [h2|postgres|both]   (default 500 20 3 both)</pre>
+ * <pre>bench/run desktop [desktops] [seconds] [runs] [h2|postgres|both] [rate]   (default 500 20 3 both 20000)</pre>
  */
 public final class DesktopBenchmark {
 
