@@ -1,7 +1,6 @@
 package org.outdial.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,12 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import org.outdial.agent.Agent;
 import org.outdial.agent.AgentGroup;
 import org.outdial.campaign.Campaign;
@@ -23,9 +16,6 @@ import org.outdial.campaign.CampaignGroup;
 import org.outdial.campaign.CampaignList;
 import org.outdial.campaign.DialMode;
 import org.outdial.campaign.OptimizationMethod;
-import org.outdial.desktop.DesktopEvent;
-import org.outdial.desktop.Keys;
-import org.outdial.desktop.Request;
 import org.outdial.list.CallingList;
 import org.outdial.list.CustomField;
 import org.outdial.list.NewCallingList;
@@ -35,29 +25,44 @@ import org.outdial.server.OutdialServer;
 import org.outdial.server.config.Settings;
 import org.outdial.server.config.SettingsLoader;
 import org.outdial.server.desktop.Credentials;
-import org.outdial.server.desktop.DesktopClient;
 import org.outdial.store.RecordWriter;
 import org.outdial.store.Store;
 import org.outdial.tenant.Tenant;
 
 /**
- * Desktop protocol throughput: N desktops over loopback WebSocket, each in a closed loop of PreviewRecordRequest, K
- * UpdateCallCompletionStats and one RecordProcessed (acknowledged only after the store's write). Reports requests/s
- * and p50/p99 latency separately for acknowledgements that need a store write (RecordProcessed) and those that
- * don't, the median of several runs.
+ * Desktop protocol throughput and latency: N desktops over loopback WebSocket ({@link DesktopLoad}: one selector
+ * thread, real masked frames and the reference codec's JSON), each in a loop of PreviewRecordRequest, K
+ * UpdateCallCompletionStats and one RecordProcessed (acknowledged only after the store's write). Two measured windows
+ * per run: saturated (each desktop sends its next request as soon as the last is answered: the most the server
+ * sustains; latency there is queueing, N / throughput by Little's law) and paced (the desktops together offer
+ * {@code rate} requests/s on a fixed schedule; latency from when each request was due). Each window reports
+ * requests/s, RecordProcessed/s, p50/p99 latency for non-writing requests and for RecordProcessed, and the CPU time the
+ * server JVM, the PostgreSQL processes and the client JVM spent per 1,000 requests (on a shared machine a steadier
+ * figure than requests/s). Medians of several runs.
  *
- * <p>The server runs in a JVM of its own (started per run with {@code --server}), so the 500 client loops do not share
- * its heap, JIT and garbage collector; {@code BENCH_SERVER_JVM_OPTS} adds options to it (e.g. a JFR recording).
+ * <p>The server runs in a JVM of its own (started per run with {@code --server}); {@code BENCH_SERVER_JVM_OPTS} adds
+ * options to it, {@code BENCH_PROFILE=dir} records JFR of both JVMs over the measured windows.
  *
- * <pre>bench/run desktop [desktops] [seconds] [runs] [h2|postgres|both]   (default 500 20 3 both)</pre>
+ * <pre>bench/run desktop [desktops] [seconds] [runs] [h2|postgres|both] [rate]   (default 500 20 3 both 20000)</pre>
  */
 public final class DesktopBenchmark {
 
     private static final int UPDATES_PER_RECORD = 8;
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private record Result(double requestsPerSec, double processedPerSec, double p50Read, double p99Read,
-                          double p50Write, double p99Write) {}
+                          double p50Write, double p99Write, Cpu cpu) {}
+
+    /**
+     * CPU time spent during the measured window per 1,000 requests, in ms, by the server JVM, the PostgreSQL processes
+     * it started and the client JVM: on a shared machine these say more than the requests/s do.
+     */
+    private record Cpu(double server, double database, double client) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "CPU ms per 1000 requests: server %.1f, database %.1f, clients %.1f",
+                    server, database, client);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--server")) {
@@ -68,26 +73,43 @@ public final class DesktopBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String which = args.length > 3 ? args[3] : "both";
+        double rate = args.length > 4 ? Double.parseDouble(args[4]) : 20_000;
         Path work = Files.createTempDirectory("desktop-bench");
         for (Backend backend : Backend.values()) {
             if (!which.equals("both") && !which.equalsIgnoreCase(backend.name())) {
                 continue;
             }
-            List<Result> results = new ArrayList<>();
+            List<Result> saturated = new ArrayList<>();
+            List<Result> paced = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
-                Result r = run(backend, work, desktops, seconds);
-                System.out.printf(Locale.ROOT, "%s run %d: %.0f req/s, %.0f RecordProcessed/s, non-writing p50 %.2f ms "
-                                + "p99 %.2f ms, RecordProcessed p50 %.2f ms p99 %.2f ms%n", backend, run + 1,
-                        r.requestsPerSec, r.processedPerSec, r.p50Read, r.p99Read, r.p50Write, r.p99Write);
-                results.add(r);
+                Result[] r = run(backend, work, desktops, seconds, rate);
+                print(backend + " run " + (run + 1) + " saturated", r[0]);
+                saturated.add(r[0]);
+                if (r[1] != null) {
+                    print(backend + " run " + (run + 1) + " offered " + (long) rate + " req/s", r[1]);
+                    paced.add(r[1]);
+                }
             }
-            System.out.printf(Locale.ROOT, "%s median of %d runs (%d desktops, %d s): %.0f req/s, %.0f RecordProcessed/s,"
-                            + " non-writing p50 %.2f ms p99 %.2f ms, RecordProcessed p50 %.2f ms p99 %.2f ms%n",
-                    backend, runs, desktops, seconds, med(results, Result::requestsPerSec),
-                    med(results, Result::processedPerSec), med(results, Result::p50Read),
-                    med(results, Result::p99Read), med(results, Result::p50Write), med(results, Result::p99Write));
+            String of = " median of " + runs + " runs (" + desktops + " desktops, " + seconds + " s)";
+            print(backend + " saturated" + of, median(saturated));
+            if (!paced.isEmpty()) {
+                print(backend + " offered " + (long) rate + " req/s" + of, median(paced));
+            }
         }
         System.exit(0);
+    }
+
+    private static void print(String what, Result r) {
+        System.out.printf(Locale.ROOT, "%s: %.0f req/s, %.0f RecordProcessed/s, non-writing p50 %.2f ms p99 %.2f ms, "
+                        + "RecordProcessed p50 %.2f ms p99 %.2f ms%n  %s%n", what, r.requestsPerSec, r.processedPerSec,
+                r.p50Read, r.p99Read, r.p50Write, r.p99Write, r.cpu());
+    }
+
+    private static Result median(List<Result> rs) {
+        return new Result(med(rs, Result::requestsPerSec), med(rs, Result::processedPerSec), med(rs, Result::p50Read),
+                med(rs, Result::p99Read), med(rs, Result::p50Write), med(rs, Result::p99Write),
+                new Cpu(med(rs, r -> r.cpu().server()), med(rs, r -> r.cpu().database()),
+                        med(rs, r -> r.cpu().client())));
     }
 
     private static double med(List<Result> rs, java.util.function.ToDoubleFunction<Result> f) {
@@ -127,11 +149,55 @@ public final class DesktopBenchmark {
                 "data", work.toString(), "server.application-id", "101"), Map.of(), null, work).load();
         try (OutdialServer server = OutdialServer.start(settings, store, 1)) {
             server.startCampaignGroup(group, null);
-            System.out.println("READY " + server.port());
+            // the database's port lets the client side find its processes, to count their CPU time
+            System.out.println("READY " + server.port() + " " + (backend == Backend.POSTGRES
+                    ? Backend.postgresServer().getPort() : 0));
             System.out.flush();
-            System.in.read(); // the client side closes stdin (or writes) when the run is over
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            jdk.jfr.Recording profile = null;
+            // "PROFILE file" starts a JFR recording of the measured window; anything else or EOF ends the run
+            while ((line = in.readLine()) != null && line.startsWith("PROFILE ")) {
+                profile = startProfile(Path.of(line.substring(8).trim()));
+            }
+            if (profile != null) {
+                profile.stop();
+                profile.close();
+            }
         }
         System.exit(0);
+    }
+
+    /** A JFR recording with the "profile" settings, dumped to the file when stopped. */
+    private static jdk.jfr.Recording startProfile(Path file) throws Exception {
+        var r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2)); // enough samples in a short window
+        r.setDestination(file);
+        r.start();
+        return r;
+    }
+
+    private static double cpuMs(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
+    }
+
+    private static int databasePort;
+
+    /** The PostgreSQL server listening on {@link #databasePort} and its backends (started detached, not our children). */
+    private static java.util.stream.Stream<ProcessHandle> database() {
+        if (databasePort == 0) {
+            return java.util.stream.Stream.empty();
+        }
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/postgres")
+                        && java.util.Arrays.asList(p.info().arguments().orElse(new String[0])).contains(
+                                String.valueOf(databasePort)))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()));
+    }
+
+    private static double[] cpuNow(Process server) {
+        double db = database().mapToDouble(DesktopBenchmark::cpuMs).sum();
+        return new double[] {cpuMs(server.toHandle()), db, cpuMs(ProcessHandle.current())};
     }
 
     /** Starts the server JVM of one run and waits for its port. */
@@ -151,7 +217,9 @@ public final class DesktopBenchmark {
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("READY ")) {
-                port[0] = Integer.parseInt(line.substring(6).trim());
+                String[] ports = line.substring(6).trim().split(" ");
+                port[0] = Integer.parseInt(ports[0]);
+                port[1] = Integer.parseInt(ports[1]);
                 Thread.ofVirtual().start(() -> out.lines().forEach(System.err::println));
                 return p;
             }
@@ -160,11 +228,15 @@ public final class DesktopBenchmark {
         throw new IllegalStateException("the server JVM exited before it was ready (exit " + p.waitFor() + ")");
     }
 
-    private static Result run(Backend backend, Path work, int desktops, int seconds) throws Exception {
-        int[] port = new int[1];
+    private static int runCount;
+
+    private static Result[] run(Backend backend, Path work, int desktops, int seconds, double rate) throws Exception {
+        int[] port = new int[2];
         Process server = startServer(backend, work, desktops, port);
         try {
-            return measure(URI.create("ws://127.0.0.1:" + port[0] + "/desktop"), desktops, seconds);
+            databasePort = port[1];
+            return measure(URI.create("ws://127.0.0.1:" + port[0] + "/desktop"), desktops, seconds, rate, server,
+                    ++runCount);
         } finally {
             server.getOutputStream().close();
             if (!server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -173,99 +245,71 @@ public final class DesktopBenchmark {
         }
     }
 
-    private static Result measure(URI uri, int desktops, int seconds) throws Exception {
-
-        HttpClient http = HttpClient.newHttpClient();
-        List<DesktopClient> clients = new ArrayList<>();
-        for (int i = 0; i < desktops; i++) {
-            DesktopClient c = DesktopClient.connect(http, uri);
-            c.send(new Request.Login("b" + i, "p" + i, "pw", null));
-            clients.add(c);
-        }
-        for (DesktopClient c : clients) {
-            c.await(DesktopEvent.CAMPAIGN_STARTED, WAIT);
-        }
+    private static Result[] measure(URI uri, int desktops, int seconds, double rate, Process server, int runNo)
+            throws Exception {
+        DesktopLoad load = new DesktopLoad("Bench", UPDATES_PER_RECORD);
+        load.connect(uri, desktops);
         Thread.sleep(2_000); // let the buffer fill
-        LongAdder requests = new LongAdder();
-        LongAdder processed = new LongAdder();
-        ConcurrentLinkedQueue<long[]> readLat = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<long[]> writeLat = new ConcurrentLinkedQueue<>();
-        AtomicBoolean measuring = new AtomicBoolean();
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(desktops);
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        Request.Target bench = Request.Target.campaign("Bench");
-        for (DesktopClient c : clients) {
-            threads.execute(() -> {
-                long[] reads = new long[1 << 16];
-                long[] writes = new long[1 << 13];
-                int nr = 0;
-                int nw = 0;
-                try {
-                    while (!stop.get()) {
-                        long t = System.nanoTime();
-                        DesktopEvent rec = c.awaitReply(c.send(new Request.PreviewRecordRequest(bench)), WAIT);
-                        long dt = System.nanoTime() - t;
-                        if (rec.isError()) {
-                            Thread.sleep(50);
-                            continue;
-                        }
-                        boolean m = measuring.get();
-                        if (m && nr < reads.length) {
-                            reads[nr++] = dt;
-                            requests.increment();
-                        }
-                        long handle = rec.recordHandle();
-                        for (int k = 0; k < UPDATES_PER_RECORD; k++) {
-                            t = System.nanoTime();
-                            c.awaitReply(c.send(new Request.UpdateCallCompletionStats(handle, bench,
-                                    new Request.RecordChanges(33, null, null, null, null,
-                                            Map.of("CustomerName", "u" + k)))), WAIT);
-                            dt = System.nanoTime() - t;
-                            if (measuring.get() && nr < reads.length) {
-                                reads[nr++] = dt;
-                                requests.increment();
-                            }
-                        }
-                        t = System.nanoTime();
-                        c.awaitReply(c.send(new Request.RecordProcessed(handle, bench, rec.string(Keys.CALLING_LIST),
-                                Request.RecordChanges.NONE, null)), WAIT);
-                        dt = System.nanoTime() - t;
-                        if (measuring.get() && nw < writes.length) {
-                            writes[nw++] = dt;
-                            requests.increment();
-                            processed.increment();
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (AssertionError e) {
-                    System.err.println("desktop stalled: " + e.getMessage());
-                } finally {
-                    readLat.add(java.util.Arrays.copyOf(reads, nr));
-                    writeLat.add(java.util.Arrays.copyOf(writes, nw));
-                    done.countDown();
-                }
-            });
+        load.start();
+        // warm-up: JIT, and each connection's one-time costs (Jetty binds a method handle per connection, which the
+        // JVM customizes after ~128 calls); at least 5 s, until every desktop sent 200 requests, at most 30 s
+        long warmStart = System.nanoTime();
+        Thread.sleep(5_000);
+        while (load.sent() < desktops * 200L && System.nanoTime() - warmStart < 30e9) {
+            Thread.sleep(200);
         }
-        Thread.sleep(5_000); // warm-up
-        measuring.set(true);
+        // BENCH_PROFILE=dir: JFR recordings of the measured windows, server-N.jfr and client-N.jfr
+        String profileDir = System.getenv("BENCH_PROFILE");
+        jdk.jfr.Recording clientProfile = null;
+        if (profileDir != null && !profileDir.isBlank()) {
+            var serverIn = server.getOutputStream();
+            serverIn.write(("PROFILE " + Path.of(profileDir, "server-" + runNo + ".jfr").toAbsolutePath() + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            serverIn.flush();
+            clientProfile = startProfile(Path.of(profileDir, "client-" + runNo + ".jfr"));
+            Thread.sleep(1_000); // starting a recording costs CPU: not in the measured window
+        }
+        Result saturated = window(load, server, seconds);
+        Result paced = null;
+        if (rate > 0) {
+            load.pace(rate);
+            Thread.sleep(2_000);
+            paced = window(load, server, seconds);
+        }
+        if (clientProfile != null) {
+            clientProfile.stop();
+            clientProfile.close();
+        }
+        load.close();
+        if (load.unexpected.get() > 0) {
+            System.err.println(load.unexpected.get() + " unexpected answers, the first: " + load.firstUnexpected());
+        }
+        return new Result[] {saturated, paced};
+    }
+
+    /** One measured window: what the desktops did in it and the CPU time the processes spent. */
+    private static Result window(DesktopLoad load, Process server, int seconds) throws InterruptedException {
+        load.reads.clear();
+        load.writes.clear();
+        double[] cpu0 = cpuNow(server);
+        load.measuring = true;
         long start = System.nanoTime();
         Thread.sleep(seconds * 1_000L);
-        measuring.set(false);
+        load.measuring = false;
         double elapsed = (System.nanoTime() - start) / 1e9;
-        stop.set(true);
-        done.await();
-        threads.shutdown();
-        for (DesktopClient c : clients) {
-            c.close();
-        }
-        return new Result(requests.sum() / elapsed, processed.sum() / elapsed, pct(readLat, 50),
-                pct(readLat, 99), pct(writeLat, 50), pct(writeLat, 99));
+        double[] cpu1 = cpuNow(server);
+        Thread.sleep(500); // answers in flight at the end land before the samples are read
+        double[] reads = load.reads.millis();
+        double[] writes = load.writes.millis();
+        long requests = reads.length + writes.length;
+        double perK = 1000.0 / Math.max(1, requests);
+        return new Result(requests / elapsed, writes.length / elapsed, pct(reads, 50), pct(reads, 99),
+                pct(writes, 50), pct(writes, 99), new Cpu((cpu1[0] - cpu0[0]) * perK,
+                (cpu1[1] - cpu0[1]) * perK, (cpu1[2] - cpu0[2]) * perK));
     }
 
-    private static double pct(ConcurrentLinkedQueue<long[]> parts, double p) {
-        double[] all = parts.stream().flatMapToLong(java.util.Arrays::stream).mapToDouble(n -> n / 1e6).toArray();
-        return all.length == 0 ? Double.NaN : Stats.percentile(all, p);
+    private static double pct(double[] ms, double p) {
+        return ms.length == 0 ? Double.NaN : Stats.percentile(ms, p);
     }
+
 }

@@ -1,8 +1,6 @@
 package org.outdial.server.desktop;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.outdial.server.http.Access;
 
@@ -14,10 +12,10 @@ public final class DesktopEndpoint implements AutoCloseable {
 
     static final String PATH = "/desktop";
     private static final String CONNECTION = "outdial.desktop";
+    static final int INPUT_BUFFER_BYTES = 1024;
 
     private final DesktopGateway gateway;
-    private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("desktop-send-", 0).factory());
+    private final DesktopSender sender = new DesktopSender();
 
     public DesktopEndpoint(DesktopGateway gateway) {
         this.gateway = gateway;
@@ -27,7 +25,10 @@ public final class DesktopEndpoint implements AutoCloseable {
         routes.ws(PATH, ws -> {
             ws.onConnect(ctx -> {
                 ctx.enableAutomaticPings(20, TimeUnit.SECONDS); // keeps idle desktops' connections open
-                ctx.attribute(CONNECTION, new DesktopConnection(ctx.sessionId(), new Outbox(senders, ctx::send)));
+                // Jetty starts each text message's buffer at this size (default 4 KiB, most of the server's garbage
+                // under load); desktop messages are a few hundred bytes, and larger ones still grow it
+                ctx.session.setInputBufferSize(INPUT_BUFFER_BYTES);
+                ctx.attribute(CONNECTION, new DesktopConnection(ctx.sessionId(), new Outbox(sender, ctx::send)));
             });
             ws.onMessage(ctx -> gateway.onMessage(ctx.attribute(CONNECTION), ctx.message()));
             ws.onBinaryMessage(ctx -> gateway.onBinary(ctx.attribute(CONNECTION)));
@@ -42,6 +43,6 @@ public final class DesktopEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        senders.shutdown();
+        sender.close();
     }
 }

@@ -1,13 +1,11 @@
 package org.outdial.server.desktop;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -131,50 +129,85 @@ public final class DesktopJson {
                 + "; values are integers, strings or objects (key-value lists)");
     }
 
-    /** One user event: {@code GSW_USER_EVENT} first, then the attributes. */
+    /**
+     * One user event: {@code GSW_USER_EVENT} first, then the attributes. Written by hand rather than with a Jackson
+     * generator: every answer to a desktop goes through here, and the generator's set-up cost more than the writing.
+     */
     public static String event(String name, Map<String, Object> attributes) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("GSW_USER_EVENT", name);
-            for (Map.Entry<String, Object> e : attributes.entrySet()) {
-                if (!e.getKey().equals("GSW_USER_EVENT")) {
-                    g.writeFieldName(e.getKey());
-                    value(g, e.getValue());
-                }
+        return event(new StringBuilder(128 + 48 * attributes.size()), name, attributes);
+    }
+
+    /** {@link #event(String, Map)} written into {@code out}, which is emptied first (one thread reuses its own). */
+    static String event(StringBuilder out, String name, Map<String, Object> attributes) {
+        out.setLength(0);
+        out.append("{\"GSW_USER_EVENT\":");
+        string(out, name);
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            if (!e.getKey().equals("GSW_USER_EVENT")) {
+                out.append(',');
+                string(out, e.getKey());
+                out.append(':');
+                value(out, e.getValue());
             }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return out.append('}').toString();
     }
 
     /** A key–value list as JSON (what a client sends). */
     public static String write(KvList kv) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            value(g, kv);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StringBuilder out = new StringBuilder(256);
+        value(out, kv);
         return out.toString();
     }
 
-    private static void value(JsonGenerator g, Object v) throws IOException {
+    private static void value(StringBuilder out, Object v) {
         switch (v) {
-            case Long l -> g.writeNumber(l);
-            case Integer i -> g.writeNumber(i);
-            case String s -> g.writeString(s);
+            case Long l -> out.append(l.longValue());
+            case Integer i -> out.append(i.intValue());
+            case String s -> string(out, s);
             case KvList kv -> {
-                g.writeStartObject();
+                out.append('{');
+                boolean first = true;
                 for (Map.Entry<String, Object> e : kv.asMap().entrySet()) {
-                    g.writeFieldName(e.getKey());
-                    value(g, e.getValue());
+                    if (!first) {
+                        out.append(',');
+                    }
+                    first = false;
+                    string(out, e.getKey());
+                    out.append(':');
+                    value(out, e.getValue());
                 }
-                g.writeEndObject();
+                out.append('}');
             }
-            default -> g.writeString(String.valueOf(v));
+            default -> string(out, String.valueOf(v));
         }
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** A JSON string: quotes, backslashes and control characters escaped, everything else as it is. */
+    private static void string(StringBuilder out, String s) {
+        out.append('"');
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, from, i);
+            from = i + 1;
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        out.append(s, from, s.length()).append('"');
+    }
+
 }

@@ -1,60 +1,44 @@
 package org.outdial.server.desktop;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection's outgoing messages, turned into JSON and sent in order on a pooled thread, so the engine thread
- * neither waits on a socket nor spends its time writing JSON. A failed send is logged once; the connection's close
- * then cleans up.
+ * One connection's way out: its messages go through the endpoint's {@link DesktopSender}, which turns them into JSON and
+ * hands them to the connection's transport in the order they were sent. A failed send is logged once and the
+ * connection's later messages are dropped; the connection's close then cleans up.
  */
 final class Outbox {
 
-    /** A user event to send: its name and attached data. */
-    record Message(String event, java.util.Map<String, Object> attributes) {}
-
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-    private final ConcurrentLinkedQueue<Message> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final Executor executor;
+    private final DesktopSender sender;
     private final Consumer<String> transport;
     private volatile boolean failed;
 
-    Outbox(Executor executor, Consumer<String> transport) {
-        this.executor = executor;
+    Outbox(DesktopSender sender, Consumer<String> transport) {
+        this.sender = sender;
         this.transport = transport;
     }
 
-    void send(String event, java.util.Map<String, Object> attributes) {
-        queue.add(new Message(event, attributes));
-        if (draining.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+    void send(String event, Map<String, Object> attributes) {
+        if (!failed) {
+            sender.send(this, event, attributes);
         }
     }
 
-    private void drain() {
-        while (true) {
-            Message next;
-            while ((next = queue.poll()) != null) {
-                if (failed) {
-                    continue;
-                }
-                try {
-                    transport.accept(DesktopJson.event(next.event(), next.attributes()));
-                } catch (RuntimeException e) {
-                    failed = true;
-                    LOG.atInfo().addKeyValue("error", e.toString()).log("desktop send failed; dropping its messages");
-                }
-            }
-            draining.set(false);
-            if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
-                return;
-            }
+    /** Called by the sender only, one message at a time, in the order {@link #send} saw them. */
+    void write(String json) {
+        if (failed) {
+            return;
+        }
+        try {
+            transport.accept(json);
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.atInfo().addKeyValue("error", e.toString()).log("desktop send failed; dropping its messages");
         }
     }
 }
