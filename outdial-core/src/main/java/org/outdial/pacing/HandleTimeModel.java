@@ -16,6 +16,8 @@ final class HandleTimeModel {
 
     private static final long BIN_MS = 1_000;
     private static final int BINS = 3_600;
+    /** Fewest calls at risk at which the product-limit estimate is still used. */
+    private static final int MIN_AT_RISK = 10;
 
     private final double[] deaths = new double[BINS];
     private final int[] censored = new int[BINS];
@@ -24,6 +26,8 @@ final class HandleTimeModel {
     private double completedCount;
     private double completedSumMs;
     private int lastBin = -1;
+    /** The last bin the product-limit estimate covers (enough calls at risk); the exponential tail beyond. */
+    private int survivalBin = -1;
     private int maxDeathBin = -1;
     private double tailMeanMs;
 
@@ -93,8 +97,15 @@ final class HandleTimeModel {
         double atRisk = completedCount + inProgress;
         double s = 1;
         survival[0] = 1;
+        survivalBin = lastBin;
         for (int b = 0; b <= lastBin; b++) {
-            if (atRisk > 0 && deaths[b] > 0) {
+            // Where few calls are still at risk the product says little: the longest call seen, if finished, would
+            // drop S to 0 there and make every agent busy that long "sure" to finish at once. The tail takes over.
+            if (atRisk < MIN_AT_RISK) {
+                survivalBin = b - 1;
+                break;
+            }
+            if (deaths[b] > 0) {
                 s *= 1 - deaths[b] / atRisk;
             }
             atRisk -= deaths[b] + censored[b];
@@ -108,12 +119,12 @@ final class HandleTimeModel {
             return Math.exp(-ms / priorMeanMs);
         }
         double pos = (double) ms / BIN_MS;
-        if (pos <= lastBin + 1) {
+        if (pos <= survivalBin + 1) {
             int i = (int) pos;
             double frac = pos - i;
-            return survival[i] + (i + 1 <= lastBin + 1 ? (survival[i + 1] - survival[i]) * frac : 0);
+            return survival[i] + (i + 1 <= survivalBin + 1 ? (survival[i + 1] - survival[i]) * frac : 0);
         }
-        return survival[lastBin + 1] * Math.exp(-(ms - (lastBin + 1) * BIN_MS) / tailMeanMs);
+        return survival[survivalBin + 1] * Math.exp(-(ms - (survivalBin + 1) * BIN_MS) / tailMeanMs);
     }
 
     /** P(a call handed to an agent now is done within {@code horizonMs}). */

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"What-if planner: the busy factor, abandon rate, dials and live contacts per agent hour and the "
                 + "time to work a list that the predictive pacer will deliver for given rates and staffing.",
-                "Runs the simulator on several seeds and prints each figure's mean with a 95% confidence interval. "
-                        + "The defaults are the demo campaign's call model (30% live, 20% machines, 120 s talk, "
+                "Runs the simulator on several seeds and prints each figure's mean with a 95%% confidence interval. "
+                        + "The defaults are the demo campaign's call model (30%% live, 20%% machines, 120 s talk, "
                         + "30 s wrap)."})
 final class PlanCommand implements Callable<Integer> {
 

@@ -62,7 +62,7 @@ final class SimulateCommand implements Callable<Integer> {
     String faults;
 
     @Option(names = "--sweep", paramLabel = "FAMILY", description = "Print the busy-vs-abandon frontier instead: run "
-            + "every setting of predictive (abandon aims 0.5%..6%) or fixed-ratio (ratios 1.0..2.5) over the seeds "
+            + "every setting of predictive (abandon aims 0.5%%..6%%) or fixed-ratio (ratios 1.0..2.5) over the seeds "
             + "(default 1-3) and print one JSON line per scenario x setting with the means and the worst day.")
     String sweep;
 

@@ -50,6 +50,27 @@ class CliHelpTest {
         assertThat(run.err()).isEmpty();
     }
 
+    /** Picocli formats descriptions with String.format and only warns on System.err when one has a bare '%'. */
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyDescriptionIsAValidFormatSoHelpPrintsNoPicocliWarning(String command) {
+        CliContext ctx = new CliContext(Map.of(), Path.of("."), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false, s -> null);
+        CommandLine c = new Cli(ctx).root();
+        for (String name : command.split(" ")) {
+            c = c.getSubcommands().get(name);
+        }
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            c.getUsageMessage();
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void theCommandTreeHasEveryDocumentedCommand() {
         assertThat(commands()).contains("server", "demo", "list create", "list import", "list export", "list show",
