@@ -47,7 +47,19 @@ class ModelsTest {
         model.prepare(0, BusyAgents.NONE);
 
         assertThat(model.finishProbability(0, 10_000)).isCloseTo(0.10, within(0.02));
-        assertThat(model.finishProbability(90_000, 12_000)).isCloseTo(1.0, within(0.02));
+        assertThat(model.finishProbability(80_000, 5_000)).isCloseTo(0.25, within(0.02));
+    }
+
+    @Test
+    void whereFewerThanTenCallsAreAtRiskTheTailTakesOverSoTheLongestCallSeenDoesNotMakeAFinishSure() {
+        HandleTimeModel model = new HandleTimeModel(240_000);
+        for (int d = 1; d <= 100; d++) {
+            model.onCompleted(d * 1_000L);
+        }
+        model.prepare(0, BusyAgents.NONE);
+
+        // the product-limit estimate would say 1.0: nobody was ever seen busy past 100 s
+        assertThat(model.finishProbability(95_000, 10_000)).isLessThan(0.1);
     }
 
     @Test
