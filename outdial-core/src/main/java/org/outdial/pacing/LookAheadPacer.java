@@ -1,7 +1,6 @@
 package org.outdial.pacing;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -71,22 +70,21 @@ public final class LookAheadPacer implements Pacer {
     private final DialOutcomeModel outcomes;
     private final Map<Long, Long> inFlight = new LinkedHashMap<>();
 
-    private double[] busyP = new double[64];
-    private double[] flightR = new double[64];
+    /** Per quantile k: each busy agent's p and each dial in flight's r this round. */
+    private double[][] busyP = new double[QUANTILES.length][64];
+    private double[][] flightR = new double[QUANTILES.length][64];
     /** Per busy agent: P(his call is a machine) from its answer delay, and the censoring weights of the two models. */
     private double[] machinePrior = new double[64];
     private double[] machineWeight = new double[64];
     private double[] liveWeight = new double[64];
     /**
-     * Per quantile k, p and r by elapsed-time bin, valid until the next refresh ({@link #stamp}): a round costs
+     * p and r by elapsed-time bin for every quantile, valid until the next refresh ({@link #stamp}): a round costs
      * O(agents + dials) look-ups and O(distinct bins) model evaluations at most once a refresh.
      */
-    private final BinTable[] busyTables = tables(1);
-    private final BinTable[] wrapTables = tables(1);
-    /** S(e) of the two class models by elapsed bin (any window), and S(e + window) per quantile. */
-    private final BinTable classNow = new BinTable(2);
-    private final BinTable[] classTables = tables(2);
-    private final BinTable[] flightTables = tables(1);
+    private final BinTable busyTable = new BinTable(QUANTILES.length);
+    private final BinTable wrapTable = new BinTable(QUANTILES.length);
+    private final BinTable classTable = new BinTable(2 + 2 * QUANTILES.length);
+    private final BinTable flightTable = new BinTable(QUANTILES.length);
     private long stamp;
     private final long[] windows = new long[QUANTILES.length];
     private final double[] holds = new double[QUANTILES.length];
@@ -193,9 +191,12 @@ public final class LookAheadPacer implements Pacer {
             classPriors(view.busy());
         }
         int points = QUANTILES.length;
+        int b = busyTerms(view);
+        int f = flightTerms(view.nowMs());
         Estimate[] estimates = new Estimate[points];
         for (int k = 0; k < points; k++) {
-            estimates[k] = estimate(view, k);
+            estimates[k] = b + f <= EXACT_LIMIT ? Estimate.exact(busyP[k], b, flightR[k], f)
+                    : Estimate.normal(busyP[k], b, flightR[k], f);
         }
         double q = outcomes.presentShare();
         int freeNow = view.idleAgents() - view.waitingCalls();
@@ -311,87 +312,101 @@ public final class LookAheadPacer implements Pacer {
     }
 
     /**
-     * P(agent busy for {@code bin} seconds whose call is a machine with prior {@code prior} is Ready within the window):
-     * the mixture of the two class models given the call lasted this long (the whole-call model when neither says
-     * it could still be running).
+     * P(agent busy for {@code bin} seconds whose call is a machine with prior {@code prior} is Ready within each
+     * quantile's window), into {@code busyP[k][i]}: the mixture of the two class models given the call lasted this
+     * long (the whole-call model when neither says it could still be running). Per bin the table holds S(e) of both
+     * models and S(e + window) of both per quantile, computed once a refresh.
      */
-    private double classedFinishProbability(int k, int bin, double prior) {
+    private void classedFinishProbabilities(int i, int bin, double prior) {
         long e = bin * BUSY_BIN_MS;
-        if (!classNow.holds(bin, stamp)) {
-            classNow.set(bin, 0, machineHandle.survival(e));
-            classNow.set(bin, 1, liveHandle.survival(e));
+        if (!classTable.holds(bin, stamp)) {
+            classTable.set(bin, 0, machineHandle.survival(e));
+            classTable.set(bin, 1, liveHandle.survival(e));
+            for (int k = 0; k < QUANTILES.length; k++) {
+                classTable.set(bin, 2 + 2 * k, machineHandle.survival(e + windows[k]));
+                classTable.set(bin, 3 + 2 * k, liveHandle.survival(e + windows[k]));
+            }
         }
-        BinTable later = classTables[k];
-        if (!later.holds(bin, stamp)) {
-            later.set(bin, 0, machineHandle.survival(e + windows[k]));
-            later.set(bin, 1, liveHandle.survival(e + windows[k]));
-        }
-        double machineAlive = classNow.get(bin, 0);
-        double liveAlive = classNow.get(bin, 1);
+        double machineAlive = classTable.get(bin, 0);
+        double liveAlive = classTable.get(bin, 1);
         double alive = prior * machineAlive + (1 - prior) * liveAlive;
-        if (alive < 1e-9) {
-            return handle.finishProbability(e, windows[k]);
+        for (int k = 0; k < QUANTILES.length; k++) {
+            double p;
+            if (alive < 1e-9) {
+                p = handle.finishProbability(e, windows[k]);
+            } else {
+                double done = prior * (machineAlive - classTable.get(bin, 2 + 2 * k))
+                        + (1 - prior) * (liveAlive - classTable.get(bin, 3 + 2 * k));
+                p = Math.max(0, Math.min(1, done / alive));
+            }
+            busyP[k][i] = p;
         }
-        double done = prior * (machineAlive - later.get(bin, 0)) + (1 - prior) * (liveAlive - later.get(bin, 1));
-        return Math.max(0, Math.min(1, done / alive));
     }
 
-    /** The estimate at the k-th quantile of the candidate's presentation time. */
-    private Estimate estimate(PacingView view, int k) {
+    /** Fills {@code busyP[k][0..b)} for every quantile; returns b, the busy agents. */
+    private int busyTerms(PacingView view) {
         BusyAgents busy = view.busy();
         long now = view.nowMs();
-        long windowMs = windows[k];
         int b = busy.size();
-        if (busyP.length < b) {
-            busyP = new double[Math.max(b, busyP.length * 2)];
+        if (busyP[0].length < b) {
+            for (int k = 0; k < QUANTILES.length; k++) {
+                busyP[k] = new double[Math.max(b, busyP[k].length * 2)];
+            }
         }
-        BinTable busyTable = busyTables[k];
         for (int i = 0; i < b; i++) {
             long hint = busy.readyHintAtMs(i);
             if (hint != Long.MIN_VALUE) {
-                busyP[i] = hint <= now + windowMs ? HINT_INSIDE : HINT_OUTSIDE;
-            } else if (split && busy.wrapSinceMs(i) != Long.MIN_VALUE) {
-                int bin = busyBin(now - busy.wrapSinceMs(i));
-                if (!wrapTables[k].holds(bin, stamp)) {
-                    wrapTables[k].set(bin, 0, wrap.finishProbability(bin * BUSY_BIN_MS, windowMs));
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    busyP[k][i] = hint <= now + windows[k] ? HINT_INSIDE : HINT_OUTSIDE;
                 }
-                busyP[i] = wrapTables[k].get(bin, 0);
             } else if (classed) {
-                busyP[i] = classedFinishProbability(k, busyBin(now - busy.busySinceMs(i)), machinePrior[i]);
+                classedFinishProbabilities(i, busyBin(now - busy.busySinceMs(i)), machinePrior[i]);
             } else {
-                int bin = busyBin(now - busy.busySinceMs(i));
-                if (!busyTable.holds(bin, stamp)) {
-                    busyTable.set(bin, 0, split ? talkingFinishProbability(bin * BUSY_BIN_MS, windowMs)
-                            : handle.finishProbability(bin * BUSY_BIN_MS, windowMs));
+                boolean inWrap = split && busy.wrapSinceMs(i) != Long.MIN_VALUE;
+                int bin = busyBin(now - (inWrap ? busy.wrapSinceMs(i) : busy.busySinceMs(i)));
+                BinTable table = inWrap ? wrapTable : busyTable;
+                if (!table.holds(bin, stamp)) {
+                    for (int k = 0; k < QUANTILES.length; k++) {
+                        long e = bin * BUSY_BIN_MS;
+                        table.set(bin, k, inWrap ? wrap.finishProbability(e, windows[k])
+                                : split ? talkingFinishProbability(e, windows[k])
+                                : handle.finishProbability(e, windows[k]));
+                    }
                 }
-                busyP[i] = busyTable.get(bin, 0);
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    busyP[k][i] = table.get(bin, k);
+                }
             }
         }
+        return b;
+    }
+
+    /** Fills {@code flightR[k][0..f)} for every quantile, in placement order; returns f, the dials in flight. */
+    private int flightTerms(long now) {
         int f = inFlight.size();
-        if (flightR.length < f) {
-            flightR = new double[Math.max(f, flightR.length * 2)];
-        }
-        BinTable flightTable = flightTables[k];
-        Iterator<Long> placed = inFlight.values().iterator();
-        for (int j = 0; j < f; j++) {
-            int bin = (int) Math.min(FLIGHT_BINS - 1, Math.max(0, now - placed.next()) / FLIGHT_BIN_MS);
-            if (!flightTable.holds(bin, stamp)) {
-                flightTable.set(bin, 0, holds[k] * outcomes.inFlightPresentedWithin(bin * FLIGHT_BIN_MS, windowMs));
+        if (flightR[0].length < f) {
+            for (int k = 0; k < QUANTILES.length; k++) {
+                flightR[k] = new double[Math.max(f, flightR[k].length * 2)];
             }
-            flightR[j] = flightTable.get(bin, 0);
         }
-        return b + f <= EXACT_LIMIT ? Estimate.exact(busyP, b, flightR, f) : Estimate.normal(busyP, b, flightR, f);
+        int j = 0;
+        for (long placedAt : inFlight.values()) {
+            int bin = (int) Math.min(FLIGHT_BINS - 1, Math.max(0, now - placedAt) / FLIGHT_BIN_MS);
+            if (!flightTable.holds(bin, stamp)) {
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    flightTable.set(bin, k, holds[k] * outcomes.inFlightPresentedWithin(bin * FLIGHT_BIN_MS,
+                            windows[k]));
+                }
+            }
+            for (int k = 0; k < QUANTILES.length; k++) {
+                flightR[k][j] = flightTable.get(bin, k);
+            }
+            j++;
+        }
+        return f;
     }
 
     private static int busyBin(long elapsedMs) {
         return (int) Math.min(BUSY_BINS - 1, Math.max(0, elapsedMs) / BUSY_BIN_MS);
-    }
-
-    private static BinTable[] tables(int width) {
-        BinTable[] t = new BinTable[QUANTILES.length];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = new BinTable(width);
-        }
-        return t;
     }
 }
