@@ -100,7 +100,11 @@ public final class PacingReport {
             Agents free for the call are the idle ones plus each busy agent with his own chance of being Ready in
             time from the connect-to-Ready model given how long they have been busy (a Kaplan–Meier estimate in
             which calls in progress count as censored, so the start of a shift is not biased toward short calls),
-            and agents who sent a ReadyTime hint from the hint. An experimental variant, `--policy
+            and agents who sent a ReadyTime hint from the hint. Once both have been seen to finish, live calls and
+            answering machines that reached an agent (which the agent marks) are modelled apart and a busy agent's
+            chance is the mixture of the two, weighted by the chance his call is a machine: 1 once he marked it, else
+            the machine share among calls answered after the same dial-to-answer delay (machines answer after more
+            rings than people), so a short machine call is not predicted like a sales talk. An experimental variant, `--policy
             predictive-phases`, predicts talking agents (talk model convolved with a fresh wrap-up) and agents in
             wrap-up (wrap-up model alone) apart; it gains up to a point of busy factor on S4 and S5 but broke the
             worst day's 3 % cap on D1 and S3 at every aim margin tried, so it is not the default. Calls competing for them are the waiting ones, the dials in flight (each

@@ -318,7 +318,7 @@ final class AgentFlow {
             long handleMs = rt.nowMs - a.busySinceMs;
             long wrapMs = a.wrapSinceMs == Long.MIN_VALUE ? -1 : rt.nowMs - a.wrapSinceMs;
             for (Session s : sessionsOf(a)) {
-                s.predictive.onHandleCompleted(handleMs);
+                s.predictive.onHandleCompleted(handleMs, a.callAnswerDelayMs, a.callNotLive);
                 if (wrapMs >= 0) {
                     s.predictive.onWrapCompleted(wrapMs);
                 }

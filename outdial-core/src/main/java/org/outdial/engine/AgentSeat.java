@@ -18,6 +18,9 @@ final class AgentSeat {
     long readyHintAtMs = Long.MIN_VALUE;
     /** When his current call ended and after-call work began; {@link Long#MIN_VALUE} while talking or idle. */
     long wrapSinceMs = Long.MIN_VALUE;
+    /** Dial → answer of his current call (negative: unknown), and whether he marked it not live: for pacing. */
+    long callAnswerDelayMs = -1;
+    boolean callNotLive;
     Call call;
     boolean logoutPending;
     Integer notReadyPending;

@@ -91,6 +91,8 @@ final class CallFlow {
         call.state = Call.State.CONNECTED;
         call.agent = agent;
         agent.call = call;
+        agent.callAnswerDelayMs = call.presentedAtMs - call.dialedAtMs;
+        agent.callNotLive = false;
         agents.transition(agent, AgentState.TALKING, 0);
         s.guard.removePending(call.expectedAbandon);
         s.guard.onConnected(rt.nowMs, call.presentedAtMs - call.dialedAtMs);
@@ -265,6 +267,9 @@ final class CallFlow {
                 tally(call.session, AbandonTally.Kind.NOT_LIVE, call.presentedAtMs - call.dialedAtMs);
             }
             call.session.stats.onNotLive();
+        }
+        if (notLive && call.agent != null && call.agent.call == call) {
+            call.agent.callNotLive = true;
         }
     }
 

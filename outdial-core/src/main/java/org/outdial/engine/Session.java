@@ -183,6 +183,8 @@ final class Session {
         private long[] since = new long[16];
         private long[] hint = new long[16];
         private long[] wrap = new long[16];
+        private long[] answerDelay = new long[16];
+        private boolean[] notLive = new boolean[16];
         private int size;
         int talking;
 
@@ -200,10 +202,14 @@ final class Session {
                     since = java.util.Arrays.copyOf(since, size * 2);
                     hint = java.util.Arrays.copyOf(hint, size * 2);
                     wrap = java.util.Arrays.copyOf(wrap, size * 2);
+                    answerDelay = java.util.Arrays.copyOf(answerDelay, size * 2);
+                    notLive = java.util.Arrays.copyOf(notLive, size * 2);
                 }
                 since[size] = a.busySinceMs;
                 hint[size] = a.readyHintAtMs;
                 wrap[size] = a.state == AgentState.TALKING ? Long.MIN_VALUE : a.wrapSinceMs;
+                answerDelay[size] = a.callAnswerDelayMs;
+                notLive[size] = a.callNotLive;
                 size++;
             }
             return this;
@@ -227,6 +233,16 @@ final class Session {
         @Override
         public long wrapSinceMs(int i) {
             return wrap[i];
+        }
+
+        @Override
+        public long answerDelayMs(int i) {
+            return answerDelay[i];
+        }
+
+        @Override
+        public boolean markedNotLive(int i) {
+            return notLive[i];
         }
     }
 

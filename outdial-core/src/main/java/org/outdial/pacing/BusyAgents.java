@@ -19,6 +19,16 @@ public interface BusyAgents {
         return Long.MIN_VALUE;
     }
 
+    /** Dial → answer delay of agent {@code i}'s call, ms; negative when unknown. */
+    default long answerDelayMs(int i) {
+        return -1;
+    }
+
+    /** Whether agent {@code i} marked his call not live (an answering machine that reached him). */
+    default boolean markedNotLive(int i) {
+        return false;
+    }
+
     BusyAgents NONE = new BusyAgents() {
         @Override
         public int size() {

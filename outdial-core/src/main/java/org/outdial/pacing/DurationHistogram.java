@@ -1,28 +1,31 @@
 package org.outdial.pacing;
 
+
 /**
- * Counts of durations in fixed-width bins with O(log n) cumulative queries (a Fenwick tree). Durations beyond the last
- * bin land in the last bin. Not thread-safe.
+ * Counts of durations in fixed-width bins. Cumulative queries read a prefix-sum array rebuilt on the first query after
+ * a change (O(bins) once, then O(1) a query): a pacer adds a batch of outcomes, then asks hundreds of questions.
+ * Durations beyond the last bin land in the last bin. Not thread-safe.
  */
 final class DurationHistogram {
 
     private final long binMs;
     private final int bins;
-    private final double[] tree;
+    private final double[] counts;
+    private final double[] cumulative;
+    private boolean stale;
     private double total;
     private double sumMs;
 
     DurationHistogram(long binMs, long maxMs) {
         this.binMs = binMs;
         this.bins = (int) (maxMs / binMs) + 1;
-        this.tree = new double[bins + 1];
+        this.counts = new double[bins];
+        this.cumulative = new double[bins];
     }
 
     void add(long durationMs, double weight) {
-        int bin = bin(durationMs);
-        for (int i = bin + 1; i <= bins; i += i & -i) {
-            tree[i] += weight;
-        }
+        counts[bin(durationMs)] += weight;
+        stale = true;
         total += weight;
         sumMs += weight * Math.max(0, durationMs);
     }
@@ -40,11 +43,7 @@ final class DurationHistogram {
         if (ms < 0) {
             return 0;
         }
-        double sum = 0;
-        for (int i = bin(ms) + 1; i > 0; i -= i & -i) {
-            sum += tree[i];
-        }
-        return sum;
+        return cumulative()[bin(ms)];
     }
 
     /** Fraction of durations at or below {@code ms}; 0 when empty. */
@@ -55,16 +54,31 @@ final class DurationHistogram {
     /** Smallest bin end whose cumulative fraction reaches {@code p}. */
     long quantileMs(double p) {
         double target = p * total;
-        int pos = 0;
-        double acc = 0;
-        for (int step = Integer.highestOneBit(bins); step > 0; step >>= 1) {
-            int next = pos + step;
-            if (next <= bins && acc + tree[next] < target) {
-                pos = next;
-                acc += tree[next];
+        double[] c = cumulative();
+        // the first bin whose cumulative weight reaches the target
+        int lo = 0;
+        int hi = bins - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (c[mid] < target) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return (pos + 1) * binMs;
+        return (lo + 1) * binMs;
+    }
+
+    private double[] cumulative() {
+        if (stale) {
+            double sum = 0;
+            for (int i = 0; i < bins; i++) {
+                sum += counts[i];
+                cumulative[i] = sum;
+            }
+            stale = false;
+        }
+        return cumulative;
     }
 
     private int bin(long ms) {

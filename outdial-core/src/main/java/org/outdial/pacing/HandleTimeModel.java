@@ -20,7 +20,7 @@ final class HandleTimeModel {
     private static final int MIN_AT_RISK = 10;
 
     private final double[] deaths = new double[BINS];
-    private final int[] censored = new int[BINS];
+    private final double[] censored = new double[BINS];
     private final double[] survival = new double[BINS + 1];
     private final double priorMeanMs;
     private double completedCount;
@@ -70,9 +70,17 @@ final class HandleTimeModel {
 
     /** As {@link #prepare(long, BusyAgents)}, censoring the agents now in {@code phase}. */
     void prepare(long nowMs, BusyAgents busy, Phase phase) {
+        prepare(nowMs, busy, phase, null);
+    }
+
+    /**
+     * As {@link #prepare(long, BusyAgents, Phase)}, each call in progress censored with weight {@code weights[i]}
+     * (null: 1): the chance it belongs to the calls this model times, when it models one class of them.
+     */
+    void prepare(long nowMs, BusyAgents busy, Phase phase, double[] weights) {
         int maxCensoredBin = -1;
         double elapsedSumMs = 0;
-        int inProgress = 0;
+        double inProgress = 0;
         java.util.Arrays.fill(censored, 0, Math.max(0, lastBin + 1), 0);
         for (int i = 0; i < busy.size(); i++) {
             long wrapSince = busy.wrapSinceMs(i);
@@ -84,12 +92,16 @@ final class HandleTimeModel {
             if (since == Long.MIN_VALUE) {
                 continue;
             }
+            double weight = weights == null ? 1 : weights[i];
+            if (weight <= 0) {
+                continue;
+            }
             long elapsed = Math.max(0, nowMs - since);
             int bin = bin(elapsed);
-            censored[bin]++;
-            inProgress++;
+            censored[bin] += weight;
+            inProgress += weight;
             maxCensoredBin = Math.max(maxCensoredBin, bin);
-            elapsedSumMs += elapsed;
+            elapsedSumMs += weight * elapsed;
         }
         double events = completedCount;
         tailMeanMs = Math.max(priorMeanMs, events > 0 ? (completedSumMs + elapsedSumMs) / events : 0);
@@ -106,7 +118,7 @@ final class HandleTimeModel {
                 break;
             }
             if (deaths[b] > 0) {
-                s *= 1 - deaths[b] / atRisk;
+                s *= Math.max(0, 1 - deaths[b] / atRisk);
             }
             atRisk -= deaths[b] + censored[b];
             survival[b + 1] = s;

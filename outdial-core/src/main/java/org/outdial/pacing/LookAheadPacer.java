@@ -1,7 +1,6 @@
 package org.outdial.pacing;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,8 +18,11 @@ import java.util.Map;
  *       Ready within w. Once talks and wrap-ups were seen, they are predicted apart (Kaplan–Meier estimates, calls in
  *       progress censored): an agent talking for e, P(talk − e + wrap ≤ w | talk > e), the talk model convolved
  *       with a fresh wrap-up; an agent in wrap-up for e, P(wrap ≤ e + w | wrap > e). Before that, connect → Ready
- *       as one: P(handle ≤ e + w | handle > e). A ReadyTime hint inside the window counts as 0.95, outside as
- *       0.05;</li>
+ *       as one: P(handle ≤ e + w | handle > e) — once both a live call and a machine that reached an agent were
+ *       seen to finish, from the mixture of a live-call and a machine model weighted by the chance the agent's call
+ *       is a machine ({@link CallClassModel}: 1 once he marked it so, else the machine share among calls answered
+ *       after the same dial → answer delay, since machines answer later than people). A ReadyTime hint inside the
+ *       window counts as 0.95, outside as 0.05;</li>
  *   <li>calls competing for them: the calls already waiting, each dial in flight with probability
  *       r<sub>j</sub> = P(presented within w | still in flight after a<sub>j</sub>) × (1 − H(w/2)), and each other
  *       candidate of this round with probability q·G(w)·(1 − H(w/2)). Calls presented after the candidate count too:
@@ -33,8 +35,9 @@ import java.util.Map;
  * A candidate that an idle agent is certain to take (idle agents exceed everything already in flight) is always
  * dialed: with allowance 0 this pacer is progressive. The expected abandons of a dial are q × P(abandon).
  *
- * <p>Elapsed times are taken at bin resolution (busy agents 1 s, dials in flight 250 ms) so that a decision costs
- * O(distinct bins) model look-ups however large the team. Not thread-safe; deterministic (in-flight dials are iterated in placement order).
+ * <p>Elapsed times are taken at bin resolution (busy agents 1 s, dials in flight 250 ms), and the models and their
+ * per-bin tables are re-estimated once per second of virtual time, so that a decision costs O(agents + dials)
+ * look-ups and the model evaluations, O(distinct bins), are shared by every decision of that second. Not thread-safe; deterministic (in-flight dials are iterated in placement order).
  */
 public final class LookAheadPacer implements Pacer {
 
@@ -53,26 +56,45 @@ public final class LookAheadPacer implements Pacer {
     private static final long WRAP_PRIOR_SHARE = 6;
     private static final long FLIGHT_BIN_MS = 250;
     private static final int FLIGHT_BINS = 4 * 60;
+    /** The models and look-up tables are refreshed once per this much virtual time. */
+    static final long REFRESH_MS = 1_000;
 
     private final long abandonTimeoutMs;
     private final HandleTimeModel handle;
     private final HandleTimeModel talk;
     private final HandleTimeModel wrap;
+    /** Connect → Ready of calls the agent found live, and of machines that reached him, told apart by answer delay. */
+    private final HandleTimeModel liveHandle;
+    private final HandleTimeModel machineHandle;
+    private final CallClassModel classes = new CallClassModel();
     private final DialOutcomeModel outcomes;
     private final Map<Long, Long> inFlight = new LinkedHashMap<>();
 
-    private double[] busyP = new double[64];
-    private double[] flightR = new double[64];
-    /** Per-round caches of p and r by elapsed-time bin: a round costs O(distinct bins), not O(agents + dials). */
-    private final double[] busyCache = new double[BUSY_BINS];
-    private final long[] busyStamp = new long[BUSY_BINS];
-    private final double[] wrapCache = new double[BUSY_BINS];
-    private final long[] wrapStamp = new long[BUSY_BINS];
-    private final double[] flightCache = new double[FLIGHT_BINS];
-    private final long[] flightStamp = new long[FLIGHT_BINS];
+    /** Per quantile k: each busy agent's p and each dial in flight's r this round. */
+    private double[][] busyP = new double[QUANTILES.length][64];
+    private double[][] flightR = new double[QUANTILES.length][64];
+    /** Per busy agent: P(his call is a machine) from its answer delay, and the censoring weights of the two models. */
+    private double[] machinePrior = new double[64];
+    private double[] machineWeight = new double[64];
+    private double[] liveWeight = new double[64];
+    /**
+     * p and r by elapsed-time bin for every quantile, valid until the next refresh ({@link #stamp}): a round costs
+     * O(agents + dials) look-ups and O(distinct bins) model evaluations at most once a refresh.
+     */
+    private final BinTable busyTable = new BinTable(QUANTILES.length);
+    private final BinTable wrapTable = new BinTable(QUANTILES.length);
+    private final BinTable classTable = new BinTable(2 + 2 * QUANTILES.length);
+    private final BinTable flightTable = new BinTable(QUANTILES.length);
     private long stamp;
+    private final long[] windows = new long[QUANTILES.length];
+    private final double[] holds = new double[QUANTILES.length];
+    private final double[] othersR = new double[QUANTILES.length];
+    private long refreshedEpoch = Long.MIN_VALUE;
+
     /** Whether this round predicts talk and wrap-up apart (both were seen), else connect → Ready as one. */
     private boolean split;
+    /** Whether this round predicts live calls and machines apart (both were seen to finish). */
+    private boolean classed;
     private final boolean phasesApart;
 
     /**
@@ -96,6 +118,8 @@ public final class LookAheadPacer implements Pacer {
         this.handle = new HandleTimeModel(handleTimePriorMs);
         this.talk = new HandleTimeModel(handleTimePriorMs - handleTimePriorMs / WRAP_PRIOR_SHARE);
         this.wrap = new HandleTimeModel(handleTimePriorMs / WRAP_PRIOR_SHARE);
+        this.liveHandle = new HandleTimeModel(handleTimePriorMs);
+        this.machineHandle = new HandleTimeModel(handleTimePriorMs);
         // The outcome prior and the cohort slack are set for a 24 s ring timeout; they scale with the session's own,
         // so a campaign with another timeout, or the demo's time-compressed world (all its times divided by the
         // speed), does not plan its first dials with answers that come ten times too late.
@@ -131,6 +155,13 @@ public final class LookAheadPacer implements Pacer {
     }
 
     @Override
+    public void onHandleCompleted(long handleMs, long answerDelayMs, boolean markedNotLive) {
+        handle.onCompleted(handleMs);
+        classes.onCompleted(answerDelayMs, markedNotLive);
+        (markedNotLive ? machineHandle : liveHandle).onCompleted(handleMs);
+    }
+
+    @Override
     public void onTalkCompleted(long talkMs) {
         talk.onCompleted(talkMs);
     }
@@ -155,20 +186,17 @@ public final class LookAheadPacer implements Pacer {
         if (view.abandonAllowance() <= 0) {
             return PacingDecision.riskFree(Math.min(max, sureFree));
         }
-        outcomes.advance(view.nowMs());
-        handle.prepare(view.nowMs(), view.busy());
-        split = phasesApart && talk.learned() && wrap.learned();
-        if (split) {
-            talk.prepare(view.nowMs(), view.busy(), HandleTimeModel.Phase.TALK);
-            wrap.prepare(view.nowMs(), view.busy(), HandleTimeModel.Phase.WRAP);
+        refreshIfStale(view.nowMs(), view.busy());
+        if (classed) {
+            classPriors(view.busy());
         }
         int points = QUANTILES.length;
+        int b = busyTerms(view);
+        int f = flightTerms(view.nowMs());
         Estimate[] estimates = new Estimate[points];
-        double[] othersR = new double[points];
         for (int k = 0; k < points; k++) {
-            long window = outcomes.presentQuantileMs(QUANTILES[k]) + abandonTimeoutMs;
-            estimates[k] = estimate(view, window);
-            othersR[k] = (1 - handle.freshFinishProbability(window / 2)) * outcomes.newDialPresentedWithin(window);
+            estimates[k] = b + f <= EXACT_LIMIT ? Estimate.exact(busyP[k], b, flightR[k], f)
+                    : Estimate.normal(busyP[k], b, flightR[k], f);
         }
         double q = outcomes.presentShare();
         int freeNow = view.idleAgents() - view.waitingCalls();
@@ -190,6 +218,38 @@ public final class LookAheadPacer implements Pacer {
             costs[m++] = q * pAbandon;
         }
         return new PacingDecision(m == max ? costs : Arrays.copyOf(costs, m));
+    }
+
+    /**
+     * Re-estimates the models (what finished, with the calls now in progress censored), the windows and the per-bin
+     * look-up tables once per {@link #REFRESH_MS} of virtual time: elapsed times are taken at one-second resolution
+     * anyway and a second's calls change the estimates of a learned model by little, while a large group decides
+     * several times a second, so the rounds in between cost O(agents + dials) table look-ups, not model evaluations.
+     */
+    private void refreshIfStale(long nowMs, BusyAgents busy) {
+        long epoch = Math.floorDiv(nowMs, REFRESH_MS);
+        if (epoch == refreshedEpoch) {
+            return;
+        }
+        refreshedEpoch = epoch;
+        stamp++;
+        outcomes.advance(nowMs);
+        handle.prepare(nowMs, busy);
+        split = phasesApart && talk.learned() && wrap.learned();
+        classed = !split && liveHandle.learned() && machineHandle.learned();
+        if (classed) {
+            prepareClasses(nowMs, busy);
+        }
+        if (split) {
+            talk.prepare(nowMs, busy, HandleTimeModel.Phase.TALK);
+            wrap.prepare(nowMs, busy, HandleTimeModel.Phase.WRAP);
+        }
+        for (int k = 0; k < QUANTILES.length; k++) {
+            long window = outcomes.presentQuantileMs(QUANTILES[k]) + abandonTimeoutMs;
+            windows[k] = window;
+            holds[k] = 1 - handle.freshFinishProbability(window / 2);
+            othersR[k] = holds[k] * outcomes.newDialPresentedWithin(window);
+        }
     }
 
     /**
@@ -215,49 +275,138 @@ public final class LookAheadPacer implements Pacer {
         return Math.max(0, Math.min(1, sum / alive));
     }
 
-    private Estimate estimate(PacingView view, long windowMs) {
+    /** Each busy agent's chance that his call is a machine: 1 once he marked it so, else by its answer delay. */
+    private void classPriors(BusyAgents busy) {
+        int b = busy.size();
+        if (machinePrior.length < b) {
+            machinePrior = new double[Math.max(b, machinePrior.length * 2)];
+        }
+        for (int i = 0; i < b; i++) {
+            machinePrior[i] = busy.markedNotLive(i) ? 1 : classes.machineShareAt(busy.answerDelayMs(i));
+        }
+    }
+
+    /**
+     * Re-estimates the two class models with each call in progress censored in each by its posterior chance of
+     * belonging there (its prior from {@link #classPriors}, given how long it has lasted, by the last models).
+     */
+    private void prepareClasses(long nowMs, BusyAgents busy) {
+        classPriors(busy);
+        int b = busy.size();
+        if (machineWeight.length < b) {
+            int n = Math.max(b, machineWeight.length * 2);
+            machineWeight = new double[n];
+            liveWeight = new double[n];
+        }
+        for (int i = 0; i < b; i++) {
+            double prior = machinePrior[i];
+            long elapsed = Math.max(0, nowMs - busy.busySinceMs(i));
+            double m = prior * machineHandle.survival(elapsed);
+            double l = (1 - prior) * liveHandle.survival(elapsed);
+            double post = m + l > 1e-12 ? m / (m + l) : prior;
+            machineWeight[i] = post;
+            liveWeight[i] = 1 - post;
+        }
+        liveHandle.prepare(nowMs, busy, HandleTimeModel.Phase.HANDLE, liveWeight);
+        machineHandle.prepare(nowMs, busy, HandleTimeModel.Phase.HANDLE, machineWeight);
+    }
+
+    /**
+     * P(agent busy for {@code bin} seconds whose call is a machine with prior {@code prior} is Ready within each
+     * quantile's window), into {@code busyP[k][i]}: the mixture of the two class models given the call lasted this
+     * long (the whole-call model when neither says it could still be running). Per bin the table holds S(e) of both
+     * models and S(e + window) of both per quantile, computed once a refresh.
+     */
+    private void classedFinishProbabilities(int i, int bin, double prior) {
+        long e = bin * BUSY_BIN_MS;
+        if (!classTable.holds(bin, stamp)) {
+            classTable.set(bin, 0, machineHandle.survival(e));
+            classTable.set(bin, 1, liveHandle.survival(e));
+            for (int k = 0; k < QUANTILES.length; k++) {
+                classTable.set(bin, 2 + 2 * k, machineHandle.survival(e + windows[k]));
+                classTable.set(bin, 3 + 2 * k, liveHandle.survival(e + windows[k]));
+            }
+        }
+        double machineAlive = classTable.get(bin, 0);
+        double liveAlive = classTable.get(bin, 1);
+        double alive = prior * machineAlive + (1 - prior) * liveAlive;
+        for (int k = 0; k < QUANTILES.length; k++) {
+            double p;
+            if (alive < 1e-9) {
+                p = handle.finishProbability(e, windows[k]);
+            } else {
+                double done = prior * (machineAlive - classTable.get(bin, 2 + 2 * k))
+                        + (1 - prior) * (liveAlive - classTable.get(bin, 3 + 2 * k));
+                p = Math.max(0, Math.min(1, done / alive));
+            }
+            busyP[k][i] = p;
+        }
+    }
+
+    /** Fills {@code busyP[k][0..b)} for every quantile; returns b, the busy agents. */
+    private int busyTerms(PacingView view) {
         BusyAgents busy = view.busy();
         long now = view.nowMs();
         int b = busy.size();
-        stamp++;
-        if (busyP.length < b) {
-            busyP = new double[Math.max(b, busyP.length * 2)];
+        if (busyP[0].length < b) {
+            for (int k = 0; k < QUANTILES.length; k++) {
+                busyP[k] = new double[Math.max(b, busyP[k].length * 2)];
+            }
         }
         for (int i = 0; i < b; i++) {
             long hint = busy.readyHintAtMs(i);
             if (hint != Long.MIN_VALUE) {
-                busyP[i] = hint <= now + windowMs ? HINT_INSIDE : HINT_OUTSIDE;
-            } else if (split && busy.wrapSinceMs(i) != Long.MIN_VALUE) {
-                int bin = (int) Math.min(BUSY_BINS - 1, Math.max(0, now - busy.wrapSinceMs(i)) / BUSY_BIN_MS);
-                if (wrapStamp[bin] != stamp) {
-                    wrapStamp[bin] = stamp;
-                    wrapCache[bin] = wrap.finishProbability(bin * BUSY_BIN_MS, windowMs);
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    busyP[k][i] = hint <= now + windows[k] ? HINT_INSIDE : HINT_OUTSIDE;
                 }
-                busyP[i] = wrapCache[bin];
+            } else if (classed) {
+                classedFinishProbabilities(i, busyBin(now - busy.busySinceMs(i)), machinePrior[i]);
             } else {
-                int bin = (int) Math.min(BUSY_BINS - 1, Math.max(0, now - busy.busySinceMs(i)) / BUSY_BIN_MS);
-                if (busyStamp[bin] != stamp) {
-                    busyStamp[bin] = stamp;
-                    busyCache[bin] = split ? talkingFinishProbability(bin * BUSY_BIN_MS, windowMs)
-                            : handle.finishProbability(bin * BUSY_BIN_MS, windowMs);
+                boolean inWrap = split && busy.wrapSinceMs(i) != Long.MIN_VALUE;
+                int bin = busyBin(now - (inWrap ? busy.wrapSinceMs(i) : busy.busySinceMs(i)));
+                BinTable table = inWrap ? wrapTable : busyTable;
+                if (!table.holds(bin, stamp)) {
+                    for (int k = 0; k < QUANTILES.length; k++) {
+                        long e = bin * BUSY_BIN_MS;
+                        table.set(bin, k, inWrap ? wrap.finishProbability(e, windows[k])
+                                : split ? talkingFinishProbability(e, windows[k])
+                                : handle.finishProbability(e, windows[k]));
+                    }
                 }
-                busyP[i] = busyCache[bin];
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    busyP[k][i] = table.get(bin, k);
+                }
             }
         }
+        return b;
+    }
+
+    /** Fills {@code flightR[k][0..f)} for every quantile, in placement order; returns f, the dials in flight. */
+    private int flightTerms(long now) {
         int f = inFlight.size();
-        if (flightR.length < f) {
-            flightR = new double[Math.max(f, flightR.length * 2)];
-        }
-        double holds = 1 - handle.freshFinishProbability(windowMs / 2);
-        Iterator<Long> placed = inFlight.values().iterator();
-        for (int j = 0; j < f; j++) {
-            int bin = (int) Math.min(FLIGHT_BINS - 1, Math.max(0, now - placed.next()) / FLIGHT_BIN_MS);
-            if (flightStamp[bin] != stamp) {
-                flightStamp[bin] = stamp;
-                flightCache[bin] = holds * outcomes.inFlightPresentedWithin(bin * FLIGHT_BIN_MS, windowMs);
+        if (flightR[0].length < f) {
+            for (int k = 0; k < QUANTILES.length; k++) {
+                flightR[k] = new double[Math.max(f, flightR[k].length * 2)];
             }
-            flightR[j] = flightCache[bin];
         }
-        return b + f <= EXACT_LIMIT ? Estimate.exact(busyP, b, flightR, f) : Estimate.normal(busyP, b, flightR, f);
+        int j = 0;
+        for (long placedAt : inFlight.values()) {
+            int bin = (int) Math.min(FLIGHT_BINS - 1, Math.max(0, now - placedAt) / FLIGHT_BIN_MS);
+            if (!flightTable.holds(bin, stamp)) {
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    flightTable.set(bin, k, holds[k] * outcomes.inFlightPresentedWithin(bin * FLIGHT_BIN_MS,
+                            windows[k]));
+                }
+            }
+            for (int k = 0; k < QUANTILES.length; k++) {
+                flightR[k][j] = flightTable.get(bin, k);
+            }
+            j++;
+        }
+        return f;
+    }
+
+    private static int busyBin(long elapsedMs) {
+        return (int) Math.min(BUSY_BINS - 1, Math.max(0, elapsedMs) / BUSY_BIN_MS);
     }
 }

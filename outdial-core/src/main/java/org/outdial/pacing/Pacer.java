@@ -26,6 +26,14 @@ public interface Pacer {
     /** An agent finished a call: connect → Ready took {@code handleMs}. */
     default void onHandleCompleted(long handleMs) {}
 
+    /**
+     * As {@link #onHandleCompleted(long)}, knowing the call's dial → answer delay ({@code answerDelayMs}, negative when
+     * unknown) and whether the agent marked it not live (a machine that reached him).
+     */
+    default void onHandleCompleted(long handleMs, long answerDelayMs, boolean markedNotLive) {
+        onHandleCompleted(handleMs);
+    }
+
     /** An agent's call ended after {@code talkMs} of talk (connect → hang-up); his after-call work begins. */
     default void onTalkCompleted(long talkMs) {}
 

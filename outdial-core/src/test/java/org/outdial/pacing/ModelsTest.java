@@ -117,4 +117,35 @@ class ModelsTest {
         assertThat(h.cdf(5_000)).isCloseTo(0.5, within(0.02));
         assertThat(h.quantileMs(0.5)).isBetween(4_900L, 5_100L);
     }
+
+    @Test
+    void theMachineShareOfACallFollowsItsAnswerDelay() {
+        CallClassModel classes = new CallClassModel();
+        for (int i = 0; i < 100; i++) {
+            classes.onCompleted(8_000, false);
+            classes.onCompleted(18_000, true);
+            classes.onCompleted(18_500, i % 4 == 0);
+        }
+
+        assertThat(classes.machineShareAt(8_400)).isLessThan(0.05);
+        assertThat(classes.machineShareAt(18_000)).isGreaterThan(0.55);
+        // unknown delay, or one never seen: the overall share, 125 of 300
+        assertThat(classes.machineShareAt(-1)).isCloseTo(125.0 / 300, within(0.01));
+        assertThat(classes.machineShareAt(40_000)).isCloseTo(classes.machineShare(), within(1e-9));
+    }
+
+    @Test
+    void histogramQuantilesAndCdfAgreeAfterEachBatchOfDurations() {
+        DurationHistogram h = new DurationHistogram(100, 10_000);
+        for (long ms = 0; ms < 1_000; ms += 10) {
+            h.add(ms, 1.0);
+        }
+        assertThat(h.quantileMs(0.5)).isEqualTo(500);
+        assertThat(h.cdf(499)).isCloseTo(0.5, within(1e-9));
+        h.add(50_000, 100.0);  // beyond the last bin: counted in it
+
+        assertThat(h.cdf(999)).isCloseTo(0.5, within(1e-9));
+        assertThat(h.quantileMs(0.75)).isEqualTo(10_100);
+        assertThat(h.cdf(-1)).isZero();
+    }
 }

@@ -182,6 +182,72 @@ class PacersTest {
         assertThat(wrapping).isEqualTo(2);
     }
 
+    @Test
+    void anAgentWhoseCallWasAnsweredWhenMachinesAnswerIsExpectedToFinishSooner() {
+        // learned: people answer after 8 s and talk 60 s; machines answer after 18 s and take the agent 10 s
+        LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000);
+        for (int i = 0; i < 300; i++) {
+            pacer.onHandleCompleted(60_000, 8_000, false);
+            pacer.onHandleCompleted(10_000, 18_000, true);
+            pacer.onDialPlaced(i, 0, 0);
+            pacer.onPresented(i, 10_000);
+        }
+        long now = 1_000_000;
+        long since = now - 5_000;
+
+        int aheadOfPeople = pacer.decide(view(0, 2, 0, 0, 100, 0.3, answered(since, 8_000, since, 8_000))).dials();
+        int aheadOfMachines = pacer.decide(view(0, 2, 0, 0, 100, 0.3, answered(since, 18_000, since, 18_000)))
+                .dials();
+
+        assertThat(aheadOfPeople).isZero();
+        assertThat(aheadOfMachines).isEqualTo(2);
+    }
+
+    @Test
+    void theModelsAreReEstimatedOncePerSecondOfVirtualTime() {
+        // every call lasts 60 s; agents 50 s into their calls are expected to finish within the window
+        LookAheadPacer pacer = trainedPacer();
+        long now = 1_000_000;
+        BusyAgents agents = busy(now - 50_000, now - 50_000);
+        int before = pacer.decide(view(0, 2, 0, 0, 100, 0.3, agents)).dials();
+        // then a thousand calls of 10 minutes finish: the same second still decides with what it had learned ...
+        for (int i = 0; i < 1_000; i++) {
+            pacer.onHandleCompleted(600_000);
+        }
+        int sameSecond = pacer.decide(view(0, 2, 0, 0, 100, 0.3, agents)).dials();
+        // ... and the next one knows that calls may last much longer
+        int nextSecond = pacer.decide(new PacingView(now + 1_000, 0, 2, 0, 0, 100, 0.3, agents)).dials();
+
+        assertThat(before).isEqualTo(2);
+        assertThat(sameSecond).isEqualTo(before);
+        assertThat(nextSecond).isLessThan(before);
+    }
+
+    /** Agents talking: pairs of (connected at, the call's dial → answer delay). */
+    private static BusyAgents answered(long... sinceAndDelay) {
+        return new BusyAgents() {
+            @Override
+            public int size() {
+                return sinceAndDelay.length / 2;
+            }
+
+            @Override
+            public long busySinceMs(int i) {
+                return sinceAndDelay[2 * i];
+            }
+
+            @Override
+            public long readyHintAtMs(int i) {
+                return Long.MIN_VALUE;
+            }
+
+            @Override
+            public long answerDelayMs(int i) {
+                return sinceAndDelay[2 * i + 1];
+            }
+        };
+    }
+
     /** Agents in wrap-up: pairs of (connected at, wrap-up since). */
     private static BusyAgents wrapping(long... sinceAndWrap) {
         return new BusyAgents() {
