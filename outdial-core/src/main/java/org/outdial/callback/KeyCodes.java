@@ -51,6 +51,19 @@ final class KeyCodes {
         return CODES.get(key);
     }
 
+    /** The index of the code in {@code text} from {@code start} (a '~') to {@code end}. */
+    static int index(String text, int start, int end) {
+        try {
+            int i = Integer.parseInt(text, start + 1, end, 10);
+            if (i >= 0 && i < NAMES.size()) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // falls through
+        }
+        throw new IllegalArgumentException("unknown key code '" + text.substring(start, end) + "'");
+    }
+
     /** The key a code stands for; {@code text} starts with '~'. */
     static String name(String text) {
         try {

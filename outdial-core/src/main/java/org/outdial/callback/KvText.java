@@ -90,6 +90,39 @@ public final class KvText {
         }
     }
 
+    /**
+     * As {@link #decodeInto(String, Map)}, into slots: a coded key goes to its slot without building its name.
+     *
+     * @throws IllegalArgumentException when a line has no unescaped '=' or a code is unknown
+     */
+    public static void decodeInto(String text, KeySlots kv) {
+        if (text.indexOf('\\') >= 0) {
+            Map<String, String> decoded = new LinkedHashMap<>();
+            decodeEscaped(text, decoded);
+            decoded.forEach(kv::put);
+            return;
+        }
+        int pos = 0;
+        int length = text.length();
+        while (pos < length) {
+            int end = text.indexOf('\n', pos);
+            if (end < 0) {
+                end = length;
+            }
+            int eq = text.indexOf('=', pos);
+            if (eq < 0 || eq > end) {
+                throw new IllegalArgumentException("key-value line '" + text.substring(pos, end) + "' has no '='");
+            }
+            String value = text.substring(eq + 1, end);
+            if (text.charAt(pos) == '~') {
+                kv.putCoded(KeyCodes.index(text, pos, eq), value);
+            } else {
+                kv.put(text.substring(pos, eq), value);
+            }
+            pos = end + 1;
+        }
+    }
+
     private static void decodeEscaped(String text, Map<String, String> kv) {
         StringBuilder key = new StringBuilder();
         StringBuilder value = new StringBuilder();

@@ -49,6 +49,9 @@ public final class FactBuilder {
             "last_out_ixn_id", CbKey.LAST_OUT_IXN_ID, "customer_ani", CbKey.CUSTOMER_ANI,
             "ors_session_id", CbKey.ORS_SESSION_ID);
 
+    private static final List<CbKey> DIAL_RESULTS = List.of(CbKey.dialResult(1), CbKey.dialResult(2),
+            CbKey.dialResult(3), CbKey.dialResult(4), CbKey.dialResult(5));
+
     private FactBuilder() {}
 
     /** A built fact: its columns (without dimension keys) and the dimension values to normalize. */
@@ -66,15 +69,26 @@ public final class FactBuilder {
         }
     }
 
+    /** The value of a key, or null when absent: a map of key names, or the transform's {@code KeySlots}. */
+    @FunctionalInterface
+    public interface Keys {
+        String get(CbKey key);
+    }
+
     /**
      * @param kv         the callback's events' keys, later events overriding earlier ones
      * @param events     how many events were merged ({@code EVENT_SEQUENCE})
      * @param tenantId   the tenant the events came from (when {@code _CB_TENANT_DBID} is absent)
      */
     public static Outcome build(Map<String, String> kv, int events, long tenantId) {
+        return build(key -> kv.get(key.key()), events, tenantId);
+    }
+
+    /** As {@link #build(Map, int, long)}, with the keys looked up through {@code kv}. */
+    public static Outcome build(Keys kv, int events, long tenantId) {
         List<String> missing = new ArrayList<>();
         for (CbKey key : MANDATORY) {
-            String v = kv.get(key.key());
+            String v = kv.get(key);
             if (v == null || v.isBlank()) {
                 missing.add(key.key());
             }
@@ -82,7 +96,7 @@ public final class FactBuilder {
         if (!missing.isEmpty()) {
             return new Outcome.Refused(missing);
         }
-        Map<String, Object> col = new LinkedHashMap<>();
+        Map<String, Object> col = new LinkedHashMap<>(96);
         long start = longOf(kv, CbKey.T_SERVICE_START, 0);
         long tenant = longOf(kv, CbKey.TENANT_DBID, tenantId);
         col.put("event_sequence", events);
@@ -92,10 +106,11 @@ public final class FactBuilder {
         col.put("callback_offered_ts", longOf(kv, CbKey.T_CALLBACK_OFFERED, 0));
         col.put("callback_accepted_ts", longOf(kv, CbKey.T_CALLBACK_ACCEPTED, 0));
         INT_COLUMNS.forEach((c, k) -> col.put(c, (int) longOf(kv, k, 0)));
-        TS_COLUMNS.forEach((c, k) -> col.put(c, kv.containsKey(k.key()) ? longOf(kv, k, 0) : null));
-        TEXT_COLUMNS.forEach((c, k) -> col.put(c, kv.get(k.key())));
+        TS_COLUMNS.forEach((c, k) -> col.put(c, kv.get(k) != null ? longOf(kv, k, 0) : null));
+        TEXT_COLUMNS.forEach((c, k) -> col.put(c, kv.get(k)));
         col.put("resource_key", longOf(kv, CbKey.DIM_VQ_DBID, -1));
-        col.put("resource_name", kv.getOrDefault(CbKey.DIM_VQ.key(), ""));
+        String vq = kv.get(CbKey.DIM_VQ);
+        col.put("resource_name", vq == null ? "" : vq);
         List<String> dim1 = List.of(text(kv, CbKey.DIM_CHANNEL), text(kv, CbKey.DIM_CALLBACK_OFFER_TYPE),
                 text(kv, CbKey.DIM_TYPE), text(kv, CbKey.DIM_CONNECT_ORDER));
         List<String> dim2 = List.of(text(kv, CbKey.DIM_DIAL_DIALOG_RESULT), text(kv, CbKey.DIM_CALL_DIRECTION),
@@ -104,20 +119,20 @@ public final class FactBuilder {
         List<Integer> dim4 = List.of((int) longOf(kv, CbKey.IXN_START_IGNORING_AVAILABILITY, 0),
                 (int) longOf(kv, CbKey.N_ABANDONED_DURING_CALLBACK_OFFER, 0));
         List<String> dials = new ArrayList<>();
-        for (int n = 1; n <= 5; n++) {
-            dials.add(text(kv, CbKey.dialResult(n)));
+        for (CbKey dial : DIAL_RESULTS) {
+            dials.add(text(kv, dial));
         }
-        return new Outcome.Built(new Fact(kv.get(CbKey.SERVICE_ID.key()), tenant, col, dim1, dim2, dim3, dim4, dials));
+        return new Outcome.Built(new Fact(kv.get(CbKey.SERVICE_ID), tenant, col, dim1, dim2, dim3, dim4, dials));
     }
 
     /** Dimension text: upper-cased and trimmed so 'web' and 'WEB ' are one value; '' when absent. */
-    private static String text(Map<String, String> kv, CbKey key) {
-        String v = kv.get(key.key());
+    private static String text(Keys kv, CbKey key) {
+        String v = kv.get(key);
         return v == null ? "" : v.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static long longOf(Map<String, String> kv, CbKey key, long absent) {
-        String v = kv.get(key.key());
+    private static long longOf(Keys kv, CbKey key, long absent) {
+        String v = kv.get(key);
         if (v == null || v.isBlank()) {
             return absent;
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.outdial.callback.CallbackReportEvent;
+import org.outdial.callback.KeySlots;
 import org.outdial.callback.KvText;
 import org.outdial.record.CallResult;
 import org.outdial.record.RecordStatus;
@@ -45,6 +46,8 @@ final class ReportRepository implements ReportStore {
     private static final int PREPARERS = Integer.getInteger("outdial.transform.preparers",
             Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
     private static final List<String> FACT_COLUMNS = factColumns();
+    /** A transform that wrote this many facts refreshes the table's planner statistics before aggregating. */
+    private static final long ANALYZE_AFTER_FACTS = 50_000;
 
     private final Jdbc jdbc;
     private final ListCatalog catalog;
@@ -146,6 +149,10 @@ final class ReportRepository implements ReportStore {
         } finally {
             preparer.shutdownNow();
         }
+        if (jdbc.dialect() == Dialect.POSTGRESQL && facts >= ANALYZE_AFTER_FACTS) {
+            // fresh statistics first: with the old ones the planner walked the start index over a bulk of new facts
+            jdbc.withConnection("analyzing callback facts", c -> Jdbc.update(c, "ANALYZE callback_fact"));
+        }
         long hours = aggregate();
         return new TransformResult(raw, facts, rejected, hours);
     }
@@ -166,8 +173,8 @@ final class ReportRepository implements ReportStore {
      * One batch ready to write: raw events after {@code fromId} up to {@code lastId}, the facts and rejections built
      * from them, and the sessions whose earlier facts or rejections it replaces.
      */
-    private record Prepared(long fromId, long lastId, int events, List<Object[]> facts, List<Rejection> rejections,
-                            List<String> replacedFacts, List<String> clearedRejections) {}
+    private record Prepared(long fromId, long lastId, int events, List<Object[]> facts, byte[] factsCopyText,
+                            List<Rejection> rejections, List<String> replacedFacts, List<String> clearedRejections) {}
 
     /** Reads and builds the raw events with ids in ({@code done}, {@code to}]. */
     private Prepared prepare(long done, long to, CallbackDims dims) {
@@ -175,7 +182,7 @@ final class ReportRepository implements ReportStore {
             List<Raw> rows = Jdbc.query(c, "SELECT id, tenant_id, session_id, event_kind, kvs FROM callback_raw_events"
                     + " WHERE id > ? AND id <= ? ORDER BY id", ReportRepository::raw, done, to);
             if (rows.isEmpty()) {
-                return new Prepared(done, to, 0, List.of(), List.of(), List.of(), List.of());
+                return new Prepared(done, to, 0, List.of(), null, List.of(), List.of(), List.of());
             }
             Map<String, List<Raw>> sessions = new LinkedHashMap<>();
             for (Raw r : rows) {
@@ -201,13 +208,14 @@ final class ReportRepository implements ReportStore {
             List<Rejection> rejections = new ArrayList<>();
             java.util.Set<String> lookBackSet = new java.util.HashSet<>(lookBack);
             List<String> cleared = new ArrayList<>();
+            KeySlots kv = new KeySlots();
             for (Map.Entry<String, List<Raw>> s : sessions.entrySet()) {
-                Map<String, String> kv = new java.util.HashMap<>(128);
+                kv.clear();
                 for (Raw r : s.getValue()) {
                     KvText.decodeInto(r.kvs(), kv);
                 }
                 Raw last = s.getValue().getLast();
-                switch (FactBuilder.build(kv, s.getValue().size(), last.tenantId())) {
+                switch (FactBuilder.build(kv::get, s.getValue().size(), last.tenantId())) {
                     case FactBuilder.Outcome.Built b -> {
                         factRows.add(factRow(c, b.fact(), dims));
                         if (lookBackSet.contains(s.getKey())) {
@@ -221,7 +229,9 @@ final class ReportRepository implements ReportStore {
                     }
                 }
             }
-            return new Prepared(done, to, rows.size(), factRows, rejections, lookBack, cleared);
+            // on PostgreSQL the rows are encoded for COPY here, in parallel, so the single writer only sends bytes
+            byte[] copyText = jdbc.dialect() == Dialect.POSTGRESQL ? copyText(factRows) : null;
+            return new Prepared(done, to, rows.size(), factRows, copyText, rejections, lookBack, cleared);
         });
     }
 
@@ -239,7 +249,11 @@ final class ReportRepository implements ReportStore {
         if (!p.replacedFacts().isEmpty()) {
             Jdbc.update(c, "DELETE FROM callback_fact WHERE service_id = ANY(?)", array(c, p.replacedFacts()));
         }
-        insertFacts(c, p.facts());
+        if (p.factsCopyText() != null) {
+            copyFacts(c, p.factsCopyText());
+        } else {
+            insertFacts(c, p.facts());
+        }
         if (!p.clearedRejections().isEmpty()) {
             Jdbc.update(c, "DELETE FROM callback_fact_rejections WHERE session_id = ANY(?)",
                     array(c, p.clearedRejections()));
@@ -278,23 +292,76 @@ final class ReportRepository implements ReportStore {
         return row;
     }
 
-    private void insertFacts(Connection c, List<Object[]> rows) throws SQLException {
+    /**
+     * Fact rows in COPY text format (as {@link PgCopyText} writes them, for the value types a fact row holds: numbers,
+     * text, null), built in a {@code StringBuilder}: through a {@code Writer} it cost as much as building the facts.
+     */
+    static byte[] copyText(List<Object[]> rows) {
         if (rows.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(rows.size() * 256);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    sb.append('\t');
+                }
+                switch (row[i]) {
+                    case null -> sb.append("\\N");
+                    case Long l -> sb.append(l.longValue());
+                    case Integer n -> sb.append(n.intValue());
+                    case String text -> appendEscaped(sb, text);
+                    default -> appendEscaped(sb, CustomValues.toCopyText(row[i]));
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void appendEscaped(StringBuilder sb, String s) {
+        if (!needsEscape(s)) {
+            sb.append(s);
             return;
         }
-        if (jdbc.dialect() == Dialect.POSTGRESQL) {
-            try {
-                PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), "COPY callback_fact ("
-                        + String.join(", ", FACT_COLUMNS) + ") FROM STDIN", 1 << 16);
-                Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
-                for (Object[] row : rows) {
-                    PgCopyText.writeRow(out, row);
-                }
-                out.flush();
-                copy.endCopy();
-            } catch (IOException e) {
-                throw new SQLException("COPY of callback facts failed: " + e.getMessage(), e);
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\u000B' -> sb.append("\\v");
+                default -> sb.append(ch);
             }
+        }
+    }
+
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' || ch < ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void copyFacts(Connection c, byte[] copyText) throws SQLException {
+        try {
+            new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class)).copyIn(
+                    "COPY callback_fact (" + String.join(", ", FACT_COLUMNS) + ") FROM STDIN",
+                    new java.io.ByteArrayInputStream(copyText), 1 << 16);
+        } catch (IOException e) {
+            throw new SQLException("COPY of callback facts failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Inserts fact rows with a batched INSERT (H2). */
+    private void insertFacts(Connection c, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO callback_fact (" + String.join(", ", FACT_COLUMNS)
@@ -317,20 +384,29 @@ final class ReportRepository implements ReportStore {
             hours += jdbc.inTransaction("aggregating callback facts", c -> {
                 Jdbc.update(c, "DELETE FROM callback_summary_hour WHERE tenant_key = ? AND hour_ts BETWEEN ? AND ?",
                         tenant, from, to);
+                // Facts are summed per dimension key first and the (small) dimension tables joined to those sums:
+                // joining them per fact made the planner pick a nested loop over every fact after a bulk transform.
                 Jdbc.update(c, "INSERT INTO callback_summary_hour (tenant_key, resource_key, resource_name, hour_ts,"
                         + " disposition, callbacks, offered, accepted, abandoned_during_offer, attempts, connected,"
                         + " completed, sum_wait_agent_offline, sum_conn_waiting_agent, sum_ewt_when_offered,"
                         + " sum_callback_offer_time)"
-                        + " SELECT f.tenant_key, f.resource_key, MAX(f.resource_name), f.start_date_time_key,"
-                        + " d3.disposition, COUNT(*), SUM(f.callback_offered), SUM(f.callback_accepted),"
-                        + " SUM(d4.abandoned_during_cb_offer), SUM(f.callback_attempts), SUM(f.agent_added_to_ixn),"
-                        + " SUM(f.final_record), SUM(f.wait_agent_offline_time), SUM(f.conn_waiting_agent_time),"
-                        + " SUM(f.ewt_when_offered), SUM(f.callback_offer_time)"
-                        + " FROM callback_fact f JOIN callback_dim_3 d3 ON d3.id = f.callback_dim_3_key"
-                        + " JOIN callback_dim_4 d4 ON d4.id = f.callback_dim_4_key"
-                        + " WHERE f.tenant_key = ? AND f.start_date_time_key BETWEEN ? AND ?"
-                        + " GROUP BY f.tenant_key, f.resource_key, f.start_date_time_key, d3.disposition",
-                        tenant, from, to);
+                        + " SELECT g.tenant_key, g.resource_key, MAX(g.resource_name), g.hour_ts, d3.disposition,"
+                        + " SUM(g.n), SUM(g.offered), SUM(g.accepted), SUM(d4.abandoned_during_cb_offer * g.n),"
+                        + " SUM(g.attempts), SUM(g.connected), SUM(g.completed), SUM(g.wait_offline), SUM(g.conn_wait),"
+                        + " SUM(g.ewt), SUM(g.offer_time)"
+                        + " FROM (SELECT f.tenant_key, f.resource_key, MAX(f.resource_name) AS resource_name,"
+                        + " f.start_date_time_key AS hour_ts, f.callback_dim_3_key AS k3, f.callback_dim_4_key AS k4,"
+                        + " COUNT(*) AS n, SUM(f.callback_offered) AS offered, SUM(f.callback_accepted) AS accepted,"
+                        + " SUM(f.callback_attempts) AS attempts, SUM(f.agent_added_to_ixn) AS connected,"
+                        + " SUM(f.final_record) AS completed, SUM(f.wait_agent_offline_time) AS wait_offline,"
+                        + " SUM(f.conn_waiting_agent_time) AS conn_wait, SUM(f.ewt_when_offered) AS ewt,"
+                        + " SUM(f.callback_offer_time) AS offer_time FROM callback_fact f"
+                        + " WHERE f.tenant_key = ? AND f.service_start_ts >= ? AND f.service_start_ts < ?"
+                        + " GROUP BY f.tenant_key, f.resource_key, f.start_date_time_key, f.callback_dim_3_key,"
+                        + " f.callback_dim_4_key) g"
+                        + " JOIN callback_dim_3 d3 ON d3.id = g.k3 JOIN callback_dim_4 d4 ON d4.id = g.k4"
+                        + " GROUP BY g.tenant_key, g.resource_key, g.hour_ts, d3.disposition",
+                        tenant, from, to + 3600); // hours [from, to] are the start seconds [from, to + 3600)
                 return Jdbc.queryLong(c, "SELECT COUNT(DISTINCT hour_ts) FROM callback_summary_hour WHERE"
                         + " tenant_key = ? AND hour_ts BETWEEN ? AND ?", tenant, from, to);
             });
