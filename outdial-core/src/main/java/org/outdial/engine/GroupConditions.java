@@ -49,7 +49,7 @@ final class GroupConditions {
         };
     }
 
-    /** Dialing modes that connect answered calls to agents (IVR-port modes and preview modes do not wait for agents). */
+    /** Dialing modes that connect answered calls to agents (IVR-port and preview modes do not wait for agents). */
     private static boolean needsAgents(Session s) {
         return s.dialsAutomatically() && !s.usesPorts();
     }
