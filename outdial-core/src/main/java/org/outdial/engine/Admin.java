@@ -95,6 +95,7 @@ final class Admin {
         s.tickTimerId = rt.schedule(rt.nowMs + s.config.options().tickMs(), new Runtime.Timer.Tick(s));
         publish(s, e.actor());
         dialer.pace(s);
+        GroupConditions.update(rt, s);
     }
 
     void onStop(Event.StopDialing e) {
@@ -149,6 +150,7 @@ final class Admin {
         s.mode = e.mode();
         publish(s, e.actor());
         dialer.pace(s);
+        GroupConditions.update(rt, s);
     }
 
     void onTick(Session s) {
@@ -157,6 +159,7 @@ final class Admin {
         }
         s.tickTimerId = rt.schedule(rt.nowMs + s.config.options().tickMs(), new Runtime.Timer.Tick(s));
         dialer.pace(s);
+        GroupConditions.update(rt, s);
     }
 
     void onClaimRetry(Session s) {
@@ -176,6 +179,7 @@ final class Admin {
     }
 
     private void stopDialing(Session s) {
+        GroupConditions.endAll(rt, s);
         rt.cancel(s.tickTimerId);
         s.tickTimerId = 0;
         s.buffersWhileLoaded = false;

@@ -37,6 +37,7 @@ final class CallFlow {
         }
         Session s = call.session;
         leaveDialing(call);
+        s.switchFailing = false;
         call.technicalResult = e.kind().result();
         if (e.kind() == Event.AnswerKind.HUMAN) {
             present(call);
@@ -149,6 +150,8 @@ final class CallFlow {
         }
         Session s = call.session;
         leaveDialing(call);
+        // a switch error is a SystemError until a dial gets through or fails for a reason of the called party
+        s.switchFailing = e.result() == CallResult.SWITCH_ERROR || e.result() == CallResult.NO_PROGRESS;
         s.predictive.onDialEnded(call.callId, rt.nowMs);
         s.guard.removePending(call.expectedAbandon);
         AgentSeat seized = call.seized ? call.agent : null;
@@ -170,6 +173,7 @@ final class CallFlow {
             return;
         }
         Session s = call.session;
+        s.switchFailing = true; // the switch said nothing about a dial: SystemError (see onFailed)
         rt.emit(new Command.Release(call.callId, CallResult.NO_PROGRESS));
         rt.guardEnded.add(call.callId);
         s.stats.onDialTimedOut();

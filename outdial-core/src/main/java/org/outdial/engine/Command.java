@@ -146,4 +146,25 @@ public sealed interface Command {
             Objects.requireNonNull(record, "record");
         }
     }
+
+    // ---- publication: stat events --------------------------------------------------------------------------------
+
+    /**
+     * A running group entered ({@code active}) or left a {@link GroupCondition}: for the WaitingAgents/Ports/Records
+     * and SystemError Start/Over stat events. Every condition still active is reported over when the session stops
+     * or unloads; a condition is reported only on a change.
+     */
+    record PublishGroupCondition(long groupId, GroupCondition condition, boolean active, DialMode mode)
+            implements Command {}
+
+    /**
+     * A callback record (record type Personal or Campaign CallBack) is done: {@code missed} false when its attempt
+     * finished (dialed, or offered on a desktop and processed), true when it could not be made in time (its agent not
+     * there). Emitted once the record's write is durable.
+     *
+     * @param agentId the agent who handled it, else the record's agent; null for neither
+     */
+    record PublishCallbackEnded(long groupId, long listId, long recordId, String agentId,
+                                org.outdial.record.RecordType type, CallResult result, boolean missed)
+            implements Command {}
 }

@@ -59,7 +59,10 @@ final class Records {
         if (asked != null && e.records().size() < asked) {
             s.listExhaustedUntil.put(claim.listId(), rt.nowMs + s.config.options().claimRetryMs());
             scheduleClaimRetry(s);
+        } else {
+            s.listExhaustedUntil.remove(claim.listId()); // a full claim: the list is not dry (WaitingRecords)
         }
+        storeAnswered(s, false);
         return s;
     }
 
@@ -72,7 +75,16 @@ final class Records {
         s.claimOutstanding.remove(claim.listId());
         s.listExhaustedUntil.put(claim.listId(), rt.nowMs + s.config.options().claimRetryMs());
         scheduleClaimRetry(s);
+        storeAnswered(s, true);
         return s;
+    }
+
+    /** The store's answer to a claim or write: SystemError starts with a failure and is over with the next success. */
+    private void storeAnswered(Session s, boolean failed) {
+        if (s.storeFailing != failed) {
+            s.storeFailing = failed;
+            GroupConditions.update(rt, s);
+        }
     }
 
     private void scheduleClaimRetry(Session s) {
@@ -106,6 +118,7 @@ final class Records {
         CallingList list = s.lists.get(before.listId());
         List<RecordUpdate> updates = new ArrayList<>();
         DeskOutcome o = r.deskOutcome;
+        Command callbackEnded = callbackEnded(s, r, before, result, call, o);
         if (o instanceof DeskOutcome.Processed && r.reschedule != null) {
             o = r.reschedule;
         }
@@ -175,6 +188,9 @@ final class Records {
         if (extraAck != null) {
             acks.add(extraAck);
         }
+        if (callbackEnded != null) {
+            acks.add(callbackEnded);
+        }
         if (r.desktopAcks != null) {
             acks.addAll(r.desktopAcks);
             r.desktopAcks = null;
@@ -205,6 +221,30 @@ final class Records {
             }
         }
         write(s, updates, written, acks);
+    }
+
+    /**
+     * CallbackCompleted / CallbackMissed for a callback record (Personal or Campaign CallBack) being written: completed
+     * when its attempt finished — dialed, or offered on a desktop and processed there (a rejected offer goes back to
+     * the list and is no attempt); missed when the engine gave it up because its agent was not there in time (written
+     * Missed CallBack in a preview session, Agent CallBack Error at dial time). Null for anything else.
+     */
+    private static Command callbackEnded(Session s, BufferedRecord r, CallingRecord before, CallResult result,
+                                         Call call, DeskOutcome o) {
+        if (!before.recordType().isCallback()) {
+            return null;
+        }
+        boolean missed = o instanceof DeskOutcome.MissedCallback
+                || call == null && result == CallResult.AGENT_CALLBACK_ERROR;
+        boolean attempted = call != null
+                || r.status == BufferedRecord.Status.ON_DESKTOP && !(o instanceof DeskOutcome.Rejected);
+        if (!missed && !attempted) {
+            return null;
+        }
+        String agent = call != null && call.agent != null ? call.agent.agentId
+                : r.deskAgent != null ? r.deskAgent : before.agentId();
+        return new Command.PublishCallbackEnded(s.groupId, before.listId(), before.recordId(), agent,
+                before.recordType(), result, missed && !attempted);
     }
 
     private CallingRecord treat(Session s, BufferedRecord r, CallingRecord before, CallingList list, CallResult result,
@@ -329,6 +369,7 @@ final class Records {
             return;
         }
         done(w);
+        storeAnswered(w.session, false);
         w.acks.forEach(rt::emit);
     }
 
@@ -337,6 +378,7 @@ final class Records {
         if (w == null) {
             return;
         }
+        storeAnswered(w.session, true);
         if (w.retries < rt.ctx.persistRetriesMax()) {
             w.retries++;
             rt.schedule(rt.nowMs + 1_000L * (1L << Math.min(10, w.retries)), new Runtime.Timer.PersistRetry(e.writeId()));

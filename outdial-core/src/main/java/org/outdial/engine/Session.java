@@ -62,6 +62,13 @@ final class Session {
     boolean buffersWhileLoaded = true;
     long claimRetryTimerId;
 
+    /** Bits of the {@link GroupCondition}s reported active (by ordinal); see {@link GroupConditions}. */
+    int activeConditions;
+    /** The store's last claim or write of this session failed. */
+    boolean storeFailing;
+    /** The switch's last report on a dial of this session was an error (Switch Error, or no progress at all). */
+    boolean switchFailing;
+
     long claimedCount;
     long releasedCount;
     long finishedCount;

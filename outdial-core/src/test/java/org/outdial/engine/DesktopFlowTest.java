@@ -565,6 +565,43 @@ class DesktopFlowTest {
         assertThat(written.recordStatus()).isEqualTo(RecordStatus.MISSED_CALLBACK);
     }
 
+    @Test
+    void aPersonalCallbackMissedInAPreviewSessionIsPublishedAsMissedOnceWritten() {
+        running(DialMode.PREVIEW, Map.of(DesktopFlow.PERSONAL_CALLBACK_WAIT, "60"));
+        login("a2");
+        h.claimed(callback(RecordType.PERSONAL_CALLBACK, "absent", Instant.ofEpochMilli(h.nowMs)));
+        h.autoStoreOff();
+        for (int i = 0; i < 61; i++) {
+            tick();
+        }
+        assertThat(h.of(Command.PublishCallbackEnded.class)).as("not before the write").isEmpty();
+        List<Command> out = h.send(new Event.Persisted(h.nowMs, lastPersist().writeId()));
+
+        assertThat(EngineHarness.of(Command.PublishCallbackEnded.class, out)).singleElement().satisfies(e -> {
+            assertThat(e.missed()).isTrue();
+            assertThat(e.agentId()).isEqualTo("absent");
+            assertThat(e.type()).isEqualTo(RecordType.PERSONAL_CALLBACK);
+        });
+    }
+
+    @Test
+    void aScheduledCallProcessedOnTheDesktopIsACompletedCallback() {
+        running(DialMode.PREVIEW, Map.of());
+        login("a2");
+        h.claimed(callback(RecordType.CAMPAIGN_CALLBACK, null, Instant.ofEpochMilli(h.nowMs)));
+        Command.NotifyAgent call = EngineHarness.of(Command.NotifyAgent.class, tick()).stream()
+                .filter(n -> n.event().equals(DesktopEvent.SCHEDULED_CALL)).findFirst().orElseThrow();
+        long handle = ((Number) call.attributes().get(Keys.RECORD_HANDLE)).longValue();
+
+        ask("a2", new Request.RecordProcessed(handle, SALES, "leads", RecordChanges.NONE, null));
+
+        assertThat(h.of(Command.PublishCallbackEnded.class)).singleElement().satisfies(e -> {
+            assertThat(e.missed()).isFalse();
+            assertThat(e.agentId()).isEqualTo("a2");
+            assertThat(e.type()).isEqualTo(RecordType.CAMPAIGN_CALLBACK);
+        });
+    }
+
     // ---- predictive: the connected call's record, ReadyTime, smart logout ------------------------------------------
 
     /** Progressive, agent a1 Ready, one record dialed (not yet answered). */

@@ -108,6 +108,8 @@ public final class CtiStream implements FeedListener {
             case Command.PublishPreviewReturned r -> previewReturned(r);
             case Command.Persist p -> scheduledRecords(p);
             case Command.NotifyAgent n -> agentError(n);
+            case Command.PublishGroupCondition c -> groupCondition(c);
+            case Command.PublishCallbackEnded c -> callbackEnded(c);
             default -> { }
         }
     }
@@ -226,6 +228,38 @@ public final class CtiStream implements FeedListener {
                 : n.attributes().get(Keys.ERROR)));
         a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
         publish(CtiEvents.statEvent(tenantId, n.agentId(), d == null ? null : d.campaign, a));
+    }
+
+    /** WaitingAgents/Ports/Records and SystemError Start/Over: group-level, like the session stat events. */
+    private void groupCondition(Command.PublishGroupCondition c) {
+        FeedDirectory.GroupInfo g = directory.group(c.groupId());
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put(StatEvents.EVENT, StatEvents.conditionEvent(c.condition(), c.active()));
+        a.put(StatEvents.CAMPAIGN_DBID, g.campaignId());
+        a.put(StatEvents.GROUP_DBID, c.groupId());
+        if (c.mode() != null) {
+            a.put(StatEvents.DIAL_MODE, c.mode().code());
+        }
+        a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
+        publish(CtiEvents.statEvent(g.tenantId(), null, g.campaignName(), a));
+    }
+
+    /** CallbackCompleted / CallbackMissed with the callback's list, agent, result and type. */
+    private void callbackEnded(Command.PublishCallbackEnded c) {
+        FeedDirectory.GroupInfo g = directory.group(c.groupId());
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put(StatEvents.EVENT, c.missed() ? StatEvents.CALLBACK_MISSED : StatEvents.CALLBACK_COMPLETED);
+        a.put(StatEvents.CAMPAIGN_DBID, g.campaignId());
+        a.put(StatEvents.CALL_LIST_DBID, c.listId());
+        a.put(StatEvents.GROUP_DBID, c.groupId());
+        Long agent = directory.agentDbid(g.tenantId(), c.agentId());
+        if (agent != null) {
+            a.put(StatEvents.AGENT_DBID, agent);
+        }
+        a.put(StatEvents.CALL_RESULT, c.result().code());
+        a.put(StatEvents.CALLBACK_TYPE, c.type().code());
+        a.put(StatEvents.APPLICATION_ID, StatEvents.applicationId(applicationId));
+        publish(CtiEvents.statEvent(g.tenantId(), c.agentId(), g.campaignName(), a));
     }
 
     private final Map<Long, SessionState> sessionStates = new HashMap<>();

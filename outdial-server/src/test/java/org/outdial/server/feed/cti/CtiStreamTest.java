@@ -459,6 +459,51 @@ class CtiStreamTest {
     }
 
     @Test
+    void everyGroupConditionStartAndOverIsAStatEventWithTheGroupAndDialMode() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        for (org.outdial.engine.GroupCondition c : org.outdial.engine.GroupCondition.values()) {
+            command(T, new Command.PublishGroupCondition(12, c, true, DialMode.PREDICTIVE));
+            command(T, new Command.PublishGroupCondition(12, c, false, DialMode.PREDICTIVE));
+        }
+
+        List<JsonNode> ev = events(frames, 8);
+        assertThat(ev).allMatch(e -> e.get("MsgType").asText().equals("USER_EVENT")
+                && e.get("UserEvent").asText().equals("GSW_STAT_EVENT"));
+        assertThat(ev).extracting(e -> e.get("GSW_STAT_EVENT").asInt())
+                .containsExactly(6, 7, 8, 9, 10, 11, 12, 13);
+        for (JsonNode e : ev) {
+            assertThat(e.get("GSW_CAMPAIGN_DBID").asLong()).isEqualTo(3);
+            assertThat(e.get("GSW_GROUP_DBID").asLong()).isEqualTo(12);
+            assertThat(e.get("GSW_DIAL_MODE").asInt()).isEqualTo(1);
+            assertThat(e.get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
+            assertThat(e.has("GSW_CALL_LIST_DBID")).as("a group condition is of no one list").isFalse();
+        }
+    }
+
+    @Test
+    void aCompletedOrMissedCallbackIsACallbackCompletedOrMissedEventWithItsListAgentResultAndType() {
+        subscribe(1, Set.of(), Set.of(), frames);
+        command(T, new Command.PublishCallbackEnded(12, 5, 77, "a1", RecordType.CAMPAIGN_CALLBACK, CallResult.ANSWER,
+                false));
+        command(T, new Command.PublishCallbackEnded(12, 5, 78, "a2", RecordType.PERSONAL_CALLBACK,
+                CallResult.AGENT_CALLBACK_ERROR, true));
+
+        List<JsonNode> ev = events(frames, 2);
+        assertThat(ev).extracting(e -> e.get("GSW_STAT_EVENT").asInt()).containsExactly(17, 18);
+        JsonNode completed = ev.get(0);
+        assertThat(completed.get("UserEvent").asText()).isEqualTo("GSW_STAT_EVENT");
+        assertThat(completed.get("GSW_CAMPAIGN_DBID").asLong()).isEqualTo(3);
+        assertThat(completed.get("GSW_CALL_LIST_DBID").asLong()).isEqualTo(5);
+        assertThat(completed.get("GSW_GROUP_DBID").asLong()).isEqualTo(12);
+        assertThat(completed.get("GSW_AGENT_DBID").asLong()).isEqualTo(501);
+        assertThat(completed.get("GSW_CALL_RESULT").asInt()).isEqualTo(33);
+        assertThat(completed.get("GSW_CALLBACK_TYPE").asInt()).isEqualTo(6);
+        assertThat(completed.get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
+        assertThat(ev.get(1).get("GSW_CALL_RESULT").asInt()).isEqualTo(47);
+        assertThat(ev.get(1).get("GSW_CALLBACK_TYPE").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void aSlowSubscriberLosesEventsBeyondItsQueueAndTheStreamGoesOn() {
         CtiSubscriber slow = new CtiSubscriber(1, Set.of(), Set.of(), 16, parts -> {
             try {
