@@ -15,6 +15,14 @@ public interface FeedDirectory {
     }
 
     /**
+     * The tenant of an agent by login id, 0 when no tenant (or more than one) has that login: what an agent's events
+     * are scoped to before a call or reservation ties him to a campaign group.
+     */
+    default long agentTenant(String loginId) {
+        return 0;
+    }
+
+    /**
      * How much of a group's campaign is left, as last counted (counts are refreshed in the background, at most every
      * few seconds); null when the directory cannot count.
      */

@@ -26,6 +26,7 @@ public final class StoreFeedDirectory implements FeedDirectory {
     private final Store store;
     private final Map<Long, GroupInfo> cache = new ConcurrentHashMap<>();
     private final Map<String, Long> agents = new ConcurrentHashMap<>();
+    private final Map<String, Long> agentTenants = new ConcurrentHashMap<>();
     /** Counts older than this are refreshed in the background (a GROUP BY over each list: not per call). */
     static final long COUNT_EVERY_NS = 10_000_000_000L;
 
@@ -55,6 +56,35 @@ public final class StoreFeedDirectory implements FeedDirectory {
                 return -1L;
             }
         }) instanceof Long id && id >= 0 ? id : null;
+    }
+
+    @Override
+    public long agentTenant(String loginId) {
+        if (loginId == null) {
+            return 0;
+        }
+        Long known = agentTenants.get(loginId);
+        if (known != null) {
+            return known;
+        }
+        long found = 0;
+        try {
+            for (org.outdial.tenant.Tenant t : store.tenants().all()) {
+                if (store.config().findAgent(t.id(), loginId).isPresent()) {
+                    if (found != 0) {
+                        return 0;
+                    }
+                    found = t.id();
+                }
+            }
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        // Only a found tenant is kept: an agent configured later is looked up again.
+        if (found != 0) {
+            agentTenants.put(loginId, found);
+        }
+        return found;
     }
 
     @Override

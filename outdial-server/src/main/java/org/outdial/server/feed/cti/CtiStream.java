@@ -216,7 +216,7 @@ public final class CtiStream implements FeedListener {
             return;
         }
         Device d = devices.get(n.agentId());
-        long tenantId = d == null ? 0 : d.tenantId;
+        long tenantId = d != null && d.tenantId != 0 ? d.tenantId : directory.agentTenant(n.agentId());
         Map<String, Object> a = new LinkedHashMap<>();
         a.put(StatEvents.EVENT, StatEvents.AGENT_ERROR);
         Long agent = directory.agentDbid(tenantId, n.agentId());
@@ -298,6 +298,8 @@ public final class CtiStream implements FeedListener {
         return devices.computeIfAbsent(agentId, id -> {
             Device d = new Device();
             d.extension = id;
+            // Scoped to the agent's tenant from the start: his state events before any call are his tenant's alone.
+            d.tenantId = directory.agentTenant(id);
             return d;
         });
     }

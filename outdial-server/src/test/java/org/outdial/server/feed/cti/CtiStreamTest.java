@@ -56,6 +56,11 @@ class CtiStreamTest {
         public ChainCounts chainCounts(long groupId) {
             return new ChainCounts(140, Map.of(5L, 90L));
         }
+
+        @Override
+        public long agentTenant(String loginId) {
+            return loginId.startsWith("b-") ? 2 : 1;
+        }
     };
     private static final long T = Instant.parse("2026-11-21T15:00:00Z").toEpochMilli();
 
@@ -354,8 +359,9 @@ class CtiStreamTest {
         assertThat(types(events(byAgent, 1))).containsExactly("AGENT_STATE_EVENT");
         assertThat(events(byAgent, 1).get(0).get("AgentID").asText()).isEqualTo("a2");
         assertThat(byCampaign).isEmpty();
-        assertThat(types(events(otherTenant, 2))).as("events of unknown tenant only")
-                .containsExactly("AGENT_STATE_EVENT", "AGENT_STATE_EVENT");
+        command(T, new Command.PublishAgentState("b-1", AgentState.READY, 0));
+        assertThat(events(otherTenant, 1)).as("only the other tenant's own agent")
+                .extracting(e -> e.get("AgentID").asText()).containsExactly("b-1");
     }
 
     @Test
@@ -456,6 +462,21 @@ class CtiStreamTest {
         assertThat(ev.get(0).get("GSW_STAT_EVENT").asInt()).isEqualTo(19);
         assertThat(ev.get(0).get("GSW_ERROR_DESCRIPTION").asText()).isEqualTo("record 9 is not on this desktop");
         assertThat(ev.get(0).get("GSW_APPLICATION_ID").asInt()).isEqualTo(101);
+    }
+
+    @Test
+    void anAgentWithNoCallYetIsSeenOnlyByHisOwnTenant() {
+        List<String> other = Collections.synchronizedList(new ArrayList<>());
+        subscribe(1, Set.of(), Set.of(), frames);
+        subscribe(2, Set.of(), Set.of(), other);
+        command(T, new Command.NotifyAgent("b-7", "Error", Map.of("GSW_ERROR", "Invalid request",
+                "GSW_ERROR_NUMBER", 104L)));
+        command(T, new Command.PublishAgentState("b-7", AgentState.READY, 0));
+        command(T, new Command.PublishAgentState("a-7", AgentState.READY, 0));
+
+        assertThat(events(other, 2)).extracting(e -> e.path("GSW_STAT_EVENT").asInt(0) == 19
+                || e.path("AgentID").asText().equals("b-7")).containsOnly(true);
+        assertThat(events(frames, 1)).extracting(e -> e.path("AgentID").asText()).containsExactly("a-7");
     }
 
     @Test
