@@ -73,21 +73,9 @@ public final class KvText {
             decodeEscaped(text, kv);
             return;
         }
-        int pos = 0;
-        int length = text.length();
-        while (pos < length) {
-            int end = text.indexOf('\n', pos);
-            if (end < 0) {
-                end = length;
-            }
-            int eq = text.indexOf('=', pos);
-            if (eq < 0 || eq > end) {
-                throw new IllegalArgumentException("key-value line '" + text.substring(pos, end) + "' has no '='");
-            }
-            String key = text.charAt(pos) == '~' ? KeyCodes.name(text.substring(pos, eq)) : text.substring(pos, eq);
-            kv.put(key, text.substring(eq + 1, end));
-            pos = end + 1;
-        }
+        forEachPlainLine(text, (pos, eq, end) -> kv.put(
+                text.charAt(pos) == '~' ? KeyCodes.name(text.substring(pos, eq)) : text.substring(pos, eq),
+                text.substring(eq + 1, end)));
     }
 
     /**
@@ -102,6 +90,23 @@ public final class KvText {
             decoded.forEach(kv::put);
             return;
         }
+        forEachPlainLine(text, (pos, eq, end) -> {
+            String value = text.substring(eq + 1, end);
+            if (text.charAt(pos) == '~') {
+                kv.putCoded(KeyCodes.index(text, pos, eq), value);
+            } else {
+                kv.put(text.substring(pos, eq), value);
+            }
+        });
+    }
+
+    /** One line of text without escapes: its key runs from {@code start} to {@code eq}, its value to {@code end}. */
+    private interface PlainLine {
+        void accept(int start, int eq, int end);
+    }
+
+    /** Splits text without backslashes with {@code indexOf}, without copying character by character. */
+    private static void forEachPlainLine(String text, PlainLine line) {
         int pos = 0;
         int length = text.length();
         while (pos < length) {
@@ -113,12 +118,7 @@ public final class KvText {
             if (eq < 0 || eq > end) {
                 throw new IllegalArgumentException("key-value line '" + text.substring(pos, end) + "' has no '='");
             }
-            String value = text.substring(eq + 1, end);
-            if (text.charAt(pos) == '~') {
-                kv.putCoded(KeyCodes.index(text, pos, eq), value);
-            } else {
-                kv.put(text.substring(pos, eq), value);
-            }
+            line.accept(pos, eq, end);
             pos = end + 1;
         }
     }
