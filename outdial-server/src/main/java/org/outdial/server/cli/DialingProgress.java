@@ -69,10 +69,14 @@ final class DialingProgress {
             }
         });
         byLabel.forEach((label, n) -> agents.append(agents.isEmpty() ? "" : ", ").append(n).append(' ').append(label));
-        return String.format(Locale.ROOT, "%s %-8s dialed %,d  connects %,d  abandons %,d (%s)  busy %s  agents: %s",
+        // The run's rate counts every abandon as a person; the cap is judged on the guard's estimate for the day,
+        // which weighs abandons by the live share of calls answered after the same delay. Show both.
+        return String.format(Locale.ROOT,
+                "%s %-8s dialed %,d  connects %,d  abandons %,d (%s; today %s of cap %s)  busy %s  agents: %s",
                 TIME.format(Instant.ofEpochMilli(s.atMs())), s.state().name().toLowerCase(Locale.ROOT), v.dials(),
-                v.connects(), v.abandons(), percent(v.overdialRate()), percent(v.busyFactor()),
-                agents.isEmpty() ? "none" : agents);
+                v.connects(), v.abandons(), percent(v.overdialRate()), percent(s.abandonRateToday()),
+                Double.isNaN(s.abandonCap()) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * s.abandonCap()),
+                percent(v.busyFactor()), agents.isEmpty() ? "none" : agents);
     }
 
     private static String percent(Double fraction) {
