@@ -98,18 +98,21 @@ public final class PacingReport {
             answered, finds no free agent within the abandon timeout stays under the allowance the abandon guard
             hands it (`AbandonGuard`: the budget left under the aim, whole campaign and today, steers the threshold).
             Agents free for the call are the idle ones plus each busy agent with his own chance of being Ready in
-            time from the connect-to-Ready model given how long they have been busy (a Kaplan–Meier estimate in
-            which calls in progress count as censored, so the start of a shift is not biased toward short calls),
-            and agents who sent a ReadyTime hint from the hint. Once both have been seen to finish, live calls and
-            answering machines that reached an agent (which the agent marks) are modelled apart and a busy agent's
-            chance is the mixture of the two, weighted by the chance his call is a machine: 1 once he marked it, else
+            time, and agents who sent a ReadyTime hint from the hint. Every duration model is a Kaplan–Meier
+            estimate in which calls in progress count as censored, so the start of a shift is not biased toward
+            short calls. Talk and wrap-up are modelled apart, each for live calls and for answering machines that
+            reached an agent (which the agent marks): an agent still talking is predicted by his talk so far
+            convolved with a fresh wrap-up, an agent in wrap-up by his wrap-up so far, each the mixture of the
+            live-call and machine models weighted by the chance his call is a machine — 1 once he marked it, else
             the machine share among calls answered after the same dial-to-answer delay (machines answer after more
-            rings than people), so a short machine call is not predicted like a sales talk. An experimental variant, `--policy
-            predictive-phases`, predicts talking agents (talk model convolved with a fresh wrap-up) and agents in
-            wrap-up (wrap-up model alone) apart; it gains up to a point of busy factor on S4 and S5 but broke the
-            worst day's 3 % cap on D1 and S3 at every aim margin tried, so it is not the default. Calls competing for them are the waiting ones, the dials in flight (each
-            with its chance of being answered in time, from the learned answer times and the presented share,
-            learned by complete cohort) and the other dials of the round.
+            rings than people), updated by how long the phase has lasted. An agent in wrap-up who did not mark his
+            call is taken to be on a live call as far as agents were seen to mark machines by the time they hang
+            up. Predicting connect-to-Ready as one (`--policy predictive-whole`) gave up to a point less busy factor
+            (S2, S4, S5) at the same abandon rates. Calls competing for them are the waiting ones, the dials in
+            flight (each with its chance of being answered in time, from the learned answer times and the presented
+            share, learned by complete cohort) and the other dials of the round. The presented share is the larger
+            of a slow and a three times faster moving mean: a contact rate that rises during the day is followed at
+            once (dialing for the morning's lower rate would abandon calls), one that falls slowly.
 
             **Small teams (1–5 agents, and up to 120 agents plus dials in flight).** The number of free agents less
             competing calls is a sum of a few independent Bernoulli variables with different probabilities; the

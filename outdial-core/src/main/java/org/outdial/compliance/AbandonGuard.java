@@ -35,6 +35,8 @@ import java.time.ZoneId;
 public final class AbandonGuard {
 
     private static final int DAYS = 30;
+    /** The share of the rest of the day's expected live answers the day's budget may count on before they come. */
+    private static final double REST_OF_DAY_SHARE = 0.5;
     private static final long SCALE_WINDOW_MS = 600_000;
     private static final long DELAY_BIN_MS = 2_000;
     private static final double FALSE_POSITIVE_Z = 1.5;
@@ -230,8 +232,9 @@ public final class AbandonGuard {
     /**
      * The worst-day guard: the day's aim times the live answers the day may count on by now, less today's abandons.
      * The lives counted on are today's so far, or, when more, the last day's prorated by the time dialed today (plus
-     * ten minutes), so a day spends its budget evenly instead of in a burst at its start. The first day earns before
-     * it spends.
+     * ten minutes), so a day spends its budget evenly instead of in a burst at its start — but never more than today's
+     * plus half of what the rest of the last day brought, so a day running behind cannot end above the cap on answers
+     * that never came. The first day earns before it spends.
      */
     double dayBudget(long nowMs, int today, double share, double dayAim) {
         long lives = dayConnected[today] - dayMachines[today];
@@ -242,7 +245,12 @@ public final class AbandonGuard {
             long lastLives = dayConnected[last] - dayMachines[last];
             long lastSpan = Math.max(SCALE_WINDOW_MS, dayLastAt[last] - dayFirstAt[last]);
             long elapsed = dayFirstMs == Long.MIN_VALUE ? 0 : nowMs - dayFirstMs;
-            counted = Math.max(counted, lastLives * Math.min(1.0, (elapsed + SCALE_WINDOW_MS) / (double) lastSpan));
+            double prorated = lastLives * Math.min(1.0, (elapsed + SCALE_WINDOW_MS) / (double) lastSpan);
+            // Never count on more than today's lives plus a share of what the rest of the day should bring: a day
+            // running behind the last one (fewer answers, a lower contact rate) must not end above the cap on
+            // lives that never came.
+            double rest = Math.max(0, lastLives * (1 - elapsed / (double) lastSpan));
+            counted = Math.max(counted, Math.min(prorated, counted + REST_OF_DAY_SHARE * rest));
         }
         double fp = falsePositiveFactor * counted;
         return dayAim * (counted + fp) - (liveAbandons + fp);

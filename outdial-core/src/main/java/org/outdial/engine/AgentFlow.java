@@ -305,6 +305,7 @@ final class AgentFlow {
                 s.predictive.onTalkCompleted(rt.nowMs - a.busySinceMs);
             }
             a.wrapSinceMs = rt.nowMs;
+            a.callNotLiveAtHangUp = a.callNotLive;
         }
         a.state = next;
         a.reasonCode = reasonCode;
@@ -321,6 +322,8 @@ final class AgentFlow {
                 s.predictive.onHandleCompleted(handleMs, a.callAnswerDelayMs, a.callNotLive);
                 if (wrapMs >= 0) {
                     s.predictive.onWrapCompleted(wrapMs);
+                    s.predictive.onPhasesCompleted(a.wrapSinceMs - a.busySinceMs, wrapMs, a.callAnswerDelayMs,
+                            a.callNotLive, a.callNotLiveAtHangUp);
                 }
             }
             a.wrapSinceMs = Long.MIN_VALUE;

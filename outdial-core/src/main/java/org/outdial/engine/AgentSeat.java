@@ -21,6 +21,8 @@ final class AgentSeat {
     /** Dial → answer of his current call (negative: unknown), and whether he marked it not live: for pacing. */
     long callAnswerDelayMs = -1;
     boolean callNotLive;
+    /** Whether {@link #callNotLive} was already set when the call was hung up (the pacer learns how often it is). */
+    boolean callNotLiveAtHangUp;
     Call call;
     boolean logoutPending;
     Integer notReadyPending;

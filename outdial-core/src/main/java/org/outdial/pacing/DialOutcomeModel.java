@@ -25,6 +25,9 @@ final class DialOutcomeModel {
     private final double alpha;
     private final long cohortMs;
     private double presentShare;
+    /** The same over the last few dials: {@link #RECENT_SPEED} times faster. */
+    private double recentShare;
+    private static final double RECENT_SPEED = 3;
     private long learned;
 
     DialOutcomeModel(double priorShare, double alpha, long cohortMs) {
@@ -37,6 +40,7 @@ final class DialOutcomeModel {
      */
     DialOutcomeModel(double priorShare, double alpha, long cohortMs, double priorTimeScale) {
         this.presentShare = priorShare;
+        this.recentShare = priorShare;
         this.alpha = alpha;
         this.cohortMs = cohortMs;
         for (long ms : new long[] {6_000, 10_000, 15_000}) {
@@ -58,13 +62,19 @@ final class DialOutcomeModel {
             (o.presented ? toPresent : toFail).add(o.afterMs, 1.0);
             learned++;
             double a = Math.max(alpha, 1.0 / (learned + 10));
-            presentShare += a * ((o.presented ? 1.0 : 0.0) - presentShare);
+            double x = o.presented ? 1.0 : 0.0;
+            presentShare += a * (x - presentShare);
+            recentShare += Math.max(a, alpha * RECENT_SPEED) * (x - recentShare);
         }
     }
 
-    /** Share of dials presented to an agent. */
+    /**
+     * Share of dials presented to an agent: the long mean, or the recent one when it is higher. A contact rate that
+     * rises (people come home in the evening) is followed at once, since dialing for yesterday's lower rate abandons
+     * calls; one that falls is followed slowly, which only costs a little idle time.
+     */
     double presentShare() {
-        return presentShare;
+        return Math.max(presentShare, recentShare);
     }
 
     long presentQuantileMs(double p) {
@@ -73,12 +83,12 @@ final class DialOutcomeModel {
 
     /** P(a new dial is presented within {@code withinMs}). */
     double newDialPresentedWithin(long withinMs) {
-        return presentShare * toPresent.cdf(withinMs);
+        return presentShare() * toPresent.cdf(withinMs);
     }
 
     /** P(a dial in flight for {@code elapsedMs} is presented within the next {@code withinMs}). */
     double inFlightPresentedWithin(long elapsedMs, long withinMs) {
-        double q = presentShare;
+        double q = presentShare();
         double gNow = toPresent.cdf(elapsedMs);
         double alive = q * (1 - gNow) + (1 - q) * (1 - toFail.cdf(elapsedMs));
         if (alive < 1e-9) {

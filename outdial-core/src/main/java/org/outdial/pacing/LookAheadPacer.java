@@ -15,14 +15,17 @@ import java.util.Map;
  * timeout) and H the handle-time distribution of a fresh call:
  * <ul>
  *   <li>agents free for it: the idle agents, plus each busy agent i with his probability p<sub>i</sub> of being
- *       Ready within w. Once talks and wrap-ups were seen, they are predicted apart (Kaplan–Meier estimates, calls in
- *       progress censored): an agent talking for e, P(talk − e + wrap ≤ w | talk > e), the talk model convolved
- *       with a fresh wrap-up; an agent in wrap-up for e, P(wrap ≤ e + w | wrap > e). Before that, connect → Ready
- *       as one: P(handle ≤ e + w | handle > e) — once both a live call and a machine that reached an agent were
- *       seen to finish, from the mixture of a live-call and a machine model weighted by the chance the agent's call
- *       is a machine ({@link CallClassModel}: 1 once he marked it so, else the machine share among calls answered
- *       after the same dial → answer delay, since machines answer later than people). A ReadyTime hint inside the
- *       window counts as 0.95, outside as 0.05;</li>
+ *       Ready within w (Kaplan–Meier estimates throughout, calls in progress censored). Once talks and wrap-ups of
+ *       both live calls and machines that reached an agent were seen, all four are modelled apart: an agent talking
+ *       for e, P(talk − e + wrap ≤ w | talk > e), the talk model convolved with a fresh wrap-up; an agent in wrap-up
+ *       for e, P(wrap ≤ e + w | wrap > e) — each the mixture of the live-call and the machine models, weighted by
+ *       the chance the agent's call is a machine given how long the phase has lasted. That chance starts at 1 once
+ *       he marked it so, else at the machine share among calls answered after the same dial → answer delay
+ *       ({@link CallClassModel}: machines answer later than people); for an unmarked agent in wrap-up it is
+ *       lowered by how often machines were still unmarked at hang-up, since where agents mark machines as they hang
+ *       up an unmarked agent in wrap-up is on a live call. Until then: talk and wrap-up apart without classes, or
+ *       connect → Ready as one, P(handle ≤ e + w | handle > e), with classes, or without. A ReadyTime hint inside
+ *       the window counts as 0.95, outside as 0.05;</li>
  *   <li>calls competing for them: the calls already waiting, each dial in flight with probability
  *       r<sub>j</sub> = P(presented within w | still in flight after a<sub>j</sub>) × (1 − H(w/2)), and each other
  *       candidate of this round with probability q·G(w)·(1 − H(w/2)). Calls presented after the candidate count too:
@@ -66,6 +69,11 @@ public final class LookAheadPacer implements Pacer {
     /** Connect → Ready of calls the agent found live, and of machines that reached him, told apart by answer delay. */
     private final HandleTimeModel liveHandle;
     private final HandleTimeModel machineHandle;
+    /** Talk and after-call work of live calls and of machines that reached an agent, each learned apart. */
+    private final HandleTimeModel liveTalk;
+    private final HandleTimeModel machineTalk;
+    private final HandleTimeModel liveWrap;
+    private final HandleTimeModel machineWrap;
     private final CallClassModel classes = new CallClassModel();
     private final DialOutcomeModel outcomes;
     private final Map<Long, Long> inFlight = new LinkedHashMap<>();
@@ -85,6 +93,10 @@ public final class LookAheadPacer implements Pacer {
     private final BinTable wrapTable = new BinTable(QUANTILES.length);
     private final BinTable classTable = new BinTable(2 + 2 * QUANTILES.length);
     private final BinTable flightTable = new BinTable(QUANTILES.length);
+    /** Per talk bin: S(e) of both classes' talk, then per quantile the unnormalised P(talk and wrap-up done) of both. */
+    private final BinTable classTalkTable = new BinTable(2 + 2 * QUANTILES.length);
+    /** Per wrap-up bin: S(e) of both classes' wrap-up, then per quantile S(e + window) of both. */
+    private final BinTable classWrapTable = new BinTable(2 + 2 * QUANTILES.length);
     private long stamp;
     private final long[] windows = new long[QUANTILES.length];
     private final double[] holds = new double[QUANTILES.length];
@@ -95,6 +107,10 @@ public final class LookAheadPacer implements Pacer {
     private boolean split;
     /** Whether this round predicts live calls and machines apart (both were seen to finish). */
     private boolean classed;
+    /** Whether this round predicts talk and wrap-up apart for live calls and machines apart (all four were seen). */
+    private boolean splitClassed;
+    private long machinesDone;
+    private long machinesMarkedByHangUp;
     private final boolean phasesApart;
 
     /**
@@ -103,14 +119,15 @@ public final class LookAheadPacer implements Pacer {
      * @param handleTimePriorMs  assumed talk + wrap before calls were seen (err long: it errs toward fewer dials)
      */
     public LookAheadPacer(long abandonTimeoutMs, long noAnswerMs, long handleTimePriorMs) {
-        this(abandonTimeoutMs, noAnswerMs, handleTimePriorMs, false);
+        this(abandonTimeoutMs, noAnswerMs, handleTimePriorMs, true);
     }
 
     /**
-     * @param phasesApart predict talking agents and agents in wrap-up from separate talk and wrap-up models. Off by
-     *                    default: on the public and extra scenarios it raised busy by up to a point (S4, S5) but
-     *                    also the worst day's abandon rate, above the 3 % cap on D1 and S3 at every aim margin tried
-     *                    (0.002–0.004). Kept as the {@code predictive-phases} simulate policy for further work.
+     * @param phasesApart predict talking agents and agents in wrap-up from separate talk and wrap-up models, each
+     *                    learned apart for live calls and machines once all four were seen (the default). Off, an
+     *                    agent is predicted from connect → Ready as one (the {@code predictive-whole} simulate
+     *                    policy, kept for comparison): on the public and extra scenarios that gave up to a point
+     *                    less busy factor (S2, S4, S5) at the same abandon rates.
      */
     public LookAheadPacer(long abandonTimeoutMs, long noAnswerMs, long handleTimePriorMs, boolean phasesApart) {
         this.phasesApart = phasesApart;
@@ -120,6 +137,10 @@ public final class LookAheadPacer implements Pacer {
         this.wrap = new HandleTimeModel(handleTimePriorMs / WRAP_PRIOR_SHARE);
         this.liveHandle = new HandleTimeModel(handleTimePriorMs);
         this.machineHandle = new HandleTimeModel(handleTimePriorMs);
+        this.liveTalk = new HandleTimeModel(handleTimePriorMs - handleTimePriorMs / WRAP_PRIOR_SHARE);
+        this.machineTalk = new HandleTimeModel(handleTimePriorMs - handleTimePriorMs / WRAP_PRIOR_SHARE);
+        this.liveWrap = new HandleTimeModel(handleTimePriorMs / WRAP_PRIOR_SHARE);
+        this.machineWrap = new HandleTimeModel(handleTimePriorMs / WRAP_PRIOR_SHARE);
         // The outcome prior and the cohort slack are set for a 24 s ring timeout; they scale with the session's own,
         // so a campaign with another timeout, or the demo's time-compressed world (all its times divided by the
         // speed), does not plan its first dials with answers that come ten times too late.
@@ -172,6 +193,27 @@ public final class LookAheadPacer implements Pacer {
     }
 
     @Override
+    public void onPhasesCompleted(long talkMs, long wrapMs, long answerDelayMs, boolean markedNotLive,
+                                  boolean markedByHangUp) {
+        (markedNotLive ? machineTalk : liveTalk).onCompleted(talkMs);
+        (markedNotLive ? machineWrap : liveWrap).onCompleted(wrapMs);
+        if (markedNotLive) {
+            machinesDone++;
+            if (markedByHangUp) {
+                machinesMarkedByHangUp++;
+            }
+        }
+    }
+
+    /**
+     * The chance that a machine that reached an agent is still unmarked when his after-call work begins (uniform
+     * prior): where agents mark machines as they hang up, an unmarked agent in wrap-up is almost surely on a live call.
+     */
+    private double unmarkedInWrapShare() {
+        return (machinesDone - machinesMarkedByHangUp + 1.0) / (machinesDone + 2.0);
+    }
+
+    @Override
     public String name() {
         return "predictive";
     }
@@ -187,7 +229,7 @@ public final class LookAheadPacer implements Pacer {
             return PacingDecision.riskFree(Math.min(max, sureFree));
         }
         refreshIfStale(view.nowMs(), view.busy());
-        if (classed) {
+        if (classed || splitClassed) {
             classPriors(view.busy());
         }
         int points = QUANTILES.length;
@@ -235,10 +277,15 @@ public final class LookAheadPacer implements Pacer {
         stamp++;
         outcomes.advance(nowMs);
         handle.prepare(nowMs, busy);
-        split = phasesApart && talk.learned() && wrap.learned();
-        classed = !split && liveHandle.learned() && machineHandle.learned();
+        splitClassed = phasesApart && liveTalk.learned() && machineTalk.learned() && liveWrap.learned()
+                && machineWrap.learned();
+        split = !splitClassed && phasesApart && talk.learned() && wrap.learned();
+        classed = !splitClassed && !split && liveHandle.learned() && machineHandle.learned();
         if (classed) {
             prepareClasses(nowMs, busy);
+        }
+        if (splitClassed) {
+            prepareSplitClasses(nowMs, busy);
         }
         if (split) {
             talk.prepare(nowMs, busy, HandleTimeModel.Phase.TALK);
@@ -262,17 +309,26 @@ public final class LookAheadPacer implements Pacer {
         if (alive < 1e-9) {
             return handle.finishProbability(elapsedMs, windowMs);
         }
+        return Math.max(0, Math.min(1, talkThenWrapDone(talk, wrap, elapsedMs, windowMs) / alive));
+    }
+
+    /**
+     * P(talk > e and talk ends within the window and a fresh wrap-up fits in the rest), unnormalised (divide by
+     * S<sub>talk</sub>(e) for the conditional): Σ<sub>s</sub> P(talk ends in step s) × W(w − s), by one-second steps.
+     */
+    private static double talkThenWrapDone(HandleTimeModel talkModel, HandleTimeModel wrapModel, long elapsedMs,
+                                           long windowMs) {
         double sum = 0;
-        double prev = alive;
+        double prev = talkModel.survival(elapsedMs);
         long last = 0;
         for (long s = BUSY_BIN_MS; last < windowMs; s += BUSY_BIN_MS) {
             long at = Math.min(s, windowMs);
-            double cur = talk.survival(elapsedMs + at);
-            sum += (prev - cur) * wrap.freshFinishProbability(windowMs - (at + last) / 2);
+            double cur = talkModel.survival(elapsedMs + at);
+            sum += (prev - cur) * wrapModel.freshFinishProbability(windowMs - (at + last) / 2);
             prev = cur;
             last = at;
         }
-        return Math.max(0, Math.min(1, sum / alive));
+        return sum;
     }
 
     /** Each busy agent's chance that his call is a machine: 1 once he marked it so, else by its answer delay. */
@@ -281,8 +337,13 @@ public final class LookAheadPacer implements Pacer {
         if (machinePrior.length < b) {
             machinePrior = new double[Math.max(b, machinePrior.length * 2)];
         }
+        double unmarked = unmarkedInWrapShare();
         for (int i = 0; i < b; i++) {
-            machinePrior[i] = busy.markedNotLive(i) ? 1 : classes.machineShareAt(busy.answerDelayMs(i));
+            double m = busy.markedNotLive(i) ? 1 : classes.machineShareAt(busy.answerDelayMs(i));
+            if (splitClassed && m < 1 && busy.wrapSinceMs(i) != Long.MIN_VALUE) {
+                m = m * unmarked / (m * unmarked + 1 - m);
+            }
+            machinePrior[i] = m;
         }
     }
 
@@ -309,6 +370,74 @@ public final class LookAheadPacer implements Pacer {
         }
         liveHandle.prepare(nowMs, busy, HandleTimeModel.Phase.HANDLE, liveWeight);
         machineHandle.prepare(nowMs, busy, HandleTimeModel.Phase.HANDLE, machineWeight);
+    }
+
+    /**
+     * Re-estimates the four phase-and-class models, each call in progress censored in its phase's two models by its
+     * posterior chance of being a machine: 1 or 0 once the agent marked it, else its prior given how long the phase
+     * has lasted, by the last models.
+     */
+    private void prepareSplitClasses(long nowMs, BusyAgents busy) {
+        classPriors(busy);
+        int b = busy.size();
+        if (machineWeight.length < b) {
+            int n = Math.max(b, machineWeight.length * 2);
+            machineWeight = new double[n];
+            liveWeight = new double[n];
+        }
+        for (int i = 0; i < b; i++) {
+            double prior = machinePrior[i];
+            long wrapSince = busy.wrapSinceMs(i);
+            boolean inWrap = wrapSince != Long.MIN_VALUE;
+            long elapsed = Math.max(0, nowMs - (inWrap ? wrapSince : busy.busySinceMs(i)));
+            double m = prior * (inWrap ? machineWrap : machineTalk).survival(elapsed);
+            double l = (1 - prior) * (inWrap ? liveWrap : liveTalk).survival(elapsed);
+            double post = m + l > 1e-12 ? m / (m + l) : prior;
+            machineWeight[i] = post;
+            liveWeight[i] = 1 - post;
+        }
+        liveTalk.prepare(nowMs, busy, HandleTimeModel.Phase.TALK, liveWeight);
+        machineTalk.prepare(nowMs, busy, HandleTimeModel.Phase.TALK, machineWeight);
+        liveWrap.prepare(nowMs, busy, HandleTimeModel.Phase.WRAP, liveWeight);
+        machineWrap.prepare(nowMs, busy, HandleTimeModel.Phase.WRAP, machineWeight);
+    }
+
+    /**
+     * P(agent talking for {@code bin} seconds, or in wrap-up for {@code bin} seconds, whose call is a machine with
+     * prior {@code prior}, is Ready within each quantile's window), into {@code busyP[k][i]}: the mixture of the two
+     * classes' phase models given the phase lasted this long.
+     */
+    private void splitClassedFinishProbabilities(int i, int bin, boolean inWrap, double prior, long elapsedMs) {
+        long e = bin * BUSY_BIN_MS;
+        BinTable table = inWrap ? classWrapTable : classTalkTable;
+        if (!table.holds(bin, stamp)) {
+            if (inWrap) {
+                table.set(bin, 0, machineWrap.survival(e));
+                table.set(bin, 1, liveWrap.survival(e));
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    table.set(bin, 2 + 2 * k, machineWrap.survival(e) - machineWrap.survival(e + windows[k]));
+                    table.set(bin, 3 + 2 * k, liveWrap.survival(e) - liveWrap.survival(e + windows[k]));
+                }
+            } else {
+                table.set(bin, 0, machineTalk.survival(e));
+                table.set(bin, 1, liveTalk.survival(e));
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    table.set(bin, 2 + 2 * k, talkThenWrapDone(machineTalk, machineWrap, e, windows[k]));
+                    table.set(bin, 3 + 2 * k, talkThenWrapDone(liveTalk, liveWrap, e, windows[k]));
+                }
+            }
+        }
+        double alive = prior * table.get(bin, 0) + (1 - prior) * table.get(bin, 1);
+        for (int k = 0; k < QUANTILES.length; k++) {
+            double p;
+            if (alive < 1e-9) {
+                p = handle.finishProbability(elapsedMs, windows[k]);
+            } else {
+                double done = prior * table.get(bin, 2 + 2 * k) + (1 - prior) * table.get(bin, 3 + 2 * k);
+                p = Math.max(0, Math.min(1, done / alive));
+            }
+            busyP[k][i] = p;
+        }
     }
 
     /**
@@ -361,6 +490,10 @@ public final class LookAheadPacer implements Pacer {
                 }
             } else if (classed) {
                 classedFinishProbabilities(i, busyBin(now - busy.busySinceMs(i)), machinePrior[i]);
+            } else if (splitClassed) {
+                boolean inWrap = busy.wrapSinceMs(i) != Long.MIN_VALUE;
+                splitClassedFinishProbabilities(i, busyBin(now - (inWrap ? busy.wrapSinceMs(i) : busy.busySinceMs(i))),
+                        inWrap, machinePrior[i], now - busy.busySinceMs(i));
             } else {
                 boolean inWrap = split && busy.wrapSinceMs(i) != Long.MIN_VALUE;
                 int bin = busyBin(now - (inWrap ? busy.wrapSinceMs(i) : busy.busySinceMs(i)));

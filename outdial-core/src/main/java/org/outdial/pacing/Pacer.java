@@ -40,6 +40,15 @@ public interface Pacer {
     /** An agent finished his after-call work after {@code wrapMs} (hang-up → Ready). */
     default void onWrapCompleted(long wrapMs) {}
 
+    /**
+     * An agent finished a call of {@code talkMs} talk and {@code wrapMs} after-call work, with the call's dial → answer
+     * delay ({@code answerDelayMs}, negative when unknown), whether he marked it not live — told once the call is
+     * wholly done, when the mark is final — and whether that mark came by the hang-up ({@code markedByHangUp}):
+     * agents may mark a machine only during their after-call work.
+     */
+    default void onPhasesCompleted(long talkMs, long wrapMs, long answerDelayMs, boolean markedNotLive,
+                                   boolean markedByHangUp) {}
+
     /** A short name for logs and reports, e.g. {@code predictive}. */
     String name();
 }

@@ -105,6 +105,20 @@ class AbandonGuardTest {
     }
 
     @Test
+    void aDayRunningBehindTheLastCountsOnHalfOfWhatTheRestOfTheDayShouldBring() {
+        AbandonGuard g = guard(0);
+        connect(g, DAY1, 250);
+        connect(g, DAY1 + 8 * 3_600_000L, 250);
+        connect(g, DAY2, 50);
+
+        // 4 h into day 2 with 50 lives: prorating would count on 500 × 250/480 ≈ 260, but the last day's other half
+        // has not come yet: 50 + 250 / 2 = 175
+        long fourHours = DAY2 + 4 * 3_600_000L;
+        assertThat(g.dayBudget(fourHours, g.slotForTest(fourHours), 1.0, 0.026)).isCloseTo(0.026 * 175,
+                within(1e-9));
+    }
+
+    @Test
     void theCampaignWindowStopsRiskyDialsAfterABadDay() {
         AbandonGuard g = guard(0);
         connect(g, DAY1, 100);

@@ -86,6 +86,27 @@ class ModelsTest {
     }
 
     @Test
+    void aRisingContactRateIsFollowedFastAndAFallingOneSlowly() {
+        // 1,000 dials at 10 % presented, then 150 at 30 %: the share used is already near 30 % ...
+        DialOutcomeModel rising = new DialOutcomeModel(0.1, 1.0 / 300, 1_000);
+        DialOutcomeModel falling = new DialOutcomeModel(0.3, 1.0 / 300, 1_000);
+        for (int i = 0; i < 1_000; i++) {
+            rising.onResolved(i, i + 10, i % 10 == 0);
+            falling.onResolved(i, i + 10, i % 10 < 3);
+        }
+        for (int i = 1_000; i < 1_150; i++) {
+            rising.onResolved(i, i + 10, i % 10 < 3);
+            falling.onResolved(i, i + 10, i % 10 == 0);
+        }
+        rising.advance(10_000);
+        falling.advance(10_000);
+
+        assertThat(rising.presentShare()).isGreaterThan(0.22);
+        // ... while after 150 at 10 % following 1,000 at 30 % it still errs high (fewer dials, no abandons)
+        assertThat(falling.presentShare()).isGreaterThan(0.2);
+    }
+
+    @Test
     void exactAndNormalEstimatesAgreeOnALargeGroup() {
         int b = 60;
         int f = 50;

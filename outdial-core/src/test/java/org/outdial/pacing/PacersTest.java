@@ -204,6 +204,74 @@ class PacersTest {
     }
 
     @Test
+    void talkAndWrapUpOfLiveCallsAndMachinesArePredictedApart() {
+        // learned: people talk 60 s and wrap up 15 s; machines take the agent 10 s then 2 s, marked as he hangs up
+        LookAheadPacer pacer = new LookAheadPacer(2_000, 24_000, 240_000);
+        for (int i = 0; i < 300; i++) {
+            pacer.onHandleCompleted(75_000, 8_000, false);
+            pacer.onHandleCompleted(12_000, 18_000, true);
+            pacer.onPhasesCompleted(60_000, 15_000, 8_000, false, false);
+            pacer.onPhasesCompleted(10_000, 2_000, 18_000, true, true);
+            pacer.onDialPlaced(i, 0, 0);
+            pacer.onPresented(i, 10_000);
+        }
+        long now = 1_000_000;
+        long connected = now - 30_000;
+        long wrapping = now - 1_000;
+
+        // 1 s into wrap-up after a machine he marked: Ready in a second
+        int afterMachines = pacer.decide(view(0, 0, 0, 0, 100, 0.3,
+                seats(seat(connected, wrapping, 18_000, true), seat(connected, wrapping, 18_000, true)))).dials();
+        // 1 s into wrap-up after a call he did not mark, though it was answered as late as machines are: machines are
+        // marked by the hang-up here, so it was a person, and his 15 s wrap-up ends after the window
+        int afterUnmarked = pacer.decide(view(0, 0, 0, 0, 100, 0.3,
+                seats(seat(connected, wrapping, 18_000, false), seat(connected, wrapping, 18_000, false)))).dials();
+
+        assertThat(afterMachines).isEqualTo(2);
+        assertThat(afterUnmarked).isZero();
+    }
+
+    private record Seat(long since, long wrapSince, long answerDelay, boolean marked) {}
+
+    private static Seat seat(long since, long wrapSince, long answerDelay, boolean marked) {
+        return new Seat(since, wrapSince, answerDelay, marked);
+    }
+
+    private static BusyAgents seats(Seat... seats) {
+        return new BusyAgents() {
+            @Override
+            public int size() {
+                return seats.length;
+            }
+
+            @Override
+            public long busySinceMs(int i) {
+                return seats[i].since();
+            }
+
+            @Override
+            public long readyHintAtMs(int i) {
+                return Long.MIN_VALUE;
+            }
+
+            @Override
+            public long wrapSinceMs(int i) {
+                return seats[i].wrapSince();
+            }
+
+            @Override
+            public long answerDelayMs(int i) {
+                return seats[i].answerDelay();
+            }
+
+            @Override
+            public boolean markedNotLive(int i) {
+                return seats[i].marked();
+            }
+        };
+    }
+
+    @Test
     void theModelsAreReEstimatedOncePerSecondOfVirtualTime() {
         // every call lasts 60 s; agents 50 s into their calls are expected to finish within the window
         LookAheadPacer pacer = trainedPacer();

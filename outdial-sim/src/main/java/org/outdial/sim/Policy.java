@@ -14,8 +14,8 @@ import org.outdial.pacing.ProgressivePacer;
  * group's other optimization targets: {@code predictive:busy=<percent>} (hold that agent busy factor) and
  * {@code predictive:wait=<seconds>} (hold that average agent wait between calls), both inside the abandon cap.
  * Any of them may end in {@code +ready=<seconds>}: the virtual agents then send a {@code ReadyTime} hint that many
- * seconds before their wrap-up ends, as an agent desktop may. {@code predictive-phases} is an experimental variant
- * that predicts talk and wrap-up apart.
+ * seconds before their wrap-up ends, as an agent desktop may. {@code predictive-whole} is the predictive pacer
+ * predicting each busy agent from connect → Ready as one, without telling talk from wrap-up (for comparison).
  */
 final class Policy {
 
@@ -99,10 +99,10 @@ final class Policy {
             return cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().noAnswerMs(),
                             cfg.options().handleTimePriorMs());
         }
-        if (policy.equals("predictive-phases")) {
-            // experimental: talk and wrap-up predicted apart (see LookAheadPacer); not the product's default
+        if (policy.equals("predictive-whole")) {
+            // for comparison: each busy agent predicted from connect → Ready as one (see LookAheadPacer)
             return cfg -> new LookAheadPacer(cfg.options().connectTimeoutMs(), cfg.options().noAnswerMs(),
-                            cfg.options().handleTimePriorMs(), true);
+                            cfg.options().handleTimePriorMs(), false);
         }
         if (policy.startsWith("fixed-ratio:")) {
             String r = policy.substring("fixed-ratio:".length());
@@ -120,7 +120,7 @@ final class Policy {
         throw new IllegalArgumentException("unknown policy '" + policy
                 + "'; use progressive, fixed-ratio:<r> (e.g. fixed-ratio:1.2), predictive, predictive:<aim> "
                 + "(e.g. predictive:0.02), predictive:busy=<percent> (e.g. predictive:busy=85) or "
-                + "predictive:wait=<seconds> (e.g. predictive:wait=10), or the experimental predictive-phases");
+                + "predictive:wait=<seconds> (e.g. predictive:wait=10), or predictive-whole (busy agents predicted without telling talk from wrap-up)");
     }
 
     /**
