@@ -227,7 +227,8 @@ public final class DesktopBenchmark {
     /** Starts the server JVM of one run and waits for its port. */
     private static Process startServer(Backend backend, Path work, int desktops, int[] port) throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+        // the heap floor the ./outdial launcher sets (fewer young collections: fewer latency spikes)
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx1g", "-Xms1g", "-XX:+AlwaysPreTouch"));
         String opts = System.getenv("BENCH_SERVER_JVM_OPTS");
         if (opts != null && !opts.isBlank()) {
             cmd.addAll(List.of(opts.trim().split("\\s+")));
