@@ -56,11 +56,11 @@ public final class DesktopBenchmark {
      * CPU time spent during the measured window per 1,000 requests, in ms, by the server JVM, the PostgreSQL processes
      * it started and the client JVM: on a shared machine these say more than the requests/s do.
      */
-    private record Cpu(double server, double database, double client) {
+    private record Cpu(double server, double database, double client, double switches) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "CPU ms per 1000 requests: server %.1f, database %.1f, clients %.1f",
-                    server, database, client);
+            return String.format(Locale.ROOT, "CPU ms per 1000 requests: server %.1f, database %.1f, clients %.1f; "
+                    + "server context switches per request %.2f", server, database, client, switches);
         }
     }
 
@@ -109,7 +109,7 @@ public final class DesktopBenchmark {
         return new Result(med(rs, Result::requestsPerSec), med(rs, Result::processedPerSec), med(rs, Result::p50Read),
                 med(rs, Result::p99Read), med(rs, Result::p50Write), med(rs, Result::p99Write),
                 new Cpu(med(rs, r -> r.cpu().server()), med(rs, r -> r.cpu().database()),
-                        med(rs, r -> r.cpu().client())));
+                        med(rs, r -> r.cpu().client()), med(rs, r -> r.cpu().switches())));
     }
 
     private static double med(List<Result> rs, java.util.function.ToDoubleFunction<Result> f) {
@@ -197,13 +197,38 @@ public final class DesktopBenchmark {
 
     private static double[] cpuNow(Process server) {
         double db = database().mapToDouble(DesktopBenchmark::cpuMs).sum();
-        return new double[] {cpuMs(server.toHandle()), db, cpuMs(ProcessHandle.current())};
+        return new double[] {cpuMs(server.toHandle()), db, cpuMs(ProcessHandle.current()), contextSwitches(server.pid())};
+    }
+
+    /**
+     * Voluntary and involuntary context switches of every thread of a process so far (Linux {@code /proc}; 0
+     * elsewhere): each is a thread hand-off or a wait for CPU, so per request they show how much waking there is.
+     */
+    private static double contextSwitches(long pid) {
+        long n = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.contains("ctxt_switches:")) {
+                            n += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return n;
     }
 
     /** Starts the server JVM of one run and waits for its port. */
     private static Process startServer(Backend backend, Path work, int desktops, int[] port) throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+        // the heap floor the ./outdial launcher sets (fewer young collections: fewer latency spikes)
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx1g", "-Xms1g", "-XX:+AlwaysPreTouch"));
         String opts = System.getenv("BENCH_SERVER_JVM_OPTS");
         if (opts != null && !opts.isBlank()) {
             cmd.addAll(List.of(opts.trim().split("\\s+")));
@@ -305,7 +330,7 @@ public final class DesktopBenchmark {
         double perK = 1000.0 / Math.max(1, requests);
         return new Result(requests / elapsed, writes.length / elapsed, pct(reads, 50), pct(reads, 99),
                 pct(writes, 50), pct(writes, 99), new Cpu((cpu1[0] - cpu0[0]) * perK,
-                (cpu1[1] - cpu0[1]) * perK, (cpu1[2] - cpu0[2]) * perK));
+                (cpu1[1] - cpu0[1]) * perK, (cpu1[2] - cpu0[2]) * perK, (cpu1[3] - cpu0[3]) / Math.max(1, requests)));
     }
 
     private static double pct(double[] ms, double p) {

@@ -38,8 +38,15 @@ public sealed interface Request {
 
         /** These changes with {@code later}'s on top (a later UpdateCallCompletionStats wins per field). */
         public RecordChanges then(RecordChanges later) {
-            Map<String, Object> merged = new java.util.LinkedHashMap<>(custom);
-            merged.putAll(later.custom);
+            Map<String, Object> merged;
+            if (later.custom.keySet().containsAll(custom.keySet())) {
+                merged = later.custom; // every value of ours is overwritten (the usual repeated update): no copy
+            } else if (later.custom.isEmpty()) {
+                merged = custom;
+            } else {
+                merged = new java.util.LinkedHashMap<>(custom);
+                merged.putAll(later.custom);
+            }
             return new RecordChanges(later.callResult != null ? later.callResult : callResult,
                     later.dailyFrom != null ? later.dailyFrom : dailyFrom,
                     later.dailyTill != null ? later.dailyTill : dailyTill,

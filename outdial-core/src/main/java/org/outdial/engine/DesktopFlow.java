@@ -275,6 +275,18 @@ final class DesktopFlow {
         return m;
     }
 
+    /**
+     * A reply about a record: application and reference id, then the record's keys, built in one map (the most
+     * frequent replies; a copy per reply was a good part of the engine's garbage).
+     */
+    private Map<String, Object> recordReply(Object ref, Session s, BufferedRecord r) {
+        Map<String, Object> m = Replies.base(rt.ctx.applicationId(), ref);
+        m.put(Keys.CALLING_LIST, listName(s, r));
+        m.put(Keys.CAMPAIGN_NAME, s.config.campaign().name());
+        m.put(Keys.RECORD_HANDLE, r.handle);
+        return m;
+    }
+
     private static String listName(Session s, BufferedRecord r) {
         var list = s.lists.get(r.record.listId());
         return list == null ? String.valueOf(r.record.listId()) : list.name();
@@ -284,7 +296,8 @@ final class DesktopFlow {
         BufferedRecord r = heldOrFail(a, req.handle());
         Session s = owning(r);
         applyChanges(a, s, r, req.changes());
-        reply(a.agentId, DesktopEvent.UPDATE_CALL_COMPLETION_STATS_ACK, ref, recordKeys(s, r));
+        rt.emit(new Command.NotifyAgent(a.agentId, DesktopEvent.UPDATE_CALL_COMPLETION_STATS_ACK,
+                recordReply(ref, s, r)));
     }
 
     private void applyChanges(AgentSeat a, Session s, BufferedRecord r, Request.RecordChanges changes) {
@@ -306,7 +319,7 @@ final class DesktopFlow {
         Session s = owning(r);
         applyChanges(a, s, r, req.changes());
         r.deskOutcome = new DeskOutcome.Processed(req.treatment());
-        addAck(r, a.agentId, DesktopEvent.RECORD_PROCESSED_ACK, ref, recordKeys(s, r));
+        holdAck(r, new Command.NotifyAgent(a.agentId, DesktopEvent.RECORD_PROCESSED_ACK, recordReply(ref, s, r)));
         finishHeld(a, s, r, RecordData.resultOf(r.desktopChanges, CallResult.ANSWER), List.of());
         // a connected call's record is written, and this acknowledged, when the call ends
     }
@@ -338,10 +351,15 @@ final class DesktopFlow {
     private void addAck(BufferedRecord r, String agentId, String event, Object ref, Map<String, Object> extra) {
         Map<String, Object> m = Replies.base(rt.ctx.applicationId(), ref);
         m.putAll(extra);
+        holdAck(r, new Command.NotifyAgent(agentId, event, m));
+    }
+
+    /** An acknowledgement held until the record's write is durable. */
+    private static void holdAck(BufferedRecord r, Command.NotifyAgent ack) {
         if (r.desktopAcks == null) {
             r.desktopAcks = new ArrayList<>();
         }
-        r.desktopAcks.add(new Command.NotifyAgent(agentId, event, m));
+        r.desktopAcks.add(ack);
     }
 
     /** Writes a preview record the desktop is done with; the agent goes to after-call work (or completes a logout). */

@@ -53,8 +53,13 @@ final class StoreAdapter implements AutoCloseable {
     private final Consumer<Event> engine;
     private final ExecutorService claims = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("store-claim-", 0).factory());
+    /**
+     * A platform thread: it spends its life in JDBC round trips, and a virtual thread blocked on a socket is woken
+     * through the poller and rescheduled on a carrier (two more thread hand-offs per round trip, each a wait for CPU on
+     * a busy machine, all in the latency of every acknowledgement that waits for a commit).
+     */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
-            Thread.ofVirtual().name("store-writer").factory());
+            Thread.ofPlatform().name("store-writer").daemon().factory());
     /** Writes and releases waiting for the writer, in emission order; the engine thread adds, the writer drains. */
     private final ConcurrentLinkedQueue<Command> pendingWrites = new ConcurrentLinkedQueue<>();
     static final int GROUP_MAX = 512;

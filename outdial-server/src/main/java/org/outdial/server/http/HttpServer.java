@@ -53,6 +53,7 @@ public final class HttpServer implements AutoCloseable {
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
         config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopTimeoutMs()));
+        config.jetty.threadPool = threadPool();
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         // desktop messages above the protocol's own limit get an error event, not a dropped connection
         config.jetty.modifyWebSocketServletFactory(ws -> {
@@ -60,6 +61,19 @@ public final class HttpServer implements AutoCloseable {
             ws.setIdleTimeout(java.time.Duration.ofMinutes(2));
         });
         config.requestLogger.http(new RequestLog(registry));
+    }
+
+    /**
+     * Jetty's threads: at most 8 per core (at least 16) instead of Javalin's 250. Under desktop load Jetty hands each
+     * readable connection to a pool thread; with a large pool dozens of them are runnable at once on a few cores, and
+     * the kernel time-slicing them (plus the wake-ups) stretched the slow requests' latency. Work beyond the pool waits
+     * in its queue, first come first served; API requests mostly wait on the store's connection pool anyway.
+     */
+    private static org.eclipse.jetty.util.thread.QueuedThreadPool threadPool() {
+        int max = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+        var pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(max, Math.min(8, max), 60_000);
+        pool.setName("JettyServerThreadPool");
+        return pool;
     }
 
     /**
