@@ -30,6 +30,7 @@ import org.outdial.report.FactBuilder;
 import org.outdial.report.PenetrationRow;
 import org.outdial.report.Rejection;
 import org.outdial.report.SummaryRow;
+import org.outdial.report.TransformPhases;
 import org.outdial.report.TransformResult;
 import org.outdial.store.ReportStore;
 import org.postgresql.PGConnection;
@@ -58,12 +59,9 @@ final class ReportRepository implements ReportStore {
     }
 
     private static List<String> factColumns() {
-        List<String> cols = new ArrayList<>(List.of("tenant_key", "service_id", "event_sequence", "final_record",
-                "start_date_time_key", "service_start_ts", "callback_offered_ts", "callback_accepted_ts"));
-        cols.addAll(FactBuilder.INT_COLUMNS.keySet());
-        cols.addAll(FactBuilder.TS_COLUMNS.keySet());
-        cols.addAll(FactBuilder.TEXT_COLUMNS.keySet());
-        cols.addAll(List.of("resource_key", "resource_name", "callback_dim_1_key", "callback_dim_2_key",
+        List<String> cols = new ArrayList<>(List.of("tenant_key", "service_id"));
+        cols.addAll(FactBuilder.COLUMNS);
+        cols.addAll(List.of("callback_dim_1_key", "callback_dim_2_key",
                 "callback_dim_3_key", "callback_dim_4_key", "callback_dial_results_key"));
         return List.copyOf(cols);
     }
@@ -101,6 +99,8 @@ final class ReportRepository implements ReportStore {
     private record Raw(long id, long tenantId, String sessionId, String kind, String kvs) {}
 
     /** Hours touched per tenant: [min, max] start_date_time_key in seconds. */
+    private volatile TransformPhases lastPhases;
+
     private final Map<Long, long[]> touched = java.util.Collections.synchronizedMap(new TreeMap<>());
 
     @Override
@@ -109,6 +109,11 @@ final class ReportRepository implements ReportStore {
             throw new IllegalArgumentException("batchEvents must be >= 1, got " + batchEvents);
         }
         touched.clear();
+        long t0 = System.nanoTime();
+        long readNs = 0;
+        long buildNs = 0;
+        long waitNs = 0;
+        long writeNs = 0;
         CallbackDims dims = jdbc.withConnection("reading callback dimensions", CallbackDims::load);
         long done = jdbc.withConnection("reading the transform watermark", c -> Jdbc.queryLong(c,
                 "SELECT raw_id_done FROM callback_transform_state WHERE id = 1"));
@@ -134,7 +139,12 @@ final class ReportRepository implements ReportStore {
                 nextFrom = to;
             }
             while (!ahead.isEmpty()) {
+                long w0 = System.nanoTime();
                 Prepared batch = await(ahead.poll());
+                long w1 = System.nanoTime();
+                waitNs += w1 - w0;
+                readNs += batch.readNs();
+                buildNs += batch.buildNs();
                 if (nextFrom < maxId) {
                     long from = nextFrom;
                     long to = Math.min(maxId, from + batchEvents);
@@ -142,6 +152,7 @@ final class ReportRepository implements ReportStore {
                     nextFrom = to;
                 }
                 jdbc.inTransaction("transforming raw callback events", c -> write(c, batch));
+                writeNs += System.nanoTime() - w1;
                 raw += batch.events();
                 facts += batch.facts().size();
                 rejected += batch.rejections().size();
@@ -149,12 +160,22 @@ final class ReportRepository implements ReportStore {
         } finally {
             preparer.shutdownNow();
         }
+        long a0 = System.nanoTime();
         if (jdbc.dialect() == Dialect.POSTGRESQL && facts >= ANALYZE_AFTER_FACTS) {
             // fresh statistics first: with the old ones the planner walked the start index over a bulk of new facts
             jdbc.withConnection("analyzing callback facts", c -> Jdbc.update(c, "ANALYZE callback_fact"));
         }
+        long a1 = System.nanoTime();
         long hours = aggregate();
+        long end = System.nanoTime();
+        lastPhases = new TransformPhases(readNs / 1_000_000, buildNs / 1_000_000, waitNs / 1_000_000,
+                writeNs / 1_000_000, (a1 - a0) / 1_000_000, (end - a1) / 1_000_000, (end - t0) / 1_000_000);
         return new TransformResult(raw, facts, rejected, hours);
+    }
+
+    @Override
+    public TransformPhases lastTransformPhases() {
+        return lastPhases;
     }
 
     private static Prepared await(Future<Prepared> f) {
@@ -174,15 +195,18 @@ final class ReportRepository implements ReportStore {
      * from them, and the sessions whose earlier facts or rejections it replaces.
      */
     private record Prepared(long fromId, long lastId, int events, List<Object[]> facts, byte[] factsCopyText,
-                            List<Rejection> rejections, List<String> replacedFacts, List<String> clearedRejections) {}
+                            List<Rejection> rejections, List<String> replacedFacts, List<String> clearedRejections,
+                            long readNs, long buildNs) {}
 
     /** Reads and builds the raw events with ids in ({@code done}, {@code to}]. */
     private Prepared prepare(long done, long to, CallbackDims dims) {
         return jdbc.withConnection("reading raw callback events", c -> {
+            long r0 = System.nanoTime();
             List<Raw> rows = Jdbc.query(c, "SELECT id, tenant_id, session_id, event_kind, kvs FROM callback_raw_events"
                     + " WHERE id > ? AND id <= ? ORDER BY id", ReportRepository::raw, done, to);
             if (rows.isEmpty()) {
-                return new Prepared(done, to, 0, List.of(), null, List.of(), List.of(), List.of());
+                return new Prepared(done, to, 0, List.of(), null, List.of(), List.of(), List.of(),
+                        System.nanoTime() - r0, 0);
             }
             Map<String, List<Raw>> sessions = new LinkedHashMap<>();
             for (Raw r : rows) {
@@ -204,6 +228,7 @@ final class ReportRepository implements ReportStore {
                 }
                 earlier.forEach((id, events) -> sessions.get(id).addAll(0, events));
             }
+            long b0 = System.nanoTime();
             List<Object[]> factRows = new ArrayList<>();
             List<Rejection> rejections = new ArrayList<>();
             java.util.Set<String> lookBackSet = new java.util.HashSet<>(lookBack);
@@ -215,7 +240,7 @@ final class ReportRepository implements ReportStore {
                     KvText.decodeInto(r.kvs(), kv);
                 }
                 Raw last = s.getValue().getLast();
-                switch (FactBuilder.build(kv::get, s.getValue().size(), last.tenantId())) {
+                switch (FactBuilder.build(kv, s.getValue().size(), last.tenantId())) {
                     case FactBuilder.Outcome.Built b -> {
                         factRows.add(factRow(c, b.fact(), dims));
                         if (lookBackSet.contains(s.getKey())) {
@@ -231,7 +256,8 @@ final class ReportRepository implements ReportStore {
             }
             // on PostgreSQL the rows are encoded for COPY here, in parallel, so the single writer only sends bytes
             byte[] copyText = jdbc.dialect() == Dialect.POSTGRESQL ? copyText(factRows) : null;
-            return new Prepared(done, to, rows.size(), factRows, copyText, rejections, lookBack, cleared);
+            return new Prepared(done, to, rows.size(), factRows, copyText, rejections, lookBack, cleared, b0 - r0,
+                    System.nanoTime() - b0);
         });
     }
 
@@ -277,8 +303,9 @@ final class ReportRepository implements ReportStore {
         Object[] row = new Object[FACT_COLUMNS.size()];
         row[0] = f.tenantKey();
         row[1] = f.serviceId();
-        for (int i = 2; i < FACT_COLUMNS.size() - 5; i++) {
-            row[i] = f.columns().get(FACT_COLUMNS.get(i));
+        List<Object> values = f.values();
+        for (int i = 0; i < values.size(); i++) {
+            row[i + 2] = values.get(i);
         }
         int n = FACT_COLUMNS.size();
         row[n - 5] = dims.key(c, CallbackDims.Table.DIM_1, f.dim1());
@@ -286,7 +313,7 @@ final class ReportRepository implements ReportStore {
         row[n - 3] = dims.key(c, CallbackDims.Table.DIM_3, f.dim3());
         row[n - 2] = dims.key(c, CallbackDims.Table.DIM_4, f.dim4());
         row[n - 1] = dims.key(c, CallbackDims.Table.DIAL_RESULTS, f.dialResults());
-        long hour = (Long) f.columns().get("start_date_time_key");
+        long hour = f.startHour();
         touched.merge(f.tenantKey(), new long[] {hour, hour}, (a, b) -> new long[] {Math.min(a[0], b[0]),
                 Math.max(a[1], b[1])});
         return row;
