@@ -184,9 +184,9 @@ public final class CallbackReportBenchmark {
                     r.facts(), r.hoursAggregated(), rows.size(), offered, Stats.median(ms), Stats.percentile(ms, 95),
                     Stats.usedHeapMb());
             org.outdial.report.TransformPhases ph = store.reports().lastTransformPhases();
-            System.out.printf(Locale.ROOT, "  phases (ms): read %,d + build %,d (summed over preparing threads);"
-                    + " writer: wait %,d, write %,d; analyze %,d; aggregate %,d; total %,d%n", ph.readMs(),
-                    ph.buildMs(), ph.waitMs(), ph.writeMs(), ph.analyzeMs(), ph.aggregateMs(), ph.totalMs());
+            System.out.printf(Locale.ROOT, "  phases (ms, read/build/write summed over threads): read %,d, build %,d,"
+                    + " write %,d; waiting for them %,d; analyze %,d; aggregate %,d; total %,d%n", ph.readMs(),
+                    ph.buildMs(), ph.writeMs(), ph.waitMs(), ph.analyzeMs(), ph.aggregateMs(), ph.totalMs());
             if (pg0 != null) {
                 System.out.printf(Locale.ROOT, "  PostgreSQL before transform: %s%n  PostgreSQL after:            %s%n",
                         pg0, pg1);

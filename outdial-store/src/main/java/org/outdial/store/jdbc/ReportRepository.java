@@ -46,6 +46,11 @@ final class ReportRepository implements ReportStore {
     /** Batches read and built at once while one is written. */
     private static final int PREPARERS = Integer.getInteger("outdial.transform.preparers",
             Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    /**
+     * Batches written at once on PostgreSQL, each on its own connection; they commit in batch order (see
+     * {@link #write}). One on H2, whose writes serialize anyway.
+     */
+    private static final int WRITERS = Integer.getInteger("outdial.transform.writers", 2);
     private static final List<String> FACT_COLUMNS = factColumns();
     /** A transform that wrote this many facts refreshes the table's planner statistics before aggregating. */
     private static final long ANALYZE_AFTER_FACTS = 50_000;
@@ -127,9 +132,15 @@ final class ReportRepository implements ReportStore {
         // by the later one, whose write deletes the earlier fact. Preparing threads only read raw events, which never
         // change, and dimension keys (thread-safe).
         int parallel = PREPARERS;
+        int writers = jdbc.dialect() == Dialect.POSTGRESQL ? Math.max(1, WRITERS) : 1;
         ExecutorService preparer = Executors.newFixedThreadPool(parallel,
                 Thread.ofVirtual().name("transform-read-", 0).factory());
+        ExecutorService writer = Executors.newFixedThreadPool(writers,
+                Thread.ofVirtual().name("transform-write-", 0).factory());
+        java.util.concurrent.atomic.AtomicLong writeSum = new java.util.concurrent.atomic.AtomicLong();
         try {
+            java.util.ArrayDeque<Future<Void>> writing = new java.util.ArrayDeque<>();
+            java.util.concurrent.CountDownLatch previousLocked = new java.util.concurrent.CountDownLatch(0);
             java.util.ArrayDeque<Future<Prepared>> ahead = new java.util.ArrayDeque<>();
             long nextFrom = done;
             while (nextFrom < maxId && ahead.size() < parallel + 1) {
@@ -151,14 +162,36 @@ final class ReportRepository implements ReportStore {
                     ahead.add(preparer.submit(() -> prepare(from, to, dims)));
                     nextFrom = to;
                 }
-                jdbc.inTransaction("transforming raw callback events", c -> write(c, batch));
-                writeNs += System.nanoTime() - w1;
+                if (writing.size() >= writers) {
+                    await(writing.poll());
+                    waitNs += System.nanoTime() - w1;
+                }
+                java.util.concurrent.CountDownLatch before = previousLocked;
+                java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+                previousLocked = locked;
+                writing.add(writer.submit(() -> {
+                    long s0 = System.nanoTime();
+                    try {
+                        jdbc.inTransaction("transforming raw callback events", c -> write(c, batch, before, locked));
+                    } finally {
+                        locked.countDown(); // also when this batch failed: the next one then finds the watermark short
+                    }
+                    writeSum.addAndGet(System.nanoTime() - s0);
+                    return null;
+                }));
                 raw += batch.events();
-                facts += batch.facts().size();
+                facts += batch.facts().size() + batch.replacing().size();
                 rejected += batch.rejections().size();
             }
+            long w0 = System.nanoTime();
+            while (!writing.isEmpty()) {
+                await(writing.poll());
+            }
+            waitNs += System.nanoTime() - w0;
+            writeNs = writeSum.get();
         } finally {
             preparer.shutdownNow();
+            writer.shutdownNow();
         }
         long a0 = System.nanoTime();
         if (jdbc.dialect() == Dialect.POSTGRESQL && facts >= ANALYZE_AFTER_FACTS) {
@@ -178,7 +211,7 @@ final class ReportRepository implements ReportStore {
         return lastPhases;
     }
 
-    private static Prepared await(Future<Prepared> f) {
+    private static <T> T await(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -192,11 +225,12 @@ final class ReportRepository implements ReportStore {
 
     /**
      * One batch ready to write: raw events after {@code fromId} up to {@code lastId}, the facts and rejections built
-     * from them, and the sessions whose earlier facts or rejections it replaces.
+     * from them, and the sessions whose earlier facts or rejections it replaces. {@code facts} are of sessions that
+     * start in the batch; {@code replacing} are of sessions that started earlier (their facts replace earlier ones).
      */
-    private record Prepared(long fromId, long lastId, int events, List<Object[]> facts, byte[] factsCopyText,
-                            List<Rejection> rejections, List<String> replacedFacts, List<String> clearedRejections,
-                            long readNs, long buildNs) {}
+    private record Prepared(long fromId, long lastId, int events, List<Object[]> facts, List<byte[]> factsCopyText,
+                            List<Object[]> replacing, List<byte[]> replacingCopyText, List<Rejection> rejections,
+                            List<String> replacedFacts, List<String> clearedRejections, long readNs, long buildNs) {}
 
     /** Reads and builds the raw events with ids in ({@code done}, {@code to}]. */
     private Prepared prepare(long done, long to, CallbackDims dims) {
@@ -205,7 +239,7 @@ final class ReportRepository implements ReportStore {
             List<Raw> rows = Jdbc.query(c, "SELECT id, tenant_id, session_id, event_kind, kvs FROM callback_raw_events"
                     + " WHERE id > ? AND id <= ? ORDER BY id", ReportRepository::raw, done, to);
             if (rows.isEmpty()) {
-                return new Prepared(done, to, 0, List.of(), null, List.of(), List.of(), List.of(),
+                return new Prepared(done, to, 0, List.of(), null, List.of(), null, List.of(), List.of(), List.of(),
                         System.nanoTime() - r0, 0);
             }
             Map<String, List<Raw>> sessions = new LinkedHashMap<>();
@@ -230,6 +264,7 @@ final class ReportRepository implements ReportStore {
             }
             long b0 = System.nanoTime();
             List<Object[]> factRows = new ArrayList<>();
+            List<Object[]> replacing = new ArrayList<>();
             List<Rejection> rejections = new ArrayList<>();
             java.util.Set<String> lookBackSet = new java.util.HashSet<>(lookBack);
             List<String> cleared = new ArrayList<>();
@@ -242,9 +277,11 @@ final class ReportRepository implements ReportStore {
                 Raw last = s.getValue().getLast();
                 switch (FactBuilder.build(kv, s.getValue().size(), last.tenantId())) {
                     case FactBuilder.Outcome.Built b -> {
-                        factRows.add(factRow(c, b.fact(), dims));
                         if (lookBackSet.contains(s.getKey())) {
+                            replacing.add(factRow(c, b.fact(), dims));
                             cleared.add(s.getKey());
+                        } else {
+                            factRows.add(factRow(c, b.fact(), dims));
                         }
                     }
                     case FactBuilder.Outcome.Refused r -> {
@@ -254,10 +291,11 @@ final class ReportRepository implements ReportStore {
                     }
                 }
             }
-            // on PostgreSQL the rows are encoded for COPY here, in parallel, so the single writer only sends bytes
-            byte[] copyText = jdbc.dialect() == Dialect.POSTGRESQL ? copyText(factRows) : null;
-            return new Prepared(done, to, rows.size(), factRows, copyText, rejections, lookBack, cleared, b0 - r0,
-                    System.nanoTime() - b0);
+            // on PostgreSQL the rows are encoded for COPY here, in parallel, so the writers only send bytes
+            boolean copy = jdbc.dialect() == Dialect.POSTGRESQL;
+            return new Prepared(done, to, rows.size(), factRows, copy ? copyText(factRows, COPY_CHUNK_CHARS) : null,
+                    replacing, copy ? copyText(replacing, COPY_CHUNK_CHARS) : null, rejections, lookBack, cleared,
+                    b0 - r0, System.nanoTime() - b0);
         });
     }
 
@@ -265,20 +303,47 @@ final class ReportRepository implements ReportStore {
         return new Raw(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 
-    /** Writes one prepared batch and moves the watermark, in the caller's transaction. */
-    private Void write(Connection c, Prepared p) throws SQLException {
-        long done = Jdbc.queryLong(c, "SELECT raw_id_done FROM callback_transform_state WHERE id = 1 FOR UPDATE");
-        if (done != p.fromId()) {
-            throw new IllegalStateException("another transform moved the watermark from " + p.fromId() + " to " + done
-                    + " meanwhile; this run stops, the next one goes on from there");
-        }
-        if (!p.replacedFacts().isEmpty()) {
-            Jdbc.update(c, "DELETE FROM callback_fact WHERE service_id = ANY(?)", array(c, p.replacedFacts()));
-        }
+    /**
+     * Writes one prepared batch and moves the watermark, in the caller's transaction. Batches may be written at once
+     * on several connections, so the order matters: first the facts of sessions that start in this batch (no other
+     * batch has them); then, once the batch before holds the watermark's row lock ({@code before}), this one locks
+     * the row, which waits for that batch to commit and reads the value it committed, and moves the watermark from
+     * exactly where this batch starts; only then, seeing that batch's facts, it replaces the facts and rejections of
+     * sessions it continues. A batch whose predecessor failed finds the watermark short of its start and rolls back,
+     * so batches commit in order and none is skipped.
+     *
+     * @param before released when the batch before holds the row lock (or failed)
+     * @param locked released here when this batch holds it
+     */
+    private Void write(Connection c, Prepared p, java.util.concurrent.CountDownLatch before,
+                       java.util.concurrent.CountDownLatch locked) throws SQLException {
         if (p.factsCopyText() != null) {
             copyFacts(c, p.factsCopyText());
         } else {
             insertFacts(c, p.facts());
+        }
+        try {
+            before.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the batch before to write", e);
+        }
+        // FOR UPDATE waits for the batch before to commit and then reads the value it committed
+        long done = Jdbc.queryLong(c, "SELECT raw_id_done FROM callback_transform_state WHERE id = 1 FOR UPDATE");
+        locked.countDown();
+        if (done != p.fromId()) {
+            throw new IllegalStateException("the transform watermark is at " + done + ", not at " + p.fromId()
+                    + " where this batch starts (another transform moved it, or the batch before failed); this run"
+                    + " stops, the next one goes on from there");
+        }
+        Jdbc.update(c, "UPDATE callback_transform_state SET raw_id_done = ? WHERE id = 1", p.lastId());
+        if (!p.replacedFacts().isEmpty()) {
+            Jdbc.update(c, "DELETE FROM callback_fact WHERE service_id = ANY(?)", array(c, p.replacedFacts()));
+        }
+        if (p.replacingCopyText() != null) {
+            copyFacts(c, p.replacingCopyText());
+        } else {
+            insertFacts(c, p.replacing());
         }
         if (!p.clearedRejections().isEmpty()) {
             Jdbc.update(c, "DELETE FROM callback_fact_rejections WHERE session_id = ANY(?)",
@@ -295,7 +360,6 @@ final class ReportRepository implements ReportStore {
                 ps.executeBatch();
             }
         }
-        Jdbc.update(c, "UPDATE callback_transform_state SET raw_id_done = ? WHERE id = 1", p.lastId());
         return null;
     }
 
@@ -320,15 +384,27 @@ final class ReportRepository implements ReportStore {
     }
 
     /**
+     * Chunks of COPY text stay well under half a G1 region (1 MB at small heaps): one buffer for a whole batch was a
+     * "humongous" object, and with three per batch (builder, string, bytes) they set off half the transform's GCs.
+     */
+    private static final int COPY_CHUNK_CHARS = 64 * 1024;
+
+    /**
      * Fact rows in COPY text format (as {@link PgCopyText} writes them, for the value types a fact row holds: numbers,
      * text, null), built in a {@code StringBuilder}: through a {@code Writer} it cost as much as building the facts.
+     * Returned in chunks of whole rows, each about {@code chunkChars} long or less.
      */
-    static byte[] copyText(List<Object[]> rows) {
+    static List<byte[]> copyText(List<Object[]> rows, int chunkChars) {
         if (rows.isEmpty()) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(rows.size() * 256);
+        List<byte[]> chunks = new ArrayList<>();
+        StringBuilder sb = new StringBuilder(chunkChars + 1024);
         for (Object[] row : rows) {
+            if (sb.length() >= chunkChars) {
+                chunks.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+                sb.setLength(0);
+            }
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     sb.append('\t');
@@ -343,7 +419,8 @@ final class ReportRepository implements ReportStore {
             }
             sb.append('\n');
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        chunks.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return chunks;
     }
 
     private static void appendEscaped(StringBuilder sb, String s) {
@@ -376,13 +453,19 @@ final class ReportRepository implements ReportStore {
         return false;
     }
 
-    private static void copyFacts(Connection c, byte[] copyText) throws SQLException {
+    private static void copyFacts(Connection c, List<byte[]> copyText) throws SQLException {
+        org.postgresql.copy.CopyIn copy = new org.postgresql.copy.CopyManager(c.unwrap(
+                org.postgresql.core.BaseConnection.class)).copyIn("COPY callback_fact (" + String.join(", ",
+                FACT_COLUMNS) + ") FROM STDIN");
         try {
-            new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class)).copyIn(
-                    "COPY callback_fact (" + String.join(", ", FACT_COLUMNS) + ") FROM STDIN",
-                    new java.io.ByteArrayInputStream(copyText), 1 << 16);
-        } catch (IOException e) {
-            throw new SQLException("COPY of callback facts failed: " + e.getMessage(), e);
+            for (byte[] chunk : copyText) {
+                copy.writeToCopy(chunk, 0, chunk.length);
+            }
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy(); // a failed write leaves the connection usable for the rollback
+            }
         }
     }
 
