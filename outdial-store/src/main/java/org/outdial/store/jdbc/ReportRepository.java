@@ -127,10 +127,10 @@ final class ReportRepository implements ReportStore {
         long raw = 0;
         long facts = 0;
         long rejected = 0;
-        // Batches are id ranges, so several are read and built at once (Java work, in parallel) while this thread
-        // writes them one after another, in id order (database work). A session split across two batches is redone
-        // by the later one, whose write deletes the earlier fact. Preparing threads only read raw events, which never
-        // change, and dimension keys (thread-safe).
+        // Batches are id ranges, so several are read and built at once (Java work, in parallel) while they are written
+        // (database work), on PostgreSQL two at once, committing in id order (see write). A session split across two
+        // batches is redone by the later one, whose write deletes the earlier fact. Preparing threads only read raw
+        // events, which never change, and dimension keys (thread-safe).
         int parallel = PREPARERS;
         int writers = jdbc.dialect() == Dialect.POSTGRESQL ? Math.max(1, WRITERS) : 1;
         ExecutorService preparer = Executors.newFixedThreadPool(parallel,
