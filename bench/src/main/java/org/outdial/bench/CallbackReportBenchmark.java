@@ -180,7 +180,8 @@ public final class CallbackReportBenchmark {
             System.out.printf(Locale.ROOT, "%s: loaded %,d raw events in %.1f s; transform+aggregate %.1f s = %,.0f"
                             + " callbacks/s (JVM CPU %.1f s%s; %,d facts, %,d summary hours); summary 30 days by day: %d rows, %,d offered,"
                             + " p50 %.1f ms, p95 %.1f ms; heap %d MB%n", backend, 2L * callbacks, loadSec, sec, rate,
-                    cpuSec, pgCpu < 0 ? "" : String.format(Locale.ROOT, ", PostgreSQL CPU %.1f s", pgCpu / 100.0),
+                    cpuSec, backend != Backend.POSTGRES || pgCpu < 0 ? ""
+                            : String.format(Locale.ROOT, ", PostgreSQL CPU %.1f s", pgCpu / 100.0),
                     r.facts(), r.hoursAggregated(), rows.size(), offered, Stats.median(ms), Stats.percentile(ms, 95),
                     Stats.usedHeapMb());
             org.outdial.report.TransformPhases ph = store.reports().lastTransformPhases();
