@@ -53,6 +53,20 @@ final class KeyCodes {
 
     /** The index of the code in {@code text} from {@code start} (a '~') to {@code end}. */
     static int index(String text, int start, int end) {
+        if (end - start >= 2 && end - start <= 4) { // '~' and one to three digits: read in place, the usual case
+            int i = 0;
+            int at = start + 1;
+            for (; at < end; at++) {
+                char ch = text.charAt(at);
+                if (ch < '0' || ch > '9') {
+                    break;
+                }
+                i = i * 10 + (ch - '0');
+            }
+            if (at == end && i < NAMES.size()) {
+                return i;
+            }
+        }
         try {
             int i = Integer.parseInt(text, start + 1, end, 10);
             if (i >= 0 && i < NAMES.size()) {

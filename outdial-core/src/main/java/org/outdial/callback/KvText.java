@@ -91,11 +91,10 @@ public final class KvText {
             return;
         }
         forEachPlainLine(text, (pos, eq, end) -> {
-            String value = text.substring(eq + 1, end);
             if (text.charAt(pos) == '~') {
-                kv.putCoded(KeyCodes.index(text, pos, eq), value);
+                kv.putCoded(KeyCodes.index(text, pos, eq), text, eq + 1, end);
             } else {
-                kv.put(text.substring(pos, eq), value);
+                kv.put(text.substring(pos, eq), text.substring(eq + 1, end));
             }
         });
     }

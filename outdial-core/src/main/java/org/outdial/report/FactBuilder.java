@@ -49,14 +49,49 @@ public final class FactBuilder {
             "last_out_ixn_id", CbKey.LAST_OUT_IXN_ID, "customer_ani", CbKey.CUSTOMER_ANI,
             "ors_session_id", CbKey.ORS_SESSION_ID);
 
+    /** The columns of {@link Fact#values()}, in order: the table's, without tenant, service id and dimension keys. */
+    public static final List<String> COLUMNS = valueColumns();
+
+    private static final CbKey[] INT_KEYS = INT_COLUMNS.values().toArray(new CbKey[0]);
+    private static final CbKey[] TS_KEYS = TS_COLUMNS.values().toArray(new CbKey[0]);
+    private static final CbKey[] TEXT_KEYS = TEXT_COLUMNS.values().toArray(new CbKey[0]);
+
     private static final List<CbKey> DIAL_RESULTS = List.of(CbKey.dialResult(1), CbKey.dialResult(2),
             CbKey.dialResult(3), CbKey.dialResult(4), CbKey.dialResult(5));
 
     private FactBuilder() {}
 
-    /** A built fact: its columns (without dimension keys) and the dimension values to normalize. */
-    public record Fact(String serviceId, long tenantKey, Map<String, Object> columns, List<String> dim1,
-                       List<String> dim2, List<String> dim3, List<Integer> dim4, List<String> dialResults) {}
+    private static List<String> valueColumns() {
+        List<String> cols = new ArrayList<>(List.of("event_sequence", "final_record", "start_date_time_key",
+                "service_start_ts", "callback_offered_ts", "callback_accepted_ts"));
+        cols.addAll(INT_COLUMNS.keySet());
+        cols.addAll(TS_COLUMNS.keySet());
+        cols.addAll(TEXT_COLUMNS.keySet());
+        cols.addAll(List.of("resource_key", "resource_name"));
+        return List.copyOf(cols);
+    }
+
+    /**
+     * A built fact: its column values in {@link #COLUMNS} order (without dimension keys; a list, not a map, as the
+     * transform writes a million of them) and the dimension values to normalize.
+     */
+    public record Fact(String serviceId, long tenantKey, List<Object> values, List<String> dim1,
+                       List<String> dim2, List<String> dim3, List<Integer> dim4, List<String> dialResults) {
+
+        /** The values by column name. */
+        public Map<String, Object> columns() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                m.put(COLUMNS.get(i), values.get(i));
+            }
+            return m;
+        }
+
+        /** {@code START_DATE_TIME_KEY}: the hour the service started, epoch seconds. */
+        public long startHour() {
+            return (Long) values.get(2);
+        }
+    }
 
     /** The outcome: a fact, or the mandatory keys that are missing. */
     public sealed interface Outcome {
@@ -73,6 +108,19 @@ public final class FactBuilder {
     @FunctionalInterface
     public interface Keys {
         String get(CbKey key);
+
+        /** The value as a number; {@code absent} when absent, blank or malformed (an optional value counts absent). */
+        default long longOf(CbKey key, long absent) {
+            String v = get(key);
+            if (v == null || v.isBlank()) {
+                return absent;
+            }
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                return absent; // a malformed optional value counts as absent; mandatory ones were checked for presence
+            }
+        }
     }
 
     /**
@@ -82,6 +130,21 @@ public final class FactBuilder {
      */
     public static Outcome build(Map<String, String> kv, int events, long tenantId) {
         return build(key -> kv.get(key.key()), events, tenantId);
+    }
+
+    /** As {@link #build(Map, int, long)}, from the transform's slots (numbers parsed without building strings). */
+    public static Outcome build(org.outdial.callback.KeySlots kv, int events, long tenantId) {
+        return build(new Keys() {
+            @Override
+            public String get(CbKey key) {
+                return kv.get(key);
+            }
+
+            @Override
+            public long longOf(CbKey key, long absent) {
+                return kv.getLong(key, absent);
+            }
+        }, events, tenantId);
     }
 
     /** As {@link #build(Map, int, long)}, with the keys looked up through {@code kv}. */
@@ -96,51 +159,48 @@ public final class FactBuilder {
         if (!missing.isEmpty()) {
             return new Outcome.Refused(missing);
         }
-        Map<String, Object> col = new LinkedHashMap<>(96);
-        long start = longOf(kv, CbKey.T_SERVICE_START, 0);
-        long tenant = longOf(kv, CbKey.TENANT_DBID, tenantId);
-        col.put("event_sequence", events);
-        col.put("final_record", (int) longOf(kv, CbKey.FINAL_RECORD, 0));
-        col.put("start_date_time_key", Math.floorDiv(start, 3600) * 3600);
-        col.put("service_start_ts", start);
-        col.put("callback_offered_ts", longOf(kv, CbKey.T_CALLBACK_OFFERED, 0));
-        col.put("callback_accepted_ts", longOf(kv, CbKey.T_CALLBACK_ACCEPTED, 0));
-        INT_COLUMNS.forEach((c, k) -> col.put(c, (int) longOf(kv, k, 0)));
-        TS_COLUMNS.forEach((c, k) -> col.put(c, kv.get(k) != null ? longOf(kv, k, 0) : null));
-        TEXT_COLUMNS.forEach((c, k) -> col.put(c, kv.get(k)));
-        col.put("resource_key", longOf(kv, CbKey.DIM_VQ_DBID, -1));
+        Object[] col = new Object[COLUMNS.size()];
+        long start = kv.longOf(CbKey.T_SERVICE_START, 0);
+        long tenant = kv.longOf(CbKey.TENANT_DBID, tenantId);
+        int i = 0;
+        col[i++] = events;
+        col[i++] = (int) kv.longOf(CbKey.FINAL_RECORD, 0);
+        col[i++] = Math.floorDiv(start, 3600) * 3600;
+        col[i++] = start;
+        col[i++] = kv.longOf(CbKey.T_CALLBACK_OFFERED, 0);
+        col[i++] = kv.longOf(CbKey.T_CALLBACK_ACCEPTED, 0);
+        for (CbKey k : INT_KEYS) {
+            col[i++] = (int) kv.longOf(k, 0);
+        }
+        for (CbKey k : TS_KEYS) {
+            long ts = kv.longOf(k, Long.MIN_VALUE); // MIN_VALUE: absent, blank or malformed (or that very value)
+            col[i++] = ts != Long.MIN_VALUE ? (Long) ts : kv.get(k) != null ? (Long) kv.longOf(k, 0) : null;
+        }
+        for (CbKey k : TEXT_KEYS) {
+            col[i++] = kv.get(k);
+        }
+        col[i++] = kv.longOf(CbKey.DIM_VQ_DBID, -1);
         String vq = kv.get(CbKey.DIM_VQ);
-        col.put("resource_name", vq == null ? "" : vq);
+        col[i] = vq == null ? "" : vq;
         List<String> dim1 = List.of(text(kv, CbKey.DIM_CHANNEL), text(kv, CbKey.DIM_CALLBACK_OFFER_TYPE),
                 text(kv, CbKey.DIM_TYPE), text(kv, CbKey.DIM_CONNECT_ORDER));
         List<String> dim2 = List.of(text(kv, CbKey.DIM_DIAL_DIALOG_RESULT), text(kv, CbKey.DIM_CALL_DIRECTION),
                 text(kv, CbKey.DIM_FINAL_DIAL_RESULT), text(kv, CbKey.DIM_OFFER_TIMING));
         List<String> dim3 = List.of(text(kv, CbKey.DISPOSITION), text(kv, CbKey.DIM_FINAL_TARGET));
-        List<Integer> dim4 = List.of((int) longOf(kv, CbKey.IXN_START_IGNORING_AVAILABILITY, 0),
-                (int) longOf(kv, CbKey.N_ABANDONED_DURING_CALLBACK_OFFER, 0));
+        List<Integer> dim4 = List.of((int) kv.longOf(CbKey.IXN_START_IGNORING_AVAILABILITY, 0),
+                (int) kv.longOf(CbKey.N_ABANDONED_DURING_CALLBACK_OFFER, 0));
         List<String> dials = new ArrayList<>();
         for (CbKey dial : DIAL_RESULTS) {
             dials.add(text(kv, dial));
         }
-        return new Outcome.Built(new Fact(kv.get(CbKey.SERVICE_ID), tenant, col, dim1, dim2, dim3, dim4, dials));
+        return new Outcome.Built(new Fact(kv.get(CbKey.SERVICE_ID), tenant, java.util.Arrays.asList(col), dim1, dim2,
+                dim3, dim4, dials));
     }
 
     /** Dimension text: upper-cased and trimmed so 'web' and 'WEB ' are one value; '' when absent. */
     private static String text(Keys kv, CbKey key) {
         String v = kv.get(key);
         return v == null ? "" : v.trim().toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static long longOf(Keys kv, CbKey key, long absent) {
-        String v = kv.get(key);
-        if (v == null || v.isBlank()) {
-            return absent;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return absent; // a malformed optional value counts as absent; mandatory ones were checked for presence
-        }
     }
 
     private static Map<String, CbKey> columns(Object... pairs) {

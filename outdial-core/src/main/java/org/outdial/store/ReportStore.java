@@ -8,6 +8,7 @@ import org.outdial.report.DetailRow;
 import org.outdial.report.PenetrationRow;
 import org.outdial.report.Rejection;
 import org.outdial.report.SummaryRow;
+import org.outdial.report.TransformPhases;
 import org.outdial.report.TransformResult;
 
 /**
@@ -27,6 +28,11 @@ public interface ReportStore {
      * @param batchEvents raw events read per transaction
      */
     TransformResult transform(int batchEvents);
+
+    /** Where the last {@link #transform} run spent its time, or null before the first run. */
+    default TransformPhases lastTransformPhases() {
+        return null;
+    }
 
     /** Sessions the transform refused, newest first. */
     List<Rejection> rejections(long tenantId, int limit);

@@ -30,6 +30,7 @@ import org.outdial.report.FactBuilder;
 import org.outdial.report.PenetrationRow;
 import org.outdial.report.Rejection;
 import org.outdial.report.SummaryRow;
+import org.outdial.report.TransformPhases;
 import org.outdial.report.TransformResult;
 import org.outdial.store.ReportStore;
 import org.postgresql.PGConnection;
@@ -45,6 +46,11 @@ final class ReportRepository implements ReportStore {
     /** Batches read and built at once while one is written. */
     private static final int PREPARERS = Integer.getInteger("outdial.transform.preparers",
             Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    /**
+     * Batches written at once on PostgreSQL, each on its own connection; they commit in batch order (see
+     * {@link #write}). One on H2, whose writes serialize anyway.
+     */
+    private static final int WRITERS = Integer.getInteger("outdial.transform.writers", 2);
     private static final List<String> FACT_COLUMNS = factColumns();
     /** A transform that wrote this many facts refreshes the table's planner statistics before aggregating. */
     private static final long ANALYZE_AFTER_FACTS = 50_000;
@@ -58,12 +64,9 @@ final class ReportRepository implements ReportStore {
     }
 
     private static List<String> factColumns() {
-        List<String> cols = new ArrayList<>(List.of("tenant_key", "service_id", "event_sequence", "final_record",
-                "start_date_time_key", "service_start_ts", "callback_offered_ts", "callback_accepted_ts"));
-        cols.addAll(FactBuilder.INT_COLUMNS.keySet());
-        cols.addAll(FactBuilder.TS_COLUMNS.keySet());
-        cols.addAll(FactBuilder.TEXT_COLUMNS.keySet());
-        cols.addAll(List.of("resource_key", "resource_name", "callback_dim_1_key", "callback_dim_2_key",
+        List<String> cols = new ArrayList<>(List.of("tenant_key", "service_id"));
+        cols.addAll(FactBuilder.COLUMNS);
+        cols.addAll(List.of("callback_dim_1_key", "callback_dim_2_key",
                 "callback_dim_3_key", "callback_dim_4_key", "callback_dial_results_key"));
         return List.copyOf(cols);
     }
@@ -101,6 +104,8 @@ final class ReportRepository implements ReportStore {
     private record Raw(long id, long tenantId, String sessionId, String kind, String kvs) {}
 
     /** Hours touched per tenant: [min, max] start_date_time_key in seconds. */
+    private volatile TransformPhases lastPhases;
+
     private final Map<Long, long[]> touched = java.util.Collections.synchronizedMap(new TreeMap<>());
 
     @Override
@@ -109,6 +114,11 @@ final class ReportRepository implements ReportStore {
             throw new IllegalArgumentException("batchEvents must be >= 1, got " + batchEvents);
         }
         touched.clear();
+        long t0 = System.nanoTime();
+        long readNs = 0;
+        long buildNs = 0;
+        long waitNs = 0;
+        long writeNs = 0;
         CallbackDims dims = jdbc.withConnection("reading callback dimensions", CallbackDims::load);
         long done = jdbc.withConnection("reading the transform watermark", c -> Jdbc.queryLong(c,
                 "SELECT raw_id_done FROM callback_transform_state WHERE id = 1"));
@@ -117,14 +127,20 @@ final class ReportRepository implements ReportStore {
         long raw = 0;
         long facts = 0;
         long rejected = 0;
-        // Batches are id ranges, so several are read and built at once (Java work, in parallel) while this thread
-        // writes them one after another, in id order (database work). A session split across two batches is redone
-        // by the later one, whose write deletes the earlier fact. Preparing threads only read raw events, which never
-        // change, and dimension keys (thread-safe).
+        // Batches are id ranges, so several are read and built at once (Java work, in parallel) while they are written
+        // (database work), on PostgreSQL two at once, committing in id order (see write). A session split across two
+        // batches is redone by the later one, whose write deletes the earlier fact. Preparing threads only read raw
+        // events, which never change, and dimension keys (thread-safe).
         int parallel = PREPARERS;
+        int writers = jdbc.dialect() == Dialect.POSTGRESQL ? Math.max(1, WRITERS) : 1;
         ExecutorService preparer = Executors.newFixedThreadPool(parallel,
                 Thread.ofVirtual().name("transform-read-", 0).factory());
+        ExecutorService writer = Executors.newFixedThreadPool(writers,
+                Thread.ofVirtual().name("transform-write-", 0).factory());
+        java.util.concurrent.atomic.AtomicLong writeSum = new java.util.concurrent.atomic.AtomicLong();
         try {
+            java.util.ArrayDeque<Future<Void>> writing = new java.util.ArrayDeque<>();
+            java.util.concurrent.CountDownLatch previousLocked = new java.util.concurrent.CountDownLatch(0);
             java.util.ArrayDeque<Future<Prepared>> ahead = new java.util.ArrayDeque<>();
             long nextFrom = done;
             while (nextFrom < maxId && ahead.size() < parallel + 1) {
@@ -134,30 +150,68 @@ final class ReportRepository implements ReportStore {
                 nextFrom = to;
             }
             while (!ahead.isEmpty()) {
+                long w0 = System.nanoTime();
                 Prepared batch = await(ahead.poll());
+                long w1 = System.nanoTime();
+                waitNs += w1 - w0;
+                readNs += batch.readNs();
+                buildNs += batch.buildNs();
                 if (nextFrom < maxId) {
                     long from = nextFrom;
                     long to = Math.min(maxId, from + batchEvents);
                     ahead.add(preparer.submit(() -> prepare(from, to, dims)));
                     nextFrom = to;
                 }
-                jdbc.inTransaction("transforming raw callback events", c -> write(c, batch));
+                if (writing.size() >= writers) {
+                    await(writing.poll());
+                    waitNs += System.nanoTime() - w1;
+                }
+                java.util.concurrent.CountDownLatch before = previousLocked;
+                java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+                previousLocked = locked;
+                writing.add(writer.submit(() -> {
+                    long s0 = System.nanoTime();
+                    try {
+                        jdbc.inTransaction("transforming raw callback events", c -> write(c, batch, before, locked));
+                    } finally {
+                        locked.countDown(); // also when this batch failed: the next one then finds the watermark short
+                    }
+                    writeSum.addAndGet(System.nanoTime() - s0);
+                    return null;
+                }));
                 raw += batch.events();
-                facts += batch.facts().size();
+                facts += batch.facts().size() + batch.replacing().size();
                 rejected += batch.rejections().size();
             }
+            long w0 = System.nanoTime();
+            while (!writing.isEmpty()) {
+                await(writing.poll());
+            }
+            waitNs += System.nanoTime() - w0;
+            writeNs = writeSum.get();
         } finally {
             preparer.shutdownNow();
+            writer.shutdownNow();
         }
+        long a0 = System.nanoTime();
         if (jdbc.dialect() == Dialect.POSTGRESQL && facts >= ANALYZE_AFTER_FACTS) {
             // fresh statistics first: with the old ones the planner walked the start index over a bulk of new facts
             jdbc.withConnection("analyzing callback facts", c -> Jdbc.update(c, "ANALYZE callback_fact"));
         }
+        long a1 = System.nanoTime();
         long hours = aggregate();
+        long end = System.nanoTime();
+        lastPhases = new TransformPhases(readNs / 1_000_000, buildNs / 1_000_000, waitNs / 1_000_000,
+                writeNs / 1_000_000, (a1 - a0) / 1_000_000, (end - a1) / 1_000_000, (end - t0) / 1_000_000);
         return new TransformResult(raw, facts, rejected, hours);
     }
 
-    private static Prepared await(Future<Prepared> f) {
+    @Override
+    public TransformPhases lastTransformPhases() {
+        return lastPhases;
+    }
+
+    private static <T> T await(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -171,18 +225,22 @@ final class ReportRepository implements ReportStore {
 
     /**
      * One batch ready to write: raw events after {@code fromId} up to {@code lastId}, the facts and rejections built
-     * from them, and the sessions whose earlier facts or rejections it replaces.
+     * from them, and the sessions whose earlier facts or rejections it replaces. {@code facts} are of sessions that
+     * start in the batch; {@code replacing} are of sessions that started earlier (their facts replace earlier ones).
      */
-    private record Prepared(long fromId, long lastId, int events, List<Object[]> facts, byte[] factsCopyText,
-                            List<Rejection> rejections, List<String> replacedFacts, List<String> clearedRejections) {}
+    private record Prepared(long fromId, long lastId, int events, List<Object[]> facts, List<byte[]> factsCopyText,
+                            List<Object[]> replacing, List<byte[]> replacingCopyText, List<Rejection> rejections,
+                            List<String> replacedFacts, List<String> clearedRejections, long readNs, long buildNs) {}
 
     /** Reads and builds the raw events with ids in ({@code done}, {@code to}]. */
     private Prepared prepare(long done, long to, CallbackDims dims) {
         return jdbc.withConnection("reading raw callback events", c -> {
+            long r0 = System.nanoTime();
             List<Raw> rows = Jdbc.query(c, "SELECT id, tenant_id, session_id, event_kind, kvs FROM callback_raw_events"
                     + " WHERE id > ? AND id <= ? ORDER BY id", ReportRepository::raw, done, to);
             if (rows.isEmpty()) {
-                return new Prepared(done, to, 0, List.of(), null, List.of(), List.of(), List.of());
+                return new Prepared(done, to, 0, List.of(), null, List.of(), null, List.of(), List.of(), List.of(),
+                        System.nanoTime() - r0, 0);
             }
             Map<String, List<Raw>> sessions = new LinkedHashMap<>();
             for (Raw r : rows) {
@@ -204,7 +262,9 @@ final class ReportRepository implements ReportStore {
                 }
                 earlier.forEach((id, events) -> sessions.get(id).addAll(0, events));
             }
+            long b0 = System.nanoTime();
             List<Object[]> factRows = new ArrayList<>();
+            List<Object[]> replacing = new ArrayList<>();
             List<Rejection> rejections = new ArrayList<>();
             java.util.Set<String> lookBackSet = new java.util.HashSet<>(lookBack);
             List<String> cleared = new ArrayList<>();
@@ -215,11 +275,13 @@ final class ReportRepository implements ReportStore {
                     KvText.decodeInto(r.kvs(), kv);
                 }
                 Raw last = s.getValue().getLast();
-                switch (FactBuilder.build(kv::get, s.getValue().size(), last.tenantId())) {
+                switch (FactBuilder.build(kv, s.getValue().size(), last.tenantId())) {
                     case FactBuilder.Outcome.Built b -> {
-                        factRows.add(factRow(c, b.fact(), dims));
                         if (lookBackSet.contains(s.getKey())) {
+                            replacing.add(factRow(c, b.fact(), dims));
                             cleared.add(s.getKey());
+                        } else {
+                            factRows.add(factRow(c, b.fact(), dims));
                         }
                     }
                     case FactBuilder.Outcome.Refused r -> {
@@ -229,9 +291,11 @@ final class ReportRepository implements ReportStore {
                     }
                 }
             }
-            // on PostgreSQL the rows are encoded for COPY here, in parallel, so the single writer only sends bytes
-            byte[] copyText = jdbc.dialect() == Dialect.POSTGRESQL ? copyText(factRows) : null;
-            return new Prepared(done, to, rows.size(), factRows, copyText, rejections, lookBack, cleared);
+            // on PostgreSQL the rows are encoded for COPY here, in parallel, so the writers only send bytes
+            boolean copy = jdbc.dialect() == Dialect.POSTGRESQL;
+            return new Prepared(done, to, rows.size(), factRows, copy ? copyText(factRows, COPY_CHUNK_CHARS) : null,
+                    replacing, copy ? copyText(replacing, COPY_CHUNK_CHARS) : null, rejections, lookBack, cleared,
+                    b0 - r0, System.nanoTime() - b0);
         });
     }
 
@@ -239,20 +303,47 @@ final class ReportRepository implements ReportStore {
         return new Raw(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 
-    /** Writes one prepared batch and moves the watermark, in the caller's transaction. */
-    private Void write(Connection c, Prepared p) throws SQLException {
-        long done = Jdbc.queryLong(c, "SELECT raw_id_done FROM callback_transform_state WHERE id = 1 FOR UPDATE");
-        if (done != p.fromId()) {
-            throw new IllegalStateException("another transform moved the watermark from " + p.fromId() + " to " + done
-                    + " meanwhile; this run stops, the next one goes on from there");
-        }
-        if (!p.replacedFacts().isEmpty()) {
-            Jdbc.update(c, "DELETE FROM callback_fact WHERE service_id = ANY(?)", array(c, p.replacedFacts()));
-        }
+    /**
+     * Writes one prepared batch and moves the watermark, in the caller's transaction. Batches may be written at once
+     * on several connections, so the order matters: first the facts of sessions that start in this batch (no other
+     * batch has them); then, once the batch before holds the watermark's row lock ({@code before}), this one locks
+     * the row, which waits for that batch to commit and reads the value it committed, and moves the watermark from
+     * exactly where this batch starts; only then, seeing that batch's facts, it replaces the facts and rejections of
+     * sessions it continues. A batch whose predecessor failed finds the watermark short of its start and rolls back,
+     * so batches commit in order and none is skipped.
+     *
+     * @param before released when the batch before holds the row lock (or failed)
+     * @param locked released here when this batch holds it
+     */
+    private Void write(Connection c, Prepared p, java.util.concurrent.CountDownLatch before,
+                       java.util.concurrent.CountDownLatch locked) throws SQLException {
         if (p.factsCopyText() != null) {
             copyFacts(c, p.factsCopyText());
         } else {
             insertFacts(c, p.facts());
+        }
+        try {
+            before.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the batch before to write", e);
+        }
+        // FOR UPDATE waits for the batch before to commit and then reads the value it committed
+        long done = Jdbc.queryLong(c, "SELECT raw_id_done FROM callback_transform_state WHERE id = 1 FOR UPDATE");
+        locked.countDown();
+        if (done != p.fromId()) {
+            throw new IllegalStateException("the transform watermark is at " + done + ", not at " + p.fromId()
+                    + " where this batch starts (another transform moved it, or the batch before failed); this run"
+                    + " stops, the next one goes on from there");
+        }
+        Jdbc.update(c, "UPDATE callback_transform_state SET raw_id_done = ? WHERE id = 1", p.lastId());
+        if (!p.replacedFacts().isEmpty()) {
+            Jdbc.update(c, "DELETE FROM callback_fact WHERE service_id = ANY(?)", array(c, p.replacedFacts()));
+        }
+        if (p.replacingCopyText() != null) {
+            copyFacts(c, p.replacingCopyText());
+        } else {
+            insertFacts(c, p.replacing());
         }
         if (!p.clearedRejections().isEmpty()) {
             Jdbc.update(c, "DELETE FROM callback_fact_rejections WHERE session_id = ANY(?)",
@@ -269,7 +360,6 @@ final class ReportRepository implements ReportStore {
                 ps.executeBatch();
             }
         }
-        Jdbc.update(c, "UPDATE callback_transform_state SET raw_id_done = ? WHERE id = 1", p.lastId());
         return null;
     }
 
@@ -277,8 +367,9 @@ final class ReportRepository implements ReportStore {
         Object[] row = new Object[FACT_COLUMNS.size()];
         row[0] = f.tenantKey();
         row[1] = f.serviceId();
-        for (int i = 2; i < FACT_COLUMNS.size() - 5; i++) {
-            row[i] = f.columns().get(FACT_COLUMNS.get(i));
+        List<Object> values = f.values();
+        for (int i = 0; i < values.size(); i++) {
+            row[i + 2] = values.get(i);
         }
         int n = FACT_COLUMNS.size();
         row[n - 5] = dims.key(c, CallbackDims.Table.DIM_1, f.dim1());
@@ -286,22 +377,34 @@ final class ReportRepository implements ReportStore {
         row[n - 3] = dims.key(c, CallbackDims.Table.DIM_3, f.dim3());
         row[n - 2] = dims.key(c, CallbackDims.Table.DIM_4, f.dim4());
         row[n - 1] = dims.key(c, CallbackDims.Table.DIAL_RESULTS, f.dialResults());
-        long hour = (Long) f.columns().get("start_date_time_key");
+        long hour = f.startHour();
         touched.merge(f.tenantKey(), new long[] {hour, hour}, (a, b) -> new long[] {Math.min(a[0], b[0]),
                 Math.max(a[1], b[1])});
         return row;
     }
 
     /**
+     * Chunks of COPY text stay well under half a G1 region (1 MB at small heaps): one buffer for a whole batch was a
+     * "humongous" object, and with three per batch (builder, string, bytes) they set off half the transform's GCs.
+     */
+    private static final int COPY_CHUNK_CHARS = 64 * 1024;
+
+    /**
      * Fact rows in COPY text format (as {@link PgCopyText} writes them, for the value types a fact row holds: numbers,
      * text, null), built in a {@code StringBuilder}: through a {@code Writer} it cost as much as building the facts.
+     * Returned in chunks of whole rows, each about {@code chunkChars} long or less.
      */
-    static byte[] copyText(List<Object[]> rows) {
+    static List<byte[]> copyText(List<Object[]> rows, int chunkChars) {
         if (rows.isEmpty()) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(rows.size() * 256);
+        List<byte[]> chunks = new ArrayList<>();
+        StringBuilder sb = new StringBuilder(chunkChars + 1024);
         for (Object[] row : rows) {
+            if (sb.length() >= chunkChars) {
+                chunks.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+                sb.setLength(0);
+            }
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     sb.append('\t');
@@ -316,7 +419,8 @@ final class ReportRepository implements ReportStore {
             }
             sb.append('\n');
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        chunks.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return chunks;
     }
 
     private static void appendEscaped(StringBuilder sb, String s) {
@@ -349,13 +453,19 @@ final class ReportRepository implements ReportStore {
         return false;
     }
 
-    private static void copyFacts(Connection c, byte[] copyText) throws SQLException {
+    private static void copyFacts(Connection c, List<byte[]> copyText) throws SQLException {
+        org.postgresql.copy.CopyIn copy = new org.postgresql.copy.CopyManager(c.unwrap(
+                org.postgresql.core.BaseConnection.class)).copyIn("COPY callback_fact (" + String.join(", ",
+                FACT_COLUMNS) + ") FROM STDIN");
         try {
-            new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class)).copyIn(
-                    "COPY callback_fact (" + String.join(", ", FACT_COLUMNS) + ") FROM STDIN",
-                    new java.io.ByteArrayInputStream(copyText), 1 << 16);
-        } catch (IOException e) {
-            throw new SQLException("COPY of callback facts failed: " + e.getMessage(), e);
+            for (byte[] chunk : copyText) {
+                copy.writeToCopy(chunk, 0, chunk.length);
+            }
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy(); // a failed write leaves the connection usable for the rollback
+            }
         }
     }
 

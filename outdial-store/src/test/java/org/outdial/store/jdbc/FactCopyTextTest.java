@@ -41,7 +41,13 @@ class FactCopyTextTest {
         for (Object[] row : rows) {
             PgCopyText.writeRow(expected, row);
         }
-        assertThat(new String(ReportRepository.copyText(rows), StandardCharsets.UTF_8)).as("seed %d", seed)
-                .isEqualTo(expected.toString());
+        for (int chunkChars : new int[] {1 << 16, 100}) { // one chunk; many, split between rows
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            for (byte[] chunk : ReportRepository.copyText(rows, chunkChars)) {
+                text.write(chunk, 0, chunk.length);
+            }
+            assertThat(text.toString(StandardCharsets.UTF_8)).as("seed %d, chunks of %d", seed, chunkChars)
+                    .isEqualTo(expected.toString());
+        }
     }
 }

@@ -98,6 +98,34 @@ class ReportPipelineTest extends StoreTestBase {
     }
 
     @Test
+    void sessionsSplitAcrossSmallBatchesWrittenAtOnceEndAsOneFinalFactEach() {
+        // each callback's end arrives after the starts of the next five, so most batches continue sessions of the
+        // batch before, which on PostgreSQL another connection may still be writing
+        List<CallbackReportEvent> all = new ArrayList<>();
+        for (int i = 0; i < 65; i++) {
+            if (i < 60) {
+                all.add(connected("cb-" + i, T0 + i * 60_000L).getFirst());
+            }
+            if (i >= 5) {
+                all.add(connected("cb-" + (i - 5), T0 + (i - 5) * 60_000L).getLast());
+            }
+        }
+        store.reports().appendRaw(all);
+
+        TransformResult r = store.reports().transform(7);
+
+        assertThat(r.rawEvents()).isEqualTo(120);
+        List<DetailRow> details = store.reports().details(tenant.id(), null, 0, Long.MAX_VALUE / 2, 100);
+        assertThat(details).hasSize(60).allSatisfy(d -> {
+            assertThat(d.finalRecord()).isTrue();
+            assertThat(d.attempts()).isEqualTo(2);
+        });
+        assertThat(store.reports().summary(tenant.id(), null, 0, Long.MAX_VALUE / 2, false).stream()
+                .mapToLong(SummaryRow::offered).sum()).isEqualTo(60);
+        assertThat(store.reports().transform(7)).isEqualTo(new TransformResult(0, 0, 0, 0));
+    }
+
+    @Test
     void aSessionMissingAMandatoryKeyIsRefusedAndReportedNotDropped() {
         CallbackReportEvent good = connected("cb-1", T0).getFirst();
         Map<String, String> kv = new java.util.LinkedHashMap<>(good.keys());
