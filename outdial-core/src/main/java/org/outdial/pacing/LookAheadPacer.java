@@ -110,6 +110,11 @@ public final class LookAheadPacer implements Pacer {
     /** Whether this round predicts talk and wrap-up apart for live calls and machines apart (all four were seen). */
     private boolean splitClassed;
     private long machinesDone;
+    /** Per refresh: a fresh wrap-up's finish probability on a {@link #GRID_MS} grid, machines and live calls. */
+    private double[] machineWrapGrid = new double[0];
+    private double[] liveWrapGrid = new double[0];
+    private double[] talkSteps = new double[64];
+    private static final long GRID_MS = 250;
     private long machinesMarkedByHangUp;
     private final boolean phasesApart;
 
@@ -297,6 +302,10 @@ public final class LookAheadPacer implements Pacer {
             holds[k] = 1 - handle.freshFinishProbability(window / 2);
             othersR[k] = holds[k] * outcomes.newDialPresentedWithin(window);
         }
+        if (splitClassed) {
+            machineWrapGrid = freshGrid(machineWrap, machineWrapGrid);
+            liveWrapGrid = freshGrid(liveWrap, liveWrapGrid);
+        }
     }
 
     /**
@@ -373,6 +382,65 @@ public final class LookAheadPacer implements Pacer {
     }
 
     /**
+     * {@link #talkThenWrapDone(HandleTimeModel, HandleTimeModel, long, long)} for every quantile's window at once,
+     * into {@code table}'s slots {@code slot0 + 2k}: the talk model's survival at each second is read once for the
+     * three windows, and the fresh wrap-up's finish probability from {@code wrapGrid} — the cost of the default
+     * pacer's refresh on a large group.
+     */
+    private void talkThenWrapDone(HandleTimeModel talkModel, double[] wrapGrid, long elapsedMs, BinTable table,
+                                  int bin, int slot0) {
+        if (talkModel.survival(elapsedMs) < 1e-9) {
+            // no call of this class lasts this long: its weight in the mixture is nil
+            for (int k = 0; k < QUANTILES.length; k++) {
+                table.set(bin, slot0 + 2 * k, 0);
+            }
+            return;
+        }
+        long longest = windows[QUANTILES.length - 1];
+        int steps = (int) ((longest + BUSY_BIN_MS - 1) / BUSY_BIN_MS);
+        if (talkSteps.length < steps + 1) {
+            talkSteps = new double[steps + 1];
+        }
+        for (int i = 0; i <= steps; i++) {
+            talkSteps[i] = talkModel.survival(elapsedMs + i * BUSY_BIN_MS);
+        }
+        for (int k = 0; k < QUANTILES.length; k++) {
+            long windowMs = windows[k];
+            double sum = 0;
+            double prev = talkSteps[0];
+            long last = 0;
+            for (int i = 1; last < windowMs; i++) {
+                long at = Math.min(i * BUSY_BIN_MS, windowMs);
+                double cur = at == i * BUSY_BIN_MS ? talkSteps[i] : talkModel.survival(elapsedMs + at);
+                sum += (prev - cur) * onGrid(wrapGrid, windowMs - (at + last) / 2);
+                prev = cur;
+                last = at;
+            }
+            table.set(bin, slot0 + 2 * k, sum);
+        }
+    }
+
+    /** A fresh wrap-up's finish probability within {@code ms}, interpolated on its {@link #GRID_MS} grid. */
+    private static double onGrid(double[] grid, long ms) {
+        double pos = Math.max(0, ms) / (double) GRID_MS;
+        int i = (int) pos;
+        if (i + 1 >= grid.length) {
+            return grid[grid.length - 1];
+        }
+        return grid[i] + (grid[i + 1] - grid[i]) * (pos - i);
+    }
+
+    /** Fills {@code grid} with the model's fresh finish probability at every {@link #GRID_MS} up to the longest window. */
+    private double[] freshGrid(HandleTimeModel model, double[] grid) {
+        int n = (int) (windows[QUANTILES.length - 1] / GRID_MS) + 2;
+        double[] g = grid.length >= n ? grid : new double[n];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = model.freshFinishProbability(i * GRID_MS);
+        }
+        return g;
+    }
+
+    /**
      * Re-estimates the four phase-and-class models, each call in progress censored in its phase's two models by its
      * posterior chance of being a machine: 1 or 0 once the agent marked it, else its prior given how long the phase
      * has lasted, by the last models.
@@ -421,10 +489,8 @@ public final class LookAheadPacer implements Pacer {
             } else {
                 table.set(bin, 0, machineTalk.survival(e));
                 table.set(bin, 1, liveTalk.survival(e));
-                for (int k = 0; k < QUANTILES.length; k++) {
-                    table.set(bin, 2 + 2 * k, talkThenWrapDone(machineTalk, machineWrap, e, windows[k]));
-                    table.set(bin, 3 + 2 * k, talkThenWrapDone(liveTalk, liveWrap, e, windows[k]));
-                }
+                talkThenWrapDone(machineTalk, machineWrapGrid, e, table, bin, 2);
+                talkThenWrapDone(liveTalk, liveWrapGrid, e, table, bin, 3);
             }
         }
         double alive = prior * table.get(bin, 0) + (1 - prior) * table.get(bin, 1);
