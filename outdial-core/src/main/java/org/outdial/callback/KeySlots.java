@@ -106,15 +106,7 @@ public final class KeySlots {
                 }
             }
         }
-        String v = get(key);
-        if (v == null || v.isBlank()) {
-            return absent;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return absent;
-        }
+        return KvText.longOr(get(key), absent);
     }
 
     /** The value of {@code key}, or null when absent. */

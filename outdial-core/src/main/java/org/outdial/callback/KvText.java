@@ -158,4 +158,16 @@ public final class KvText {
             kv.put(coded ? KeyCodes.name(key.toString()) : key.toString(), value.toString());
         }
     }
+
+    /** {@code value} as a number; {@code absent} when null, blank or malformed (an optional value counts absent). */
+    public static long longOr(String value, long absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return absent;
+        }
+    }
 }

@@ -356,6 +356,23 @@ public final class LookAheadPacer implements Pacer {
         }
     }
 
+    private void ensureWeights(int b) {
+        if (machineWeight.length < b) {
+            int n = Math.max(b, machineWeight.length * 2);
+            machineWeight = new double[n];
+            liveWeight = new double[n];
+        }
+    }
+
+    /** Busy agent i's posterior chance of a machine call, from his prior and how likely each class lasts this long. */
+    private void weigh(int i, double prior, double machineAlive, double liveAlive) {
+        double m = prior * machineAlive;
+        double l = (1 - prior) * liveAlive;
+        double post = m + l > 1e-12 ? m / (m + l) : prior;
+        machineWeight[i] = post;
+        liveWeight[i] = 1 - post;
+    }
+
     /**
      * Re-estimates the two class models with each call in progress censored in each by its posterior chance of
      * belonging there (its prior from {@link #classPriors}, given how long it has lasted, by the last models).
@@ -363,19 +380,11 @@ public final class LookAheadPacer implements Pacer {
     private void prepareClasses(long nowMs, BusyAgents busy) {
         classPriors(busy);
         int b = busy.size();
-        if (machineWeight.length < b) {
-            int n = Math.max(b, machineWeight.length * 2);
-            machineWeight = new double[n];
-            liveWeight = new double[n];
-        }
+        ensureWeights(b);
         for (int i = 0; i < b; i++) {
             double prior = machinePrior[i];
             long elapsed = Math.max(0, nowMs - busy.busySinceMs(i));
-            double m = prior * machineHandle.survival(elapsed);
-            double l = (1 - prior) * liveHandle.survival(elapsed);
-            double post = m + l > 1e-12 ? m / (m + l) : prior;
-            machineWeight[i] = post;
-            liveWeight[i] = 1 - post;
+            weigh(i, prior, machineHandle.survival(elapsed), liveHandle.survival(elapsed));
         }
         liveHandle.prepare(nowMs, busy, HandleTimeModel.Phase.HANDLE, liveWeight);
         machineHandle.prepare(nowMs, busy, HandleTimeModel.Phase.HANDLE, machineWeight);
@@ -448,21 +457,14 @@ public final class LookAheadPacer implements Pacer {
     private void prepareSplitClasses(long nowMs, BusyAgents busy) {
         classPriors(busy);
         int b = busy.size();
-        if (machineWeight.length < b) {
-            int n = Math.max(b, machineWeight.length * 2);
-            machineWeight = new double[n];
-            liveWeight = new double[n];
-        }
+        ensureWeights(b);
         for (int i = 0; i < b; i++) {
             double prior = machinePrior[i];
             long wrapSince = busy.wrapSinceMs(i);
             boolean inWrap = wrapSince != Long.MIN_VALUE;
             long elapsed = Math.max(0, nowMs - (inWrap ? wrapSince : busy.busySinceMs(i)));
-            double m = prior * (inWrap ? machineWrap : machineTalk).survival(elapsed);
-            double l = (1 - prior) * (inWrap ? liveWrap : liveTalk).survival(elapsed);
-            double post = m + l > 1e-12 ? m / (m + l) : prior;
-            machineWeight[i] = post;
-            liveWeight[i] = 1 - post;
+            weigh(i, prior, (inWrap ? machineWrap : machineTalk).survival(elapsed),
+                    (inWrap ? liveWrap : liveTalk).survival(elapsed));
         }
         liveTalk.prepare(nowMs, busy, HandleTimeModel.Phase.TALK, liveWeight);
         machineTalk.prepare(nowMs, busy, HandleTimeModel.Phase.TALK, machineWeight);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.outdial.callback.CbKey;
+import org.outdial.callback.KvText;
 
 /**
  * Builds one {@code CALLBACK_FACT} row from the merged keys of a callback's reporting events, or refuses when a
@@ -111,15 +112,8 @@ public final class FactBuilder {
 
         /** The value as a number; {@code absent} when absent, blank or malformed (an optional value counts absent). */
         default long longOf(CbKey key, long absent) {
-            String v = get(key);
-            if (v == null || v.isBlank()) {
-                return absent;
-            }
-            try {
-                return Long.parseLong(v.trim());
-            } catch (NumberFormatException e) {
-                return absent; // a malformed optional value counts as absent; mandatory ones were checked for presence
-            }
+            // a malformed optional value counts as absent; mandatory ones were checked for presence
+            return KvText.longOr(get(key), absent);
         }
     }
 
