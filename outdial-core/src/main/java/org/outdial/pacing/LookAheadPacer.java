@@ -53,7 +53,8 @@ public final class LookAheadPacer implements Pacer {
     static final double HINT_INSIDE = 0.9;
     static final double HINT_OUTSIDE = 0.05;
     private static final double[] QUANTILES = {1.0 / 6, 0.5, 5.0 / 6};
-    private static final long BUSY_BIN_MS = 1_000;
+    /** Busy agents' elapsed times are taken in whole steps of the talk-then-wrap-up convolution. */
+    private static final long BUSY_BIN_MS = TalkThenWrap.STEP_MS;
     private static final int BUSY_BINS = 4 * 3_600;
     /** Until wrap-ups were seen, one part in this of the handle-time prior is taken to be wrap-up. */
     private static final long WRAP_PRIOR_SHARE = 6;
@@ -110,11 +111,11 @@ public final class LookAheadPacer implements Pacer {
     /** Whether this round predicts talk and wrap-up apart for live calls and machines apart (all four were seen). */
     private boolean splitClassed;
     private long machinesDone;
-    /** Per refresh: a fresh wrap-up's finish probability on a {@link #GRID_MS} grid, machines and live calls. */
-    private double[] machineWrapGrid = new double[0];
-    private double[] liveWrapGrid = new double[0];
-    private double[] talkSteps = new double[64];
-    private static final long GRID_MS = 250;
+    /** A talking agent's chance of talk then a fresh wrap-up within each window: machines, live calls, unclassed. */
+    private final TalkThenWrap machineTalkThenWrap;
+    private final TalkThenWrap liveTalkThenWrap;
+    private final TalkThenWrap talkThenWrap;
+    private final double[] doneScratch = new double[QUANTILES.length];
     private long machinesMarkedByHangUp;
     private final boolean phasesApart;
 
@@ -146,6 +147,9 @@ public final class LookAheadPacer implements Pacer {
         this.machineTalk = new HandleTimeModel(handleTimePriorMs - handleTimePriorMs / WRAP_PRIOR_SHARE);
         this.liveWrap = new HandleTimeModel(handleTimePriorMs / WRAP_PRIOR_SHARE);
         this.machineWrap = new HandleTimeModel(handleTimePriorMs / WRAP_PRIOR_SHARE);
+        this.machineTalkThenWrap = new TalkThenWrap(machineTalk, machineWrap);
+        this.liveTalkThenWrap = new TalkThenWrap(liveTalk, liveWrap);
+        this.talkThenWrap = new TalkThenWrap(talk, wrap);
         // The outcome prior and the cohort slack are set for a 24 s ring timeout; they scale with the session's own,
         // so a campaign with another timeout, or the demo's time-compressed world (all its times divided by the
         // speed), does not plan its first dials with answers that come ten times too late.
@@ -303,41 +307,12 @@ public final class LookAheadPacer implements Pacer {
             othersR[k] = holds[k] * outcomes.newDialPresentedWithin(window);
         }
         if (splitClassed) {
-            machineWrapGrid = freshGrid(machineWrap, machineWrapGrid);
-            liveWrapGrid = freshGrid(liveWrap, liveWrapGrid);
+            machineTalkThenWrap.refresh(windows);
+            liveTalkThenWrap.refresh(windows);
         }
-    }
-
-    /**
-     * P(an agent talking for {@code elapsedMs} is Ready within {@code windowMs}): his talk ends at s into the window
-     * (from the talk model, given it lasted this long) and his wrap-up, a fresh one, fits in the rest —
-     * Σ<sub>s</sub> P(talk ends in step s | talk > e) × W(w − s), by one-second steps.
-     */
-    private double talkingFinishProbability(long elapsedMs, long windowMs) {
-        double alive = talk.survival(elapsedMs);
-        if (alive < 1e-9) {
-            return handle.finishProbability(elapsedMs, windowMs);
+        if (split) {
+            talkThenWrap.refresh(windows);
         }
-        return Math.max(0, Math.min(1, talkThenWrapDone(talk, wrap, elapsedMs, windowMs) / alive));
-    }
-
-    /**
-     * P(talk > e and talk ends within the window and a fresh wrap-up fits in the rest), unnormalised (divide by
-     * S<sub>talk</sub>(e) for the conditional): Σ<sub>s</sub> P(talk ends in step s) × W(w − s), by one-second steps.
-     */
-    private static double talkThenWrapDone(HandleTimeModel talkModel, HandleTimeModel wrapModel, long elapsedMs,
-                                           long windowMs) {
-        double sum = 0;
-        double prev = talkModel.survival(elapsedMs);
-        long last = 0;
-        for (long s = BUSY_BIN_MS; last < windowMs; s += BUSY_BIN_MS) {
-            long at = Math.min(s, windowMs);
-            double cur = talkModel.survival(elapsedMs + at);
-            sum += (prev - cur) * wrapModel.freshFinishProbability(windowMs - (at + last) / 2);
-            prev = cur;
-            last = at;
-        }
-        return sum;
     }
 
     /** Each busy agent's chance that his call is a machine: 1 once he marked it so, else by its answer delay. */
@@ -391,65 +366,6 @@ public final class LookAheadPacer implements Pacer {
     }
 
     /**
-     * {@link #talkThenWrapDone(HandleTimeModel, HandleTimeModel, long, long)} for every quantile's window at once,
-     * into {@code table}'s slots {@code slot0 + 2k}: the talk model's survival at each second is read once for the
-     * three windows, and the fresh wrap-up's finish probability from {@code wrapGrid} — the cost of the default
-     * pacer's refresh on a large group.
-     */
-    private void talkThenWrapDone(HandleTimeModel talkModel, double[] wrapGrid, long elapsedMs, BinTable table,
-                                  int bin, int slot0) {
-        if (talkModel.survival(elapsedMs) < 1e-9) {
-            // no call of this class lasts this long: its weight in the mixture is nil
-            for (int k = 0; k < QUANTILES.length; k++) {
-                table.set(bin, slot0 + 2 * k, 0);
-            }
-            return;
-        }
-        long longest = windows[QUANTILES.length - 1];
-        int steps = (int) ((longest + BUSY_BIN_MS - 1) / BUSY_BIN_MS);
-        if (talkSteps.length < steps + 1) {
-            talkSteps = new double[steps + 1];
-        }
-        for (int i = 0; i <= steps; i++) {
-            talkSteps[i] = talkModel.survival(elapsedMs + i * BUSY_BIN_MS);
-        }
-        for (int k = 0; k < QUANTILES.length; k++) {
-            long windowMs = windows[k];
-            double sum = 0;
-            double prev = talkSteps[0];
-            long last = 0;
-            for (int i = 1; last < windowMs; i++) {
-                long at = Math.min(i * BUSY_BIN_MS, windowMs);
-                double cur = at == i * BUSY_BIN_MS ? talkSteps[i] : talkModel.survival(elapsedMs + at);
-                sum += (prev - cur) * onGrid(wrapGrid, windowMs - (at + last) / 2);
-                prev = cur;
-                last = at;
-            }
-            table.set(bin, slot0 + 2 * k, sum);
-        }
-    }
-
-    /** A fresh wrap-up's finish probability within {@code ms}, interpolated on its {@link #GRID_MS} grid. */
-    private static double onGrid(double[] grid, long ms) {
-        double pos = Math.max(0, ms) / (double) GRID_MS;
-        int i = (int) pos;
-        if (i + 1 >= grid.length) {
-            return grid[grid.length - 1];
-        }
-        return grid[i] + (grid[i + 1] - grid[i]) * (pos - i);
-    }
-
-    /** Fills {@code grid} with the model's fresh finish probability at every {@link #GRID_MS} up to the longest window. */
-    private double[] freshGrid(HandleTimeModel model, double[] grid) {
-        int n = (int) (windows[QUANTILES.length - 1] / GRID_MS) + 2;
-        double[] g = grid.length >= n ? grid : new double[n];
-        for (int i = 0; i < g.length; i++) {
-            g[i] = model.freshFinishProbability(i * GRID_MS);
-        }
-        return g;
-    }
-
-    /**
      * Re-estimates the four phase-and-class models, each call in progress censored in its phase's two models by its
      * posterior chance of being a machine: 1 or 0 once the agent marked it, else its prior given how long the phase
      * has lasted, by the last models.
@@ -491,8 +407,14 @@ public final class LookAheadPacer implements Pacer {
             } else {
                 table.set(bin, 0, machineTalk.survival(e));
                 table.set(bin, 1, liveTalk.survival(e));
-                talkThenWrapDone(machineTalk, machineWrapGrid, e, table, bin, 2);
-                talkThenWrapDone(liveTalk, liveWrapGrid, e, table, bin, 3);
+                machineTalkThenWrap.done(bin, doneScratch);
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    table.set(bin, 2 + 2 * k, doneScratch[k]);
+                }
+                liveTalkThenWrap.done(bin, doneScratch);
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    table.set(bin, 3 + 2 * k, doneScratch[k]);
+                }
             }
         }
         double alive = prior * table.get(bin, 0) + (1 - prior) * table.get(bin, 1);
@@ -567,12 +489,7 @@ public final class LookAheadPacer implements Pacer {
                 int bin = busyBin(now - (inWrap ? busy.wrapSinceMs(i) : busy.busySinceMs(i)));
                 BinTable table = inWrap ? wrapTable : busyTable;
                 if (!table.holds(bin, stamp)) {
-                    for (int k = 0; k < QUANTILES.length; k++) {
-                        long e = bin * BUSY_BIN_MS;
-                        table.set(bin, k, inWrap ? wrap.finishProbability(e, windows[k])
-                                : split ? talkingFinishProbability(e, windows[k])
-                                : handle.finishProbability(e, windows[k]));
-                    }
+                    fillUnclassed(table, bin, inWrap);
                 }
                 for (int k = 0; k < QUANTILES.length; k++) {
                     busyP[k][i] = table.get(bin, k);
@@ -580,6 +497,23 @@ public final class LookAheadPacer implements Pacer {
             }
         }
         return b;
+    }
+
+    /**
+     * P(Ready within each window) of an agent busy for {@code bin} seconds, without classes: in wrap-up, from the
+     * wrap-up model; talking, his talk convolved with a fresh wrap-up; with phases not apart, connect → Ready.
+     */
+    private void fillUnclassed(BinTable table, int bin, boolean inWrap) {
+        long e = bin * BUSY_BIN_MS;
+        double alive = split && !inWrap ? talkThenWrap.alive(bin) : 0;
+        if (alive >= 1e-9) {
+            talkThenWrap.done(bin, doneScratch);
+        }
+        for (int k = 0; k < QUANTILES.length; k++) {
+            table.set(bin, k, inWrap ? wrap.finishProbability(e, windows[k])
+                    : alive >= 1e-9 ? Math.max(0, Math.min(1, doneScratch[k] / alive))
+                    : handle.finishProbability(e, windows[k]));
+        }
     }
 
     /** Fills {@code flightR[k][0..f)} for every quantile, in placement order; returns f, the dials in flight. */
