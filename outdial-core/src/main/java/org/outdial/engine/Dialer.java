@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.outdial.agent.AgentState;
+import org.outdial.pacing.BusyAgents;
+import org.outdial.pacing.Pacer;
 import org.outdial.pacing.PacingDecision;
 import org.outdial.pacing.PacingView;
 import org.outdial.record.CallResult;
@@ -82,12 +84,17 @@ final class Dialer {
             int lines = (int) Math.round(s.config.options().maxLinesPerAgent() * s.loggedInMembers());
             int maxNew = Math.min(lines - s.dialsInFlight - s.waiting.size(), s.buffer.size());
             if (maxNew > 0) {
-                Session.Busy busy = s.busy.refresh();
-                double allowance = s.isPredictive() && full ? s.guard.allowance(rt.nowMs)
+                Pacer pacer = s.pacer();
+                boolean predictive = s.isPredictive() && full;
+                Session.Busy busy = predictive || pacer.readsBusyWhenRiskFree() ? s.busy.refresh() : null;
+                double allowance = predictive ? s.guard.allowance(rt.nowMs)
                         * s.target.factor(rt.nowMs, busy.size(), s.loggedInMembers()) : 0;
-                PacingView view = new PacingView(rt.nowMs, s.idle.size(), busy.talking, s.waiting.size(),
-                        s.dialsInFlight, maxNew, allowance, busy);
-                PacingDecision decision = s.pacer().decide(view);
+                PacingView view = busy == null
+                        ? new PacingView(rt.nowMs, s.idle.size(), 0, s.waiting.size(), s.dialsInFlight, maxNew, 0,
+                                BusyAgents.NONE)
+                        : new PacingView(rt.nowMs, s.idle.size(), busy.talking, s.waiting.size(), s.dialsInFlight,
+                                maxNew, allowance, busy);
+                PacingDecision decision = pacer.decide(view);
                 for (int i = 0; i < Math.min(decision.dials(), maxNew); i++) {
                     if (!dialNext(s, decision.expectedAbandons()[i], null)) {
                         break;

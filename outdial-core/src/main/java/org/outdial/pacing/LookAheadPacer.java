@@ -63,6 +63,7 @@ public final class LookAheadPacer implements Pacer {
     /** The models and look-up tables are refreshed once per this much virtual time. */
     static final long REFRESH_MS = 1_000;
 
+
     private final long abandonTimeoutMs;
     private final HandleTimeModel handle;
     private final HandleTimeModel talk;
@@ -156,6 +157,11 @@ public final class LookAheadPacer implements Pacer {
         double timeScale = noAnswerMs / (double) REFERENCE_NO_ANSWER_MS;
         this.outcomes = new DialOutcomeModel(0.5, 1.0 / 300, noAnswerMs + Math.round(COHORT_SLACK_MS * timeScale),
                 timeScale);
+    }
+
+    @Override
+    public boolean readsBusyWhenRiskFree() {
+        return false;
     }
 
     @Override
@@ -418,15 +424,17 @@ public final class LookAheadPacer implements Pacer {
             }
         }
         double alive = prior * table.get(bin, 0) + (1 - prior) * table.get(bin, 1);
-        for (int k = 0; k < QUANTILES.length; k++) {
-            double p;
-            if (alive < 1e-9) {
-                p = handle.finishProbability(elapsedMs, windows[k]);
-            } else {
-                double done = prior * table.get(bin, 2 + 2 * k) + (1 - prior) * table.get(bin, 3 + 2 * k);
-                p = Math.max(0, Math.min(1, done / alive));
+        if (alive < 1e-9) {
+            for (int k = 0; k < QUANTILES.length; k++) {
+                busyP[k][i] = handle.finishProbability(elapsedMs, windows[k]);
             }
-            busyP[k][i] = p;
+            return;
+        }
+        double machine = prior / alive;
+        double live = (1 - prior) / alive;
+        for (int k = 0; k < QUANTILES.length; k++) {
+            double done = machine * table.get(bin, 2 + 2 * k) + live * table.get(bin, 3 + 2 * k);
+            busyP[k][i] = Math.max(0, Math.min(1, done));
         }
     }
 

@@ -51,4 +51,13 @@ public interface Pacer {
 
     /** A short name for logs and reports, e.g. {@code predictive}. */
     String name();
+
+    /**
+     * Whether a round whose abandon allowance is 0 reads the talking and busy agents of its view. A pacer that then
+     * dials only for agents free for sure does not, and spares the engine a walk over the group's members after every
+     * dial that ends.
+     */
+    default boolean readsBusyWhenRiskFree() {
+        return true;
+    }
 }
