@@ -25,7 +25,7 @@ import java.util.Map;
  *       lowered by how often machines were still unmarked at hang-up, since where agents mark machines as they hang
  *       up an unmarked agent in wrap-up is on a live call. Until then: talk and wrap-up apart without classes, or
  *       connect → Ready as one, P(handle ≤ e + w | handle > e), with classes, or without. A ReadyTime hint inside
- *       the window counts as 0.9 (a desktop's estimate, not a promise), outside as 0.05;</li>
+ *       the window counts as 0.8 (a desktop's estimate, not a promise), outside as 0.05;</li>
  *   <li>calls competing for them: the calls already waiting, each dial in flight with probability
  *       r<sub>j</sub> = P(presented within w | still in flight after a<sub>j</sub>) × (1 − H(w/2)), and each other
  *       candidate of this round with probability q·G(w)·(1 − H(w/2)). Calls presented after the candidate count too:
@@ -50,7 +50,7 @@ public final class LookAheadPacer implements Pacer {
     /** The ring timeout the outcome prior and {@link #COHORT_SLACK_MS} are set for. */
     static final long REFERENCE_NO_ANSWER_MS = 24_000;
     /** P(Ready within the window) of an agent whose ReadyTime hint falls inside it, and outside it. */
-    static final double HINT_INSIDE = 0.9;
+    static final double HINT_INSIDE = 0.8;
     static final double HINT_OUTSIDE = 0.05;
     private static final double[] QUANTILES = {1.0 / 6, 0.5, 5.0 / 6};
     /** Busy agents' elapsed times are taken in whole steps of the talk-then-wrap-up convolution. */
