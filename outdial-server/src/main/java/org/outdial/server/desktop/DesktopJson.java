@@ -59,22 +59,43 @@ public final class DesktopJson {
                     + " characters is larger than the limit of " + MAX_MESSAGE_CHARS);
         }
         try (JsonParser p = FACTORY.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new ProtocolException(ErrorCode.INVALID_REQUEST, "a message must be one JSON object "
-                        + "(the user event's key-value list)");
-            }
-            ProtocolException[] firstError = new ProtocolException[1];
-            KvList kv = object(p, 1, firstError);
-            if (p.nextToken() != null) {
-                throw new ProtocolException(ErrorCode.INVALID_REQUEST, "text after the JSON object; send one object "
-                        + "per message");
-            }
-            return new Parsed(kv, firstError[0]);
+            return parse(p);
         } catch (JsonProcessingException e) {
             throw new ProtocolException(ErrorCode.INVALID_REQUEST, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@link #parseLenient(String)} of a message's UTF-8 bytes, parsed in place (bytes that are not UTF-8 are malformed
+     * JSON, 101). The limit still counts characters: a message of more bytes than the limit is decoded to count them.
+     */
+    public static Parsed parseLenient(byte[] utf8, int offset, int length) {
+        if (length > MAX_MESSAGE_CHARS) {
+            return parseLenient(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (JsonParser p = FACTORY.createParser(utf8, offset, length)) {
+            return parse(p);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Parsed parse(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "a message must be one JSON object "
+                    + "(the user event's key-value list)");
+        }
+        ProtocolException[] firstError = new ProtocolException[1];
+        KvList kv = object(p, 1, firstError);
+        if (p.nextToken() != null) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "text after the JSON object; send one object "
+                    + "per message");
+        }
+        return new Parsed(kv, firstError[0]);
     }
 
     private static KvList object(JsonParser p, int depth, ProtocolException[] firstError) throws IOException {
