@@ -1,6 +1,12 @@
 package org.outdial.server.desktop;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.servlet.WebSocketUpgradeFilter;
 import org.eclipse.jetty.websocket.core.FrameHandler;
@@ -28,6 +34,7 @@ public final class DesktopEndpoint implements AutoCloseable {
 
     private final DesktopGateway gateway;
     private final DesktopSender sender = new DesktopSender();
+    private final Set<CoreSession> open = ConcurrentHashMap.newKeySet();
 
     public DesktopEndpoint(DesktopGateway gateway) {
         this.gateway = gateway;
@@ -42,7 +49,7 @@ public final class DesktopEndpoint implements AutoCloseable {
         WebSocketServerComponents.ensureWebSocketComponents(context.getServer(), context);
         WebSocketMappings mappings = WebSocketMappings.ensureMappings(context);
         mappings.addMapping(WebSocketMappings.parsePathSpec(PATH), WebSocketNegotiator.from(
-                (request, response, callback) -> new DesktopFrames(gateway, sender, MAX_MESSAGE_BYTES),
+                (request, response, callback) -> new DesktopFrames(gateway, sender, MAX_MESSAGE_BYTES, open),
                 (endpoint, request, response) -> (FrameHandler) endpoint,
                 config -> {
                     config.setIdleTimeout(PING_AFTER);
@@ -52,6 +59,15 @@ public final class DesktopEndpoint implements AutoCloseable {
                     config.setAutoFragment(true);
                 }));
         WebSocketUpgradeFilter.ensureFilter(context.getServletContext());
+        // a stopping server waits for its requests, an open WebSocket among them: the desktops are told first
+        context.getServer().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle server) {
+                for (CoreSession s : open) {
+                    s.close(CloseStatus.SHUTDOWN, "server stopping", Callback.NOOP);
+                }
+            }
+        });
     }
 
     @Override

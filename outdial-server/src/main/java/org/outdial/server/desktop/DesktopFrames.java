@@ -26,6 +26,7 @@ final class DesktopFrames implements FrameHandler {
     private final DesktopGateway gateway;
     private final DesktopSender sender;
     private final int maxMessageBytes;
+    private final java.util.Set<CoreSession> open;
     private CoreSession session;
     private DesktopConnection connection;
     /** The fragments of the text or binary message being received; null between messages. */
@@ -34,15 +35,20 @@ final class DesktopFrames implements FrameHandler {
     private byte messageType;
     private volatile int unansweredPings;
 
-    DesktopFrames(DesktopGateway gateway, DesktopSender sender, int maxMessageBytes) {
+    /**
+     * @param open the endpoint's open sessions, closed when the server stops; this one is in it while it is open
+     */
+    DesktopFrames(DesktopGateway gateway, DesktopSender sender, int maxMessageBytes, java.util.Set<CoreSession> open) {
         this.gateway = gateway;
         this.sender = sender;
         this.maxMessageBytes = maxMessageBytes;
+        this.open = open;
     }
 
     @Override
     public void onOpen(CoreSession session, Callback callback) {
         this.session = session;
+        open.add(session);
         this.connection = new DesktopConnection("desktop-" + IDS.incrementAndGet(), new Outbox(sender, this::send));
         session.addIdleTimeoutListener(timeout -> {
             if (unansweredPings >= DesktopEndpoint.MAX_UNANSWERED_PINGS) {
@@ -57,8 +63,8 @@ final class DesktopFrames implements FrameHandler {
     }
 
     /** Called by the endpoint's sender thread only, in order. */
-    private void send(String json) {
-        session.sendFrame(new Frame(OpCode.TEXT, json), Callback.NOOP, false);
+    private void send(byte[] json) {
+        session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(json)), Callback.NOOP, false);
     }
 
     @Override
@@ -157,6 +163,9 @@ final class DesktopFrames implements FrameHandler {
 
     @Override
     public void onClosed(CloseStatus closeStatus, Callback callback) {
+        if (session != null) {
+            open.remove(session);
+        }
         if (connection != null) {
             gateway.onClose(connection);
         }

@@ -47,7 +47,7 @@ final class DesktopSender implements AutoCloseable {
 
     private void run() {
         List<Message> batch = new ArrayList<>(BATCH);
-        StringBuilder json = new StringBuilder(4096);
+        JsonBytes json = new JsonBytes(4096);
         while (true) {
             Message first;
             try {
@@ -68,7 +68,7 @@ final class DesktopSender implements AutoCloseable {
             queue.drainTo(batch, BATCH - 1);
             for (Message m : batch) {
                 try {
-                    m.to().write(DesktopJson.event(json, m.event(), m.attributes()));
+                    m.to().write(DesktopJson.eventBytes(json, m.event(), m.attributes()));
                 } catch (RuntimeException e) {
                     // a message that cannot be written as JSON: a bug; the other desktops' messages still go out
                     LOG.atError().setCause(e).addKeyValue("event", m.event()).log("desktop message not sent");
@@ -76,7 +76,7 @@ final class DesktopSender implements AutoCloseable {
             }
             batch.clear();
             if (json.capacity() > 1 << 16) {
-                json = new StringBuilder(4096); // one huge message does not keep its buffer
+                json = new JsonBytes(4096); // one huge message does not keep its buffer
             }
         }
     }
