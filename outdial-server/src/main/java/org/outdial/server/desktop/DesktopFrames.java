@@ -33,6 +33,7 @@ final class DesktopFrames implements FrameHandler {
     private byte[] message;
     private int messageLength;
     private byte messageType;
+    private byte[] scratch;
     private volatile int unansweredPings;
 
     /**
@@ -111,8 +112,17 @@ final class DesktopFrames implements FrameHandler {
         } else if (payload.hasArray()) {
             deliver(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining());
         } else {
-            byte[] b = copy(payload);
-            deliver(b, 0, b.length);
+            // Jetty's network buffers are direct: the bytes are copied into this connection's scratch array (the
+            // gateway parses them before it returns)
+            int n = payload.remaining();
+            if (scratch == null || scratch.length < n) {
+                scratch = new byte[Math.max(n, 512)];
+            }
+            payload.get(payload.position(), scratch, 0, n);
+            deliver(scratch, 0, n);
+            if (scratch.length > 16 * 1024) {
+                scratch = null; // one large message does not keep its buffer
+            }
         }
     }
 
