@@ -63,7 +63,7 @@ final class DesktopFrames implements FrameHandler {
         session.demand();
     }
 
-    /** Called by the endpoint's sender thread only, in order. */
+    /** Sends one message; any thread (Jetty's send is thread-safe and never blocks). */
     private void send(byte[] json) {
         session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(json)), Callback.NOOP, false);
     }

@@ -3,7 +3,7 @@ package org.outdial.server.desktop;
 import java.util.Arrays;
 
 /**
- * A growable buffer of JSON written straight as UTF-8 bytes: the desktop sender reuses one for every outgoing message
+ * A growable buffer of JSON written straight as UTF-8 bytes: each thread sending to desktops reuses one for every message
  * and copies each message out once, instead of building a String and encoding it again.
  */
 final class JsonBytes {

@@ -29,7 +29,7 @@ final class Outbox {
         }
     }
 
-    /** Called by the sender only, one message (its JSON as UTF-8) at a time, in the order {@link #send} saw them. */
+    /** Called by the sender only: one message, its JSON as UTF-8. */
     void write(byte[] json) {
         if (failed) {
             return;
