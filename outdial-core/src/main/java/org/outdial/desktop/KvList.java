@@ -119,24 +119,43 @@ public final class KvList {
         return values.toString();
     }
 
-    /** Builds a list in insertion order; null values are skipped (an optional key left out). */
+    /**
+     * Builds a list in insertion order; null values are skipped (an optional key left out). {@link #build} hands its
+     * map to the list without a copy (every desktop message is parsed through here); a builder used again after it
+     * copies first, so a built list never changes.
+     */
     public static final class Builder {
-        private final Map<String, Object> values = new LinkedHashMap<>();
+        private Map<String, Object> values = new LinkedHashMap<>();
+        private boolean built;
 
         public Builder put(String key, Object value) {
             if (value != null) {
-                values.put(key, normalize(key, value));
+                writable().put(key, normalize(key, value));
             }
             return this;
         }
 
         public Builder putAll(KvList other) {
-            values.putAll(other.values);
+            writable().putAll(other.values);
             return this;
         }
 
+        /** Whether a key was put. */
+        public boolean has(String key) {
+            return values.containsKey(key);
+        }
+
         public KvList build() {
-            return new KvList(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+            built = true;
+            return new KvList(Collections.unmodifiableMap(values));
+        }
+
+        private Map<String, Object> writable() {
+            if (built) {
+                values = new LinkedHashMap<>(values);
+                built = false;
+            }
+            return values;
         }
     }
 }

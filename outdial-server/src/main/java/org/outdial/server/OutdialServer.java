@@ -146,7 +146,7 @@ public final class OutdialServer implements AutoCloseable {
                 new PlanApi(store, dialing)::register,
                 feed::register,
                 new org.outdial.server.admin.StatusTargetApi(store, clock)::register,
-                feeds.cti()::register, desktopEndpoint::register, new AgentPage()::register,
+                feeds.cti()::register, new AgentPage()::register,
                 new OpenApiEndpoint(OpenApiDocument.load(), Version.get())::register));
         if (callbacks != null) {
             routes.add(callbacks.routes());
@@ -154,7 +154,8 @@ public final class OutdialServer implements AutoCloseable {
         if (reports != null) {
             routes.add(reports.routes());
         }
-        HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry, routes);
+        HttpServer http = new HttpServer(settings.http(), Version.get(), store, registry, routes,
+                List.of(desktopEndpoint::install));
         OutdialServer server = new OutdialServer(store, registry, http, gcMetrics, dialing, feeds);
         server.feed = feed;
         server.callbacks = callbacks;

@@ -66,6 +66,23 @@ public final class DesktopGateway {
             error(c, null, null, e);
             return;
         }
+        onParsed(c, parsed);
+    }
+
+    /** A message arrived as UTF-8 bytes (read straight from its frame; valid only during the call). */
+    void onMessage(DesktopConnection c, byte[] utf8, int offset, int length) {
+        requests.increment();
+        DesktopJson.Parsed parsed;
+        try {
+            parsed = DesktopJson.parseLenient(utf8, offset, length);
+        } catch (ProtocolException e) {
+            error(c, null, null, e);
+            return;
+        }
+        onParsed(c, parsed);
+    }
+
+    private void onParsed(DesktopConnection c, DesktopJson.Parsed parsed) {
         Decoded d = RequestCodec.decode(parsed.kv());
         if (d.applicationId() != null && d.applicationId() != applicationId) {
             notAnswered.increment(); // the spec: only the server with the matching id answers

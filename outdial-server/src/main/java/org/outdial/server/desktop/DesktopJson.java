@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.outdial.desktop.ErrorCode;
 import org.outdial.desktop.KvList;
@@ -59,17 +58,7 @@ public final class DesktopJson {
                     + " characters is larger than the limit of " + MAX_MESSAGE_CHARS);
         }
         try (JsonParser p = FACTORY.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new ProtocolException(ErrorCode.INVALID_REQUEST, "a message must be one JSON object "
-                        + "(the user event's key-value list)");
-            }
-            ProtocolException[] firstError = new ProtocolException[1];
-            KvList kv = object(p, 1, firstError);
-            if (p.nextToken() != null) {
-                throw new ProtocolException(ErrorCode.INVALID_REQUEST, "text after the JSON object; send one object "
-                        + "per message");
-            }
-            return new Parsed(kv, firstError[0]);
+            return parse(p);
         } catch (JsonProcessingException e) {
             throw new ProtocolException(ErrorCode.INVALID_REQUEST, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -77,12 +66,43 @@ public final class DesktopJson {
         }
     }
 
+    /**
+     * {@link #parseLenient(String)} of a message's UTF-8 bytes, parsed in place (bytes that are not UTF-8 are malformed
+     * JSON, 101). The limit still counts characters: a message of more bytes than the limit is decoded to count them.
+     */
+    public static Parsed parseLenient(byte[] utf8, int offset, int length) {
+        if (length > MAX_MESSAGE_CHARS) {
+            return parseLenient(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (JsonParser p = FACTORY.createParser(utf8, offset, length)) {
+            return parse(p);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Parsed parse(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "a message must be one JSON object "
+                    + "(the user event's key-value list)");
+        }
+        ProtocolException[] firstError = new ProtocolException[1];
+        KvList kv = object(p, 1, firstError);
+        if (p.nextToken() != null) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "text after the JSON object; send one object "
+                    + "per message");
+        }
+        return new Parsed(kv, firstError[0]);
+    }
+
     private static KvList object(JsonParser p, int depth, ProtocolException[] firstError) throws IOException {
         if (depth > MAX_DEPTH) {
             throw new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, "key-value lists nest deeper than "
                     + MAX_DEPTH + " levels");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
+        KvList.Builder values = KvList.builder();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String key = p.currentName();
@@ -109,7 +129,7 @@ public final class DesktopJson {
                 }
                 default -> throw new ProtocolException(ErrorCode.INVALID_REQUEST, "malformed JSON at key " + key);
             }
-            if (values.containsKey(key)) {
+            if (values.has(key)) {
                 bad = new ProtocolException(ErrorCode.INVALID_ATTRIBUTE_VALUE, "key " + key + " appears twice");
             } else if (value != null) {
                 values.put(key, value);
@@ -121,7 +141,7 @@ public final class DesktopJson {
         if (t != JsonToken.END_OBJECT) {
             throw new ProtocolException(ErrorCode.INVALID_REQUEST, "malformed JSON object");
         }
-        return KvList.of(values);
+        return values.build();
     }
 
     private static ProtocolException wrongType(String key, String what) {
@@ -134,80 +154,65 @@ public final class DesktopJson {
      * generator: every answer to a desktop goes through here, and the generator's set-up cost more than the writing.
      */
     public static String event(String name, Map<String, Object> attributes) {
-        return event(new StringBuilder(128 + 48 * attributes.size()), name, attributes);
+        JsonBytes out = new JsonBytes(128 + 48 * attributes.size());
+        event(out, name, attributes);
+        return out.toString();
     }
 
-    /** {@link #event(String, Map)} written into {@code out}, which is emptied first (one thread reuses its own). */
-    static String event(StringBuilder out, String name, Map<String, Object> attributes) {
-        out.setLength(0);
-        out.append("{\"GSW_USER_EVENT\":");
-        string(out, name);
+    /**
+     * {@link #event(String, Map)} as UTF-8 bytes, written into {@code out} (emptied first; one thread reuses its own)
+     * and returned as an array of their own.
+     */
+    static byte[] eventBytes(JsonBytes out, String name, Map<String, Object> attributes) {
+        event(out, name, attributes);
+        return out.toArray();
+    }
+
+    private static void event(JsonBytes out, String name, Map<String, Object> attributes) {
+        out.reset();
+        out.ascii('{');
+        out.string("GSW_USER_EVENT");
+        out.ascii(':');
+        out.string(name);
         for (Map.Entry<String, Object> e : attributes.entrySet()) {
             if (!e.getKey().equals("GSW_USER_EVENT")) {
-                out.append(',');
-                string(out, e.getKey());
-                out.append(':');
+                out.ascii(',');
+                out.string(e.getKey());
+                out.ascii(':');
                 value(out, e.getValue());
             }
         }
-        return out.append('}').toString();
+        out.ascii('}');
     }
 
     /** A key–value list as JSON (what a client sends). */
     public static String write(KvList kv) {
-        StringBuilder out = new StringBuilder(256);
+        JsonBytes out = new JsonBytes(256);
         value(out, kv);
         return out.toString();
     }
 
-    private static void value(StringBuilder out, Object v) {
+    private static void value(JsonBytes out, Object v) {
         switch (v) {
-            case Long l -> out.append(l.longValue());
-            case Integer i -> out.append(i.intValue());
-            case String s -> string(out, s);
+            case Long l -> out.number(l);
+            case Integer i -> out.number(i);
+            case String s -> out.string(s);
             case KvList kv -> {
-                out.append('{');
+                out.ascii('{');
                 boolean first = true;
                 for (Map.Entry<String, Object> e : kv.asMap().entrySet()) {
                     if (!first) {
-                        out.append(',');
+                        out.ascii(',');
                     }
                     first = false;
-                    string(out, e.getKey());
-                    out.append(':');
+                    out.string(e.getKey());
+                    out.ascii(':');
                     value(out, e.getValue());
                 }
-                out.append('}');
+                out.ascii('}');
             }
-            default -> string(out, String.valueOf(v));
+            default -> out.string(String.valueOf(v));
         }
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    /** A JSON string: quotes, backslashes and control characters escaped, everything else as it is. */
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            out.append(s, from, i);
-            from = i + 1;
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-            }
-        }
-        out.append(s, from, s.length()).append('"');
     }
 
 }

@@ -15,10 +15,10 @@ final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     private final DesktopSender sender;
-    private final Consumer<String> transport;
+    private final Consumer<byte[]> transport;
     private volatile boolean failed;
 
-    Outbox(DesktopSender sender, Consumer<String> transport) {
+    Outbox(DesktopSender sender, Consumer<byte[]> transport) {
         this.sender = sender;
         this.transport = transport;
     }
@@ -29,8 +29,8 @@ final class Outbox {
         }
     }
 
-    /** Called by the sender only, one message at a time, in the order {@link #send} saw them. */
-    void write(String json) {
+    /** Called by the sender only: one message, its JSON as UTF-8. */
+    void write(byte[] json) {
         if (failed) {
             return;
         }

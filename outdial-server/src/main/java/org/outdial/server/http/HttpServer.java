@@ -30,12 +30,23 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpServer(Settings.Http settings, String version, Store store, PrometheusMeterRegistry registry,
                       List<Consumer<JavalinDefaultRoutingApi>> routeModules) {
+        this(settings, version, store, registry, routeModules, List.of());
+    }
+
+    /**
+     * @param contextModules endpoints mapped on the servlet context itself, below Javalin's routing (the desktop
+     *                       WebSocket, on Jetty's core WebSocket API)
+     */
+    public HttpServer(Settings.Http settings, String version, Store store, PrometheusMeterRegistry registry,
+                      List<Consumer<JavalinDefaultRoutingApi>> routeModules,
+                      List<Consumer<org.eclipse.jetty.ee10.servlet.ServletContextHandler>> contextModules) {
         this.settings = settings;
         HealthEndpoint health = new HealthEndpoint(version, store::describe);
         MetricsEndpoint metrics = new MetricsEndpoint(registry);
         TokenAuth auth = new TokenAuth(store.tenants());
         this.javalin = Javalin.create(config -> {
             configure(config, registry);
+            contextModules.forEach(config.jetty::modifyServletContextHandler);
             config.events.handlerAdded(routeRegistry::add);
             staticFiles(config);
             var routes = config.routes;

@@ -116,6 +116,9 @@ public final class CtiStream implements FeedListener {
 
     @Override
     public synchronized void finished(FinishedCall call) {
+        if (!listening()) {
+            return;
+        }
         Map<String, Object> a = new LinkedHashMap<>();
         if (call.attemptGuid() != null) {
             a.put(StatEvents.EVENT, StatEvents.CALL_COMPLETED);
@@ -191,6 +194,9 @@ public final class CtiStream implements FeedListener {
             if (scheduledCount < MAX_SCHEDULED && ofGroup.add(key)) {
                 scheduledCount++;
             }
+            if (!listening()) {
+                continue;
+            }
             FeedDirectory.GroupInfo g = directory.group(groupId);
             Map<String, Object> a = new LinkedHashMap<>();
             a.put(StatEvents.EVENT, r.recordType().isCallback() ? StatEvents.CALLBACK_SCHEDULED
@@ -212,7 +218,7 @@ public final class CtiStream implements FeedListener {
 
     /** A desktop request the engine answered with an error is an AgentError stat event with its description. */
     private void agentError(Command.NotifyAgent n) {
-        if (!DesktopEvent.ERROR.equals(n.event())) {
+        if (!DesktopEvent.ERROR.equals(n.event()) || !listening()) {
             return;
         }
         Device d = devices.get(n.agentId());
@@ -281,6 +287,9 @@ public final class CtiStream implements FeedListener {
         if (type == 0) {
             return; // unloading, waiting for calls: deactivated is reported once unloaded
         }
+        if (!listening()) {
+            return;
+        }
         FeedDirectory.GroupInfo g = directory.group(s.groupId());
         Map<String, Object> a = new LinkedHashMap<>();
         a.put(StatEvents.EVENT, type);
@@ -310,7 +319,7 @@ public final class CtiStream implements FeedListener {
         boolean onCall = a.state() == AgentState.TALKING || a.state() == AgentState.RESERVED;
         CallContext ending = onCall ? null : d.call;
         if (ending != null) {
-            publish(CtiEvents.connectionCleared(ending));
+            publish(() -> CtiEvents.connectionCleared(ending));
         }
         if (!onCall && d.reservation != null) {
             clearReservation(d);
@@ -318,11 +327,11 @@ public final class CtiStream implements FeedListener {
         AgentState next = a.state() == AgentState.TALKING ? AgentState.WORK_NOT_READY : null;
         int reason = d.nextReason != 0 ? d.nextReason : a.reasonCode();
         d.nextReason = 0;
-        publish(CtiEvents.agentState(d.tenantId, d.campaign, a.agentId(), d.extension, a.state(), 0,
+        publish(() -> CtiEvents.agentState(d.tenantId, d.campaign, a.agentId(), d.extension, a.state(), 0,
                 reason, next));
         if (ending != null) {
-            publish(CtiEvents.callCleared(ending, CtiCodes.CECX_DROP_HANDLED_OTHER));
-            publish(CtiEvents.endCall(ending));
+            publish(() -> CtiEvents.callCleared(ending, CtiCodes.CECX_DROP_HANDLED_OTHER));
+            publish(() -> CtiEvents.endCall(ending));
             d.call = null;
         }
         if (a.state() == AgentState.LOGGED_OUT) {
@@ -347,9 +356,9 @@ public final class CtiStream implements FeedListener {
         if (d.call != null && d.call.callType().equals(CtiCodes.CALLTYPE_PREVIEW)) {
             CallContext p = d.call;
             d.call = null;
-            publish(CtiEvents.connectionCleared(p));
-            publish(CtiEvents.callCleared(p, cause));
-            publish(CtiEvents.endCall(p));
+            publish(() -> CtiEvents.connectionCleared(p));
+            publish(() -> CtiEvents.callCleared(p, cause));
+            publish(() -> CtiEvents.endCall(p));
         }
         d.nextReason = switch (r.kind()) {
             case SKIP -> CtiCodes.AGT_SKIPS;
@@ -365,9 +374,9 @@ public final class CtiStream implements FeedListener {
     private void clearReservation(Device d, String cause) {
         CallContext r = d.reservation;
         d.reservation = null;
-        publish(CtiEvents.connectionCleared(r));
-        publish(CtiEvents.callCleared(r, cause));
-        publish(CtiEvents.endCall(r));
+        publish(() -> CtiEvents.connectionCleared(r));
+        publish(() -> CtiEvents.callCleared(r, cause));
+        publish(() -> CtiEvents.endCall(r));
     }
 
     private void callToAgent(Command.PublishCallToAgent c, long atMs) {
@@ -380,9 +389,9 @@ public final class CtiStream implements FeedListener {
         CallContext call = new CallContext(c.callId(), CtiCodes.CALLTYPE_AUTO_OUT, g.tenantId(), g.campaignName(),
                 c.agentId(), d.extension, c.record().contactInfo(), ecc);
         d.call = call;
-        publish(CtiEvents.beginCall(call));
-        publish(CtiEvents.callDelivered(call));
-        publish(CtiEvents.established(call));
+        publish(() -> CtiEvents.beginCall(call));
+        publish(() -> CtiEvents.callDelivered(call));
+        publish(() -> CtiEvents.established(call));
     }
 
     private void previewOffered(Command.PublishPreviewOffered p, long atMs) {
@@ -395,8 +404,8 @@ public final class CtiStream implements FeedListener {
                 g.tenantId(), g.campaignName(), p.agentId(), d.extension, p.record().contactInfo(),
                 ecc(g, p.record(), CtiCodes.BA_STATUS_RESERVATION, atMs));
         d.reservation = r;
-        publish(CtiEvents.beginCall(r));
-        publish(CtiEvents.callDelivered(r));
+        publish(() -> CtiEvents.beginCall(r));
+        publish(() -> CtiEvents.callDelivered(r));
     }
 
     /** The outbound ECC variables of a record. */
@@ -510,6 +519,21 @@ public final class CtiStream implements FeedListener {
         if (!subscribers.isEmpty()) {
             pending.add(e);
         }
+    }
+
+    /**
+     * Queues an event built only when someone subscribes: the engine's call and agent events come by the thousand per
+     * second under desktop load, and building them for nobody was a tenth of the server's garbage.
+     */
+    private void publish(java.util.function.Supplier<CtiEvent> e) {
+        if (!subscribers.isEmpty()) {
+            pending.add(e.get());
+        }
+    }
+
+    /** Whether an event would reach anyone now; stat events skip building their attributes otherwise. */
+    private boolean listening() {
+        return !subscribers.isEmpty();
     }
 
     /**
