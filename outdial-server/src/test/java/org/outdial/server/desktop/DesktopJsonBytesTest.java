@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,13 +17,11 @@ import org.outdial.desktop.ProtocolException;
  */
 class DesktopJsonBytesTest {
 
-    private static final String AWKWARD = "\"\\/\b\f\n\r\t\u0000\u001f\u007f é€\u2028";
-
     @Test
     void aMessageParsedFromItsBytesIsTheOneParsedFromItsText() {
         Random random = new Random(20261122);
         for (int round = 0; round < 3_000; round++) {
-            String text = DesktopJson.write(KvList.of(map(random, 0)));
+            String text = DesktopJson.write(KvList.of(RandomKv.map(random, 0)));
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             if (round % 2 == 1) { // a damaged message: one byte changed
                 bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(128);
@@ -77,8 +74,8 @@ class DesktopJsonBytesTest {
         Random random = new Random(11);
         JsonBytes buffer = new JsonBytes(8); // grows as it goes
         for (int round = 0; round < 2_000; round++) {
-            Map<String, Object> attributes = map(random, 0);
-            String name = text(random);
+            Map<String, Object> attributes = RandomKv.map(random, 0);
+            String name = RandomKv.text(random);
             assertThat(DesktopJson.eventBytes(buffer, name, attributes))
                     .isEqualTo(DesktopJson.event(name, attributes).getBytes(StandardCharsets.UTF_8));
         }
@@ -118,34 +115,5 @@ class DesktopJsonBytesTest {
         } catch (ProtocolException e) {
             return e.code(); // the description quotes the parser, which words Strings and bytes differently
         }
-    }
-
-    private static Map<String, Object> map(Random random, int depth) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        int n = 1 + random.nextInt(6);
-        for (int i = 0; i < n; i++) {
-            m.put(text(random) + i, switch (random.nextInt(depth < 3 ? 5 : 4)) {
-                case 0 -> random.nextLong();
-                case 1 -> (long) random.nextInt();
-                case 2, 3 -> text(random);
-                default -> KvList.of(map(random, depth + 1));
-            });
-        }
-        return m;
-    }
-
-    private static String text(Random random) {
-        StringBuilder s = new StringBuilder();
-        int n = random.nextInt(12);
-        for (int i = 0; i < n; i++) {
-            s.append(switch (random.nextInt(5)) {
-                case 0 -> String.valueOf((char) ('a' + random.nextInt(26)));
-                case 1 -> String.valueOf(AWKWARD.charAt(random.nextInt(AWKWARD.length())));
-                case 2 -> "😀";
-                case 3 -> String.valueOf((char) (0x80 + random.nextInt(0x780)));
-                default -> String.valueOf((char) random.nextInt(0xd800));
-            });
-        }
-        return s.toString();
     }
 }
