@@ -25,7 +25,8 @@ import java.util.Map;
  *       lowered by how often machines were still unmarked at hang-up, since where agents mark machines as they hang
  *       up an unmarked agent in wrap-up is on a live call. Until then: talk and wrap-up apart without classes, or
  *       connect → Ready as one, P(handle ≤ e + w | handle > e), with classes, or without. A ReadyTime hint inside
- *       the window counts as 0.8 (a desktop's estimate, not a promise), outside as 0.05;</li>
+ *       the window raises the model's chance to at least 0.8 (a desktop's estimate, not a promise), outside caps
+ *       it at 0.05;</li>
  *   <li>calls competing for them: the calls already waiting, each dial in flight with probability
  *       r<sub>j</sub> = P(presented within w | still in flight after a<sub>j</sub>) × (1 − H(w/2)), and each other
  *       candidate of this round with probability q·G(w)·(1 − H(w/2)). Calls presented after the candidate count too:
@@ -481,12 +482,7 @@ public final class LookAheadPacer implements Pacer {
             }
         }
         for (int i = 0; i < b; i++) {
-            long hint = busy.readyHintAtMs(i);
-            if (hint != Long.MIN_VALUE) {
-                for (int k = 0; k < QUANTILES.length; k++) {
-                    busyP[k][i] = hint <= now + windows[k] ? HINT_INSIDE : HINT_OUTSIDE;
-                }
-            } else if (classed) {
+            if (classed) {
                 classedFinishProbabilities(i, busyBin(now - busy.busySinceMs(i)), machinePrior[i]);
             } else if (splitClassed) {
                 boolean inWrap = busy.wrapSinceMs(i) != Long.MIN_VALUE;
@@ -501,6 +497,14 @@ public final class LookAheadPacer implements Pacer {
                 }
                 for (int k = 0; k < QUANTILES.length; k++) {
                     busyP[k][i] = table.get(bin, k);
+                }
+            }
+            long hint = busy.readyHintAtMs(i);
+            if (hint != Long.MIN_VALUE) {
+                // The hint raises the model's chance to at least HINT_INSIDE inside the window, and caps it outside.
+                for (int k = 0; k < QUANTILES.length; k++) {
+                    busyP[k][i] = hint <= now + windows[k] ? Math.max(busyP[k][i], HINT_INSIDE)
+                            : Math.min(busyP[k][i], HINT_OUTSIDE);
                 }
             }
         }
