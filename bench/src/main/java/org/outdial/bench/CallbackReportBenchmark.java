@@ -368,7 +368,9 @@ public final class CallbackReportBenchmark {
      * checkpoint, and a vacuum of the raw table (it sets the rows' commit hint bits; with data checksums, as initdb of
      * PostgreSQL 18 enables them, the first reader of a page after a checkpoint otherwise writes the whole page to the
      * WAL, and the transform would pay ~1 GB of such page images for a load that production never does at once).
-     * Without it, where the load's requested checkpoints happen to fall decided a run's rate (41k vs 53k/s).
+     * Without it, where the load's requested checkpoints happen to fall decided a run's rate (41k vs 53k/s). Since
+     * the bulk append vacuums what it wrote (ReportStore.appendRaw on PostgreSQL), what is left here is the checkpoint
+     * and the raw table's statistics.
      * {@code -Dbench.settle=false} measures the transform right after the bulk load. @return seconds it took
      */
     private static double settle(Backend backend, org.outdial.store.jdbc.StoreSettings settings) throws Exception {
