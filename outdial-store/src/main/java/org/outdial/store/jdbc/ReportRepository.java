@@ -89,7 +89,7 @@ final class ReportRepository implements ReportStore {
             // cycle): that sets their commit hint bits and all-visible flags at almost no WAL cost. Left to whoever
             // reads them first after a checkpoint (the transform) each page would go to the WAL in full (data
             // checksums), and autovacuum would scan the whole load at once, both on the transform's clock; after a
-            // bulk load of a million callbacks, that was a third of its time. Only pages not yet all-visible are
+            // bulk load of a million callbacks, that was about a quarter of its time. Only pages not yet all-visible are
             // visited; SKIP_LOCKED leaves the table to a vacuum already running.
             jdbc.withConnection("vacuuming appended raw callback events", c -> Jdbc.update(c,
                     "VACUUM (SKIP_LOCKED) callback_raw_events"));

@@ -78,7 +78,8 @@ class CallbackStoreTest extends StoreTestBase {
         assertThat(store.lists().findRecord(list.id(), recordId).orElseThrow().customFields())
                 .containsEntry("cb_service_id", "cb-1");
 
-        store.lists().claimReady(list.id(), 1, 9, 10, Instant.now());
+        // 10:00 in New York, inside the list's calling window (the wall clock failed this test at night there)
+        store.lists().claimReady(list.id(), 1, 9, 10, Instant.parse("2026-03-02T15:00:00Z"));
         assertThat(store.callbacks().cancelRecordIfIdle(list.id(), recordId)).isFalse();
         store.lists().releaseAll(9);
         assertThat(store.callbacks().requeueRecord(list.id(), recordId, NOW + 60_000)).isTrue();
