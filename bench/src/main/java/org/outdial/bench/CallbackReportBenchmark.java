@@ -170,7 +170,10 @@ public final class CallbackReportBenchmark {
             double settleSec = settle(backend, settings);
 
             String pg0 = pgActivity(backend, settings);
-            System.out.printf(Locale.ROOT, "  loaded; transforming… (PostgreSQL server pid %d)%n", postmasterPid(backend));
+            if (backend == Backend.POSTGRES) { // the server's pid, for a profiler (perf record -p its children)
+                System.out.printf(Locale.ROOT, "  loaded; transforming… (PostgreSQL server pid %d)%n",
+                        postmasterPid(backend));
+            }
             long t0 = System.nanoTime();
             long cpu0 = processCpuNs();
             Map<String, Long> pgCpu0 = postgresCpuTicks(backend);
