@@ -130,6 +130,22 @@ public final class CallbackReportBenchmark {
 
     private static double[] run(Backend backend, Path work, int callbacks, List<Template> templates) throws Exception {
         org.outdial.store.jdbc.StoreSettings settings = backend.freshSettings(work);
+        try {
+            return run(backend, settings, callbacks, templates);
+        } finally {
+            if (backend == Backend.POSTGRES) {
+                // else the next run shares the server with this run's autovacuum of a million-row table
+                String db = settings.jdbcUrl().substring(settings.jdbcUrl().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+                try (java.sql.Connection c = Backend.postgresServer().getPostgresDatabase().getConnection();
+                     java.sql.Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE " + db + " WITH (FORCE)");
+                }
+            }
+        }
+    }
+
+    private static double[] run(Backend backend, org.outdial.store.jdbc.StoreSettings settings, int callbacks,
+                                List<Template> templates) throws Exception {
         try (JdbcStore store = JdbcStore.open(settings)) {
             long tenant = store.tenants().create("bench", null).id();
             SplittableRandom random = new SplittableRandom(11);
@@ -154,12 +170,19 @@ public final class CallbackReportBenchmark {
             double settleSec = settle(backend, settings);
 
             String pg0 = pgActivity(backend, settings);
+            if (backend == Backend.POSTGRES) { // the server's pid, for a profiler (perf record -p its children)
+                System.out.printf(Locale.ROOT, "  loaded; transforming… (PostgreSQL server pid %d)%n",
+                        postmasterPid(backend));
+            }
             long t0 = System.nanoTime();
             long cpu0 = processCpuNs();
-            long pgCpu0 = postgresCpuTicks(backend);
+            Map<String, Long> pgCpu0 = postgresCpuTicks(backend);
+            Maintenance maintenance = Maintenance.watch(backend);
             TransformResult r = store.reports().transform(TRANSFORM_BATCH);
             double sec = (System.nanoTime() - t0) / 1e9;
-            long pgCpu = postgresCpuTicks(backend) - pgCpu0;
+            String seen = maintenance.stop();
+            Map<String, Long> pgCpu1 = postgresCpuTicks(backend);
+            long pgCpu = pgCpu0.isEmpty() || pgCpu1.isEmpty() ? -1 : total(pgCpu1) - total(pgCpu0);
             if (r.facts() != callbacks) {
                 throw new IllegalStateException("expected " + callbacks + " facts, got " + r);
             }
@@ -189,6 +212,8 @@ public final class CallbackReportBenchmark {
                     + " write %,d; waiting for them %,d; analyze %,d; aggregate %,d; total %,d%n", ph.readMs(),
                     ph.buildMs(), ph.writeMs(), ph.waitMs(), ph.analyzeMs(), ph.aggregateMs(), ph.totalMs());
             if (pg0 != null) {
+                System.out.printf(Locale.ROOT, "  PostgreSQL CPU s by process: %s%n", cpuByKind(pgCpu0, pgCpu1));
+                System.out.printf(Locale.ROOT, "  autovacuum during the transform (sampled every 0.5 s): %s%n", seen);
                 System.out.printf(Locale.ROOT, "  PostgreSQL before transform: %s%n  PostgreSQL after:            %s%n",
                         pg0, pg1);
             }
@@ -197,13 +222,16 @@ public final class CallbackReportBenchmark {
     }
 
     /**
-     * CPU time of the embedded PostgreSQL server's processes in clock ticks (1/100 s) from Linux's /proc, or -1 for H2
-     * or without /proc: the database's share of the two cores, which wall time on a shared machine hides. Counts the
-     * postmaster's live children (the pool's connections stay open for the run) and the ones it has reaped.
+     * CPU time of the embedded PostgreSQL server's processes in clock ticks (1/100 s) from Linux's /proc, by process
+     * kind ("backends", "checkpointer", "background writer", "autovacuum worker", …; "ended" for reaped children), or
+     * empty for H2 or without /proc: the database's share of the two cores, which wall time on a shared machine
+     * hides. Counts the postmaster's live children (the pool's connections stay open for the run) and the ones it
+     * has reaped.
      */
-    private static long postgresCpuTicks(Backend backend) {
+    private static Map<String, Long> postgresCpuTicks(Backend backend) {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
         if (backend != Backend.POSTGRES) {
-            return -1;
+            return ticks;
         }
         try (java.sql.Connection c = Backend.postgresServer().getPostgresDatabase().getConnection();
              java.sql.Statement s = c.createStatement();
@@ -211,7 +239,8 @@ public final class CallbackReportBenchmark {
             rs.next();
             String postmaster = procStat(rs.getLong(1))[1];
             String[] pm = procStat(Long.parseLong(postmaster));
-            long ticks = Long.parseLong(pm[11]) + Long.parseLong(pm[12]) + Long.parseLong(pm[13]) + Long.parseLong(pm[14]);
+            ticks.merge("postmaster", Long.parseLong(pm[11]) + Long.parseLong(pm[12]), Long::sum);
+            ticks.merge("ended", Long.parseLong(pm[13]) + Long.parseLong(pm[14]), Long::sum);
             try (var dirs = Files.list(Path.of("/proc"))) {
                 for (Path d : (Iterable<Path>) dirs::iterator) {
                     String pid = d.getFileName().toString();
@@ -221,7 +250,7 @@ public final class CallbackReportBenchmark {
                     try {
                         String[] st = procStat(Long.parseLong(pid));
                         if (st[1].equals(postmaster)) {
-                            ticks += Long.parseLong(st[11]) + Long.parseLong(st[12]);
+                            ticks.merge(processKind(pid), Long.parseLong(st[11]) + Long.parseLong(st[12]), Long::sum);
                         }
                     } catch (java.io.IOException gone) {
                         // the process ended meanwhile
@@ -230,8 +259,109 @@ public final class CallbackReportBenchmark {
             }
             return ticks;
         } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    /**
+     * Samples, every half second while the transform runs, what PostgreSQL's autovacuum workers are doing (in any
+     * database): their work competes with the transform for the two cores.
+     */
+    private static final class Maintenance {
+        private final java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        static Maintenance watch(Backend backend) {
+            Maintenance m = new Maintenance();
+            if (backend == Backend.POSTGRES) {
+                m.thread = Thread.ofPlatform().daemon().start(m::sample);
+            }
+            return m;
+        }
+
+        private void sample() {
+            try (java.sql.Connection c = Backend.postgresServer().getPostgresDatabase().getConnection();
+                 java.sql.PreparedStatement ps = c.prepareStatement("SELECT datname, query FROM pg_stat_activity"
+                         + " WHERE backend_type = 'autovacuum worker'")) {
+                while (running) {
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String q = rs.getString(2) == null ? "?" : rs.getString(2);
+                            synchronized (seen) {
+                                seen.merge(rs.getString(1) + ": " + q.replace("autovacuum: ", ""), 1, Integer::sum);
+                            }
+                        }
+                    }
+                    Thread.sleep(500);
+                }
+            } catch (Exception e) {
+                synchronized (seen) {
+                    seen.put("(sampling failed: " + e.getMessage() + ")", 0);
+                }
+            }
+        }
+
+        /** @return "what x samples, …" or "none" */
+        String stop() throws InterruptedException {
+            running = false;
+            if (thread != null) {
+                thread.join();
+            }
+            synchronized (seen) {
+                if (seen.isEmpty()) {
+                    return "none";
+                }
+                StringBuilder sb = new StringBuilder();
+                seen.forEach((what, n) -> sb.append(sb.isEmpty() ? "" : "; ").append(what).append(" x").append(n));
+                return sb.toString();
+            }
+        }
+    }
+
+    /** The PostgreSQL server's process id (for a profiler), or -1. */
+    private static long postmasterPid(Backend backend) {
+        if (backend != Backend.POSTGRES) {
             return -1;
         }
+        try (java.sql.Connection c = Backend.postgresServer().getPostgresDatabase().getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return Long.parseLong(procStat(rs.getLong(1))[1]);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** "checkpointer", "walwriter", "autovacuum worker", … from the process title; "backends" for connections. */
+    private static String processKind(String pid) throws java.io.IOException {
+        String title = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ').trim();
+        String kind = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
+        for (String known : List.of("checkpointer", "background writer", "walwriter", "autovacuum worker",
+                "autovacuum launcher", "logical replication launcher", "io worker")) {
+            if (kind.startsWith(known)) {
+                return known;
+            }
+        }
+        return "backends";
+    }
+
+    private static long total(Map<String, Long> ticks) {
+        return ticks.isEmpty() ? -1 : ticks.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The CPU seconds each kind of PostgreSQL process spent between two {@link #postgresCpuTicks} readings. */
+    private static String cpuByKind(Map<String, Long> before, Map<String, Long> after) {
+        StringBuilder sb = new StringBuilder();
+        after.forEach((kind, t) -> {
+            long d = t - before.getOrDefault(kind, 0L);
+            if (d > 0) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(kind).append(' ')
+                        .append(String.format(Locale.ROOT, "%.1f", d / 100.0));
+            }
+        });
+        return sb.toString();
     }
 
     private static final boolean SETTLE = Boolean.parseBoolean(System.getProperty("bench.settle", "true"));
@@ -241,7 +371,9 @@ public final class CallbackReportBenchmark {
      * checkpoint, and a vacuum of the raw table (it sets the rows' commit hint bits; with data checksums, as initdb of
      * PostgreSQL 18 enables them, the first reader of a page after a checkpoint otherwise writes the whole page to the
      * WAL, and the transform would pay ~1 GB of such page images for a load that production never does at once).
-     * Without it, where the load's requested checkpoints happen to fall decided a run's rate (41k vs 53k/s).
+     * Without it, where the load's requested checkpoints happen to fall decided a run's rate (41k vs 53k/s). Since
+     * the bulk append vacuums what it wrote (ReportStore.appendRaw on PostgreSQL), what is left here is the checkpoint
+     * and the raw table's statistics.
      * {@code -Dbench.settle=false} measures the transform right after the bulk load. @return seconds it took
      */
     private static double settle(Backend backend, org.outdial.store.jdbc.StoreSettings settings) throws Exception {
@@ -284,6 +416,13 @@ public final class CallbackReportBenchmark {
                     sb.append("checkpoints timed ").append(rs.getLong(1)).append(" requested ").append(rs.getLong(2))
                             .append(", WAL at ").append(rs.getString(3));
                 }
+            }
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal")) {
+                rs.next();
+                sb.append(" (").append(rs.getLong(1)).append(" records, ").append(rs.getLong(2))
+                        .append(" full-page images, ").append(rs.getLong(3) / (1 << 20)).append(" MB)");
+            } catch (java.sql.SQLException older) {
+                // pg_stat_wal is PostgreSQL 14+
             }
             try (java.sql.ResultSet rs = s.executeQuery("SELECT relname, autovacuum_count, autoanalyze_count"
                     + " FROM pg_stat_user_tables WHERE relname IN ('callback_raw_events', 'callback_fact')"

@@ -72,6 +72,11 @@ final class Jdbc {
         }
     }
 
+    /** Whether this thread runs inside {@link #atomically} (so statements like VACUUM cannot run). */
+    boolean inUnitOfWork() {
+        return unitOfWork.get() != null;
+    }
+
     /** Runs {@code work} on a connection in auto-commit mode: each statement is its own transaction. */
     <T> T withConnection(String what, Work<T> work) {
         Connection joined = unitOfWork.get();
