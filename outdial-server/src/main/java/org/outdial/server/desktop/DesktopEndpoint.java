@@ -31,6 +31,11 @@ public final class DesktopEndpoint implements AutoCloseable {
     static final Duration PING_AFTER = Duration.ofSeconds(20);
     /** Pings in a row without any frame back before the connection is taken as gone (two minutes). */
     static final int MAX_UNANSWERED_PINGS = 6;
+    /**
+     * Replies queued for one desktop that has stopped reading: beyond this the connection is closed (its records go back
+     * to the list) rather than the server's memory growing without bound. A desktop gets a few replies per request.
+     */
+    static final int MAX_QUEUED_REPLIES = 10_000;
 
     private final DesktopGateway gateway;
     private final DesktopSender sender = new DesktopSender();

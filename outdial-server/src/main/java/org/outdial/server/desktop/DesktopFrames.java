@@ -60,13 +60,20 @@ final class DesktopFrames implements FrameHandler {
             session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
             return false;
         });
+        session.setMaxOutgoingFrames(DesktopEndpoint.MAX_QUEUED_REPLIES);
         callback.succeeded();
         session.demand();
     }
 
-    /** Sends one message; any thread (Jetty's send is thread-safe and never blocks). */
+    /**
+     * Sends one message; any thread (Jetty's send is thread-safe and never blocks). A send that fails — the desktop
+     * fell {@link DesktopEndpoint#MAX_QUEUED_REPLIES} replies behind, or the connection broke — closes the connection:
+     * a desktop missing a reply would be out of step with the server.
+     */
     private void send(byte[] json) {
-        session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(json)), Callback.NOOP, false);
+        session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(json)), Callback.from(() -> { },
+                failure -> session.close(CloseStatus.POLICY_VIOLATION, "desktop not reading its replies",
+                        Callback.from(() -> { }, closeFailed -> session.abort()))), false);
     }
 
     @Override
