@@ -67,13 +67,13 @@ final class DesktopFrames implements FrameHandler {
 
     /**
      * Sends one message; any thread (Jetty's send is thread-safe and never blocks). A send that fails — the desktop
-     * fell {@link DesktopEndpoint#MAX_QUEUED_REPLIES} replies behind, or the connection broke — closes the connection:
-     * a desktop missing a reply would be out of step with the server.
+     * fell {@link DesktopEndpoint#MAX_QUEUED_REPLIES} replies behind, or the connection broke — drops the connection
+     * (its records go back to the list): a desktop missing a reply would be out of step with the server, and one that
+     * does not read would not read a close frame either.
      */
     private void send(byte[] json) {
         session.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(json)), Callback.from(() -> { },
-                failure -> session.close(CloseStatus.POLICY_VIOLATION, "desktop not reading its replies",
-                        Callback.from(() -> { }, closeFailed -> session.abort()))), false);
+                failure -> session.abort()), false);
     }
 
     @Override

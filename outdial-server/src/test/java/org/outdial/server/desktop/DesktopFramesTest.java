@@ -127,4 +127,28 @@ class DesktopFramesTest {
         assertThat(raw.pongs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("are you there");
         raw.socket.abort();
     }
+
+    @Test
+    void aDesktopThatStopsReadingIsDroppedOnceTenThousandRepliesWait() throws Exception {
+        // reads nothing at all: every reply stays in the socket buffers, then in the server's queue
+        WebSocket deaf = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(f.uri(), new WebSocket.Listener() {
+            @Override
+            public void onOpen(WebSocket ws) {
+                // no request(): nothing is read
+            }
+        }).join();
+        ByteBuffer junk = ByteBuffer.wrap(new byte[] {1, 2, 3});
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        boolean dropped = false;
+        // each binary frame is answered with an error event (~150 bytes): far more than the socket buffers hold
+        for (int i = 0; i < 1_000_000 && System.nanoTime() < end && !dropped; i++) {
+            try {
+                deaf.sendBinary(junk.duplicate(), true).get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                dropped = true;
+            }
+        }
+        assertThat(dropped).as("the server dropped the connection").isTrue();
+        deaf.abort();
+    }
 }
