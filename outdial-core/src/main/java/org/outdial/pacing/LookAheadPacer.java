@@ -50,7 +50,7 @@ public final class LookAheadPacer implements Pacer {
     static final long COHORT_SLACK_MS = 10_000;
     /** The ring timeout the outcome prior and {@link #COHORT_SLACK_MS} are set for. */
     static final long REFERENCE_NO_ANSWER_MS = 24_000;
-    /** P(Ready within the window) of an agent whose ReadyTime hint falls inside it, and outside it. */
+    /** A ReadyTime hint inside the window raises P(Ready within it) to at least this; one outside caps it at the next. */
     static final double HINT_INSIDE = 0.8;
     static final double HINT_OUTSIDE = 0.05;
     private static final double[] QUANTILES = {1.0 / 6, 0.5, 5.0 / 6};

@@ -83,6 +83,41 @@ class PacersTest {
     }
 
     @Test
+    void aReadyTimeHintNeverLowersWhatTheModelKnowsInsideTheWindowNorRaisesItOutside() {
+        LookAheadPacer pacer = trainedPacer();
+        long now = 1_000_000;
+        long[] nearlyDone = {now - 59_000, now - 59_000, now - 59_000, now - 59_000};
+        int unhinted = pacer.decide(view(0, 4, 0, 0, 100, 0.05, busy(nearlyDone))).dials();
+
+        // every call lasts 60 s: the model is all but sure these agents are free in time, surer than any hint
+        int hintedInside = pacer.decide(view(0, 4, 0, 0, 100, 0.05, hinted(nearlyDone, now + 5_000))).dials();
+        int hintedOutside = pacer.decide(view(0, 4, 0, 0, 100, 0.05, hinted(nearlyDone, now + 600_000))).dials();
+
+        assertThat(hintedInside).isEqualTo(unhinted).isPositive();
+        assertThat(hintedOutside).isLessThan(unhinted);
+    }
+
+    private static BusyAgents hinted(long[] since, long hintAtMs) {
+        BusyAgents agents = busy(since);
+        return new BusyAgents() {
+            @Override
+            public int size() {
+                return agents.size();
+            }
+
+            @Override
+            public long busySinceMs(int i) {
+                return agents.busySinceMs(i);
+            }
+
+            @Override
+            public long readyHintAtMs(int i) {
+                return hintAtMs;
+            }
+        };
+    }
+
+    @Test
     void moreAllowanceNeverMeansFewerDials() {
         LookAheadPacer pacer = trainedPacer();
         BusyAgents agents = busy(1_000_000 - 50_000, 1_000_000 - 40_000, 1_000_000 - 55_000);
