@@ -150,6 +150,8 @@ public final class PacingReport {
                 .append(" (`outdial simulate --sweep predictive`); fixed ratio likewise over its ratios.\n")
                 .append("- Cells: busy factor % / abandon rate % (whole run) / worst day % (highest abandon rate of any ")
                 .append("day of any seed) / agent idle seconds per delivered call. † marks a cell above the 3% cap.\n")
+                .append("- Beyond these seeds: `bench/run pacing-tails` runs every scenario on seeds 11–40 and names ")
+                .append("each seed whose whole run or worst day went over the cap.\n")
                 .append("- Files: ").append(files.stream().map(p -> "`" + p + "`").toList()).append(String.format(
                         Locale.ROOT, "; this run took %.0f s of wall time.%n%n", wallS));
         String file = null;
