@@ -43,6 +43,13 @@ public final class AbandonGuard {
     private static final int DELAY_BINS = 30;
     /** Pseudo-calls pulling a delay bin's live share toward the overall one while the bin has few calls. */
     private static final double DELAY_PRIOR = 10;
+    /** The recent mix of connected calls forgets with this time constant: a call 15 minutes old counts e^-3. */
+    private static final long RECENT_MS = 300_000;
+    /**
+     * The recent live share moves abandons' live shares only once it lies this many standard errors above the
+     * overall one: a small team's few recent calls are noise, and a falling contact rate only costs idle time.
+     */
+    private static final double RECENT_SIGNIFICANCE_Z = 2;
     /** The controller never steers the threshold below e^-3 ≈ 1/20 of its base. */
     private static final double MAX_LOG_STEER = 3;
     /** ... nor above e^2 ≈ 7.4 times it: a surplus saved up yesterday is not spent in one burst. */
@@ -62,12 +69,18 @@ public final class AbandonGuard {
     private final long[] dayAbandons = new long[DAYS];
     /** Live-share-weighted abandons whose answer delay was known, per day. */
     private final double[] dayTimedLiveAbandons = new double[DAYS];
+    /** Per day, the variance of those counts, Σ s(1 − s): whether an abandoned call was a person nobody knows. */
+    private final double[] dayUnseenVariance = new double[DAYS];
     /** Connected calls and machines among them by dial → answer delay (all history): see {@link #liveShareAt}. */
     private final long[] connectedByDelay = new long[DELAY_BINS];
     private final long[] machinesByDelay = new long[DELAY_BINS];
     /** First and last connection of each day: how long the last day dialed, to pace today's budget over time. */
     private final long[] dayFirstAt = new long[DAYS];
     private final long[] dayLastAt = new long[DAYS];
+    /** Connected calls and machines among them, each weighted e^(−age ÷ {@link #RECENT_MS}): the current mix. */
+    private double recentConnected;
+    private double recentMachines;
+    private long recentAtMs = Long.MIN_VALUE;
     private long currentDay = Long.MIN_VALUE;
     private long dayEndsMs = Long.MIN_VALUE;
     private double pendingExpected;
@@ -127,14 +140,43 @@ public final class AbandonGuard {
             return;
         }
         roll(nowMs);
-        dayTimedLiveAbandons[slot(currentDay)] += liveShareAt(answerDelayMs);
+        double share = liveShareAt(answerDelayMs);
+        dayTimedLiveAbandons[slot(currentDay)] += share;
+        dayUnseenVariance[slot(currentDay)] += share * (1 - share);
     }
 
-    /** The live share of calls answered after {@code answerDelayMs}, pulled toward the overall share when few. */
+    /**
+     * The live share of calls answered after {@code answerDelayMs}: that delay bin's share over all history, pulled
+     * toward the overall share while the bin has few calls. When people have been answering clearly more often in
+     * the last minutes than overall (a contact rate rising through the day), the bin's odds are raised by the same
+     * factor: the delay profile is stable, the mix is not, and abandons come when people answer most.
+     */
     double liveShareAt(long answerDelayMs) {
         int b = delayBin(answerDelayMs);
-        return (connectedByDelay[b] - machinesByDelay[b] + DELAY_PRIOR * liveShare())
+        double overall = liveShare();
+        double atDelay = (connectedByDelay[b] - machinesByDelay[b] + DELAY_PRIOR * overall)
                 / (connectedByDelay[b] + DELAY_PRIOR);
+        if (recentConnected < 1 || atDelay <= 0 || atDelay >= 1 || overall <= 0 || overall >= 1) {
+            return atDelay;
+        }
+        double recent = (recentConnected - recentMachines) / recentConnected;
+        double z = (recent - overall) / Math.sqrt(overall * (1 - overall) / recentConnected);
+        if (z <= RECENT_SIGNIFICANCE_Z) {
+            return atDelay;
+        }
+        recent = Math.min(0.999, recent);
+        double odds = atDelay / (1 - atDelay) * (recent / (1 - recent)) / (overall / (1 - overall));
+        return odds / (1 + odds);
+    }
+
+    /** Ages the recent mix to {@code nowMs}. */
+    private void ageRecent(long nowMs) {
+        if (recentAtMs != Long.MIN_VALUE && nowMs > recentAtMs) {
+            double keep = Math.exp(-(nowMs - recentAtMs) / (double) RECENT_MS);
+            recentConnected *= keep;
+            recentMachines *= keep;
+        }
+        recentAtMs = Math.max(recentAtMs, nowMs);
     }
 
     private static int delayBin(long ms) {
@@ -144,6 +186,8 @@ public final class AbandonGuard {
     /** An answered call reached an agent. */
     public void onConnected(long nowMs) {
         roll(nowMs);
+        ageRecent(nowMs);
+        recentConnected++;
         if (dayFirstMs == Long.MIN_VALUE) {
             dayFirstMs = nowMs;
             dayFirstAt[slot(currentDay)] = nowMs;
@@ -155,6 +199,8 @@ public final class AbandonGuard {
     /** A connected call turned out to be a machine (the agent said so): it is no live answer. */
     public void onNotLive(long nowMs) {
         roll(nowMs);
+        ageRecent(nowMs);
+        recentMachines++;
         dayMachines[slot(currentDay)]++;
     }
 
@@ -186,7 +232,9 @@ public final class AbandonGuard {
         dayConnected[day] += connected;
         dayMachines[day] += machines;
         if (answerDelayMs >= 0) {
-            dayTimedLiveAbandons[day] += abandons * liveShareAt(answerDelayMs);
+            double share = liveShareAt(answerDelayMs);
+            dayTimedLiveAbandons[day] += abandons * share;
+            dayUnseenVariance[day] += abandons * share * (1 - share);
         } else {
             dayAbandons[day] += abandons;
         }
@@ -293,7 +341,10 @@ public final class AbandonGuard {
      * The day's aim: below the cap by the margin, and by z standard deviations of the day's abandon rate, whose noise
      * (Poisson-like counts of abandons and unseen AMD false positives) is sqrt((cap + f/(1−f)) ÷ L) for L live answers
      * in a day. The false positives count 1.5 times as many deviations: the guard sees every abandon and steers against
-     * it, but never a false positive, so their noise goes uncorrected. L is the larger of today's so far and the last day's: small teams get a wider margin.
+     * it, but never a false positive, so their noise goes uncorrected. With AMD off the unseen noise is instead whether
+     * each abandoned call was a person ({@link #unseenVariancePerLive}): on a drifting contact rate an uncounted
+     * share of it ended a day over the cap. L is the larger of today's so far and the last day's: small teams get a
+     * wider margin.
      */
     double dayAim(int today) {
         long lives = Math.max(dayConnected[today] - dayMachines[today], lastDayLives(today));
@@ -301,8 +352,23 @@ public final class AbandonGuard {
             return aim;
         }
         double z = noiseZ * FALSE_POSITIVE_Z;
-        return Math.max(aim / 2, Math.min(aim, limit - Math.sqrt((noiseZ * noiseZ * limit + z * z * falsePositiveFactor)
-                / lives)));
+        return Math.max(aim / 2, Math.min(aim, limit - Math.sqrt((noiseZ * noiseZ * limit
+                + z * z * (falsePositiveFactor == 0 ? unseenVariancePerLive() : falsePositiveFactor)) / lives)));
+    }
+
+    /**
+     * With AMD off, the variance of the guard's live-abandon count per live answer over the 30 days: each abandon
+     * counted at its live share s adds s(1 − s), untimed ones at the overall share. Like AMD false positives, it is
+     * noise the guard never sees.
+     */
+    private double unseenVariancePerLive() {
+        double share = liveShare();
+        double variance = share * (1 - share) * sum(dayAbandons);
+        for (double v : dayUnseenVariance) {
+            variance += v;
+        }
+        long lives = sum(dayConnected) - sum(dayMachines);
+        return lives > 0 ? variance / lives : 0;
     }
 
     private long lastDayLives(int today) {
@@ -366,6 +432,7 @@ public final class AbandonGuard {
                 dayMachines[slot(d)] = 0;
                 dayAbandons[slot(d)] = 0;
                 dayTimedLiveAbandons[slot(d)] = 0;
+                dayUnseenVariance[slot(d)] = 0;
                 dayFirstAt[slot(d)] = 0;
                 dayLastAt[slot(d)] = 0;
             }

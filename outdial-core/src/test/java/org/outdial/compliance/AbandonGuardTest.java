@@ -190,4 +190,93 @@ class AbandonGuardTest {
         assertThat(amd.dayAim(amd.slotForTest(DAY1)))
                 .isCloseTo(0.03 - Math.sqrt((0.03 + 1.5 * 1.5 * fp) / 3000), within(1e-9));
     }
+
+    /** 100 calls answered after about 14 s, 70 of them machines, two hours before {@code at}. */
+    private static AbandonGuard withHistory(long at) {
+        AbandonGuard g = guard(0);
+        long earlier = at - 7_200_000;
+        for (int i = 0; i < 100; i++) {
+            g.onConnected(earlier, 14_000);
+            if (i < 70) {
+                g.onNotLive(earlier, 14_000);
+            }
+        }
+        return g;
+    }
+
+    @Test
+    void aContactRateRisingBeyondItsNoiseRaisesTheLiveShareOfAbandons() {
+        long now = DAY1 + 7_200_000;
+        AbandonGuard g = withHistory(now);
+        double before = g.liveShareAt(14_000);
+        // the last minutes: 40 calls, 8 of them machines (80 % people against 45 % overall)
+        for (int i = 0; i < 40; i++) {
+            g.onConnected(now, 5_000);
+            if (i < 8) {
+                g.onNotLive(now, 5_000);
+            }
+        }
+
+        double overall = g.liveShare();
+        double atDelay = (30 + 10 * overall) / 110;
+        double odds = atDelay / (1 - atDelay) * (0.8 / 0.2) / (overall / (1 - overall));
+        assertThat(before).isCloseTo(0.3, within(0.01));
+        assertThat(g.liveShareAt(14_000)).isCloseTo(odds / (1 + odds), within(1e-6)).isGreaterThan(0.6);
+    }
+
+    @Test
+    void aFallingContactRateOrAFewCallsLeaveTheLiveShareOfAbandonsToHistory() {
+        long now = DAY1 + 7_200_000;
+        AbandonGuard falling = withHistory(now);
+        for (int i = 0; i < 40; i++) {
+            falling.onConnected(now, 5_000);
+            falling.onNotLive(now, 5_000);
+        }
+        AbandonGuard few = withHistory(now);
+        few.onConnected(now, 5_000);
+        few.onConnected(now, 5_000);
+        few.onNotLive(now, 5_000);
+
+        assertThat(falling.liveShareAt(14_000)).isCloseTo((30 + 10 * falling.liveShare()) / 110, within(1e-12));
+        assertThat(few.liveShareAt(14_000)).isCloseTo((30 + 10 * few.liveShare()) / 110, within(1e-12));
+    }
+
+    @Test
+    void withAmdOffAbandonsWhoseClassNobodyKnowsWidenTheDaysMargin() {
+        AbandonGuard clear = new AbandonGuard(0.03, 0.004, 1.0, 0, 0.3, 2.0, ZoneOffset.UTC);
+        AbandonGuard unclear = new AbandonGuard(0.03, 0.004, 1.0, 0, 0.3, 2.0, ZoneOffset.UTC);
+        for (AbandonGuard g : java.util.List.of(clear, unclear)) {
+            for (int i = 0; i < 300; i++) {
+                g.onConnected(DAY1, 8_500);
+                g.onConnected(DAY1, 18_500);
+                if (i % 2 == 0) {
+                    g.onNotLive(DAY1, 18_500);
+                }
+            }
+        }
+        // late abandons are people or machines alike (s ≈ 1/2 each); early ones are people
+        for (int i = 0; i < 8; i++) {
+            clear.onAbandon(DAY1, 8_200);
+            unclear.onAbandon(DAY1, 18_200);
+        }
+
+        int today = clear.slotForTest(DAY1);
+        assertThat(unclear.dayAim(today)).isLessThan(clear.dayAim(today));
+        double s = unclear.liveShareAt(18_200);
+        assertThat(unclear.dayAim(today))
+                .isCloseTo(0.03 - Math.sqrt((0.03 + 1.5 * 1.5 * 8 * s * (1 - s) / 450) / 450), within(1e-12));
+    }
+
+    @Test
+    void withAmdOnTheFalsePositivesStandForTheUnseenNoise() {
+        AbandonGuard quiet = new AbandonGuard(0.03, 0.004, 1.0, 0.02, 0.3, 2.0, ZoneOffset.UTC);
+        AbandonGuard abandoning = new AbandonGuard(0.03, 0.004, 1.0, 0.02, 0.3, 2.0, ZoneOffset.UTC);
+        connect(quiet, DAY1, 3000);
+        connect(abandoning, DAY1, 3000);
+        for (int i = 0; i < 8; i++) {
+            abandoning.onAbandon(DAY1, 18_200);
+        }
+
+        assertThat(abandoning.dayAim(abandoning.slotForTest(DAY1))).isEqualTo(quiet.dayAim(quiet.slotForTest(DAY1)));
+    }
 }
